@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/catalogue/connectors.generated.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+          message: 'Only src/cli/main.ts ends the process; throw a typed error instead.',
+        },
+      ],
+    },
+  },
+  {
+    // NOTE: the planner is the pure core: no fs, network, clock or logger.
+    files: ['src/planner/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:fs*',
+            'fs',
+            'undici',
+            'pino',
+            'node:http*',
+            'node:net',
+            '*/api/*',
+            '*/state/*',
+            '*/applier/*',
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The planner takes time as an input.' },
+        { object: 'Math', property: 'random', message: 'The planner is deterministic.' },
+      ],
+    },
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+);

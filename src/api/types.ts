@@ -1,0 +1,45 @@
+/**
+ * The client's surface as the rest of the program sees it. Only src/api imports undici; state
+ * loading and the applier depend on this interface, so tests can pass the real client pointed at
+ * the emulator or at msw.
+ */
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+export type Query = Readonly<Record<string, QueryValue>>;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  readonly query?: Query;
+  readonly body?: unknown;
+  /** Per-request timeout; the client's default otherwise. */
+  readonly timeoutMs?: number;
+  /**
+   * For a POST that creates something: called before re-sending after a timeout, 5xx or dropped
+   * connection. If it returns an object, the first attempt landed and that object is the result
+   * (no duplicate is created). Without it a POST is never retried after the request was sent.
+   */
+  readonly lookupAfterFailure?: () => Promise<unknown>;
+  /** Treat these statuses as an absent result (`undefined`) instead of an error, e.g. [404]. */
+  readonly absentOn?: readonly number[];
+}
+
+export interface ListEnvelope<T> {
+  readonly result: readonly T[];
+  readonly page: number;
+  readonly page_size: number;
+  readonly total: number | null;
+  readonly has_next: boolean | null;
+}
+
+export interface ApiClient {
+  /** One call with auth, retries, rate limiting and typed errors. Resolves to the parsed JSON body. */
+  request(method: HttpMethod, path: string, options?: RequestOptions): Promise<unknown>;
+  /**
+   * Every item of a paged list endpoint (`page_size=100`; pages after the first fetched
+   * concurrently; a short page ends the listing; capped at 1000 pages).
+   */
+  listAll(path: string, query?: Query): Promise<unknown[]>;
+  /** Requests sent so far (every attempt, auth included), for benchmarks and tests. */
+  readonly stats: { readonly requests: number; readonly retries: number };
+  close(): Promise<void>;
+}

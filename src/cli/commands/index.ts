@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { registerValidate } from './validate.js';
+import { registerSchema } from './schema.js';
+import { registerPlan } from './plan.js';
+import { registerDrift } from './drift.js';
+import { registerApply } from './apply.js';
+import { registerEmulator } from './emulator.js';
+import { registerDemo } from './demo.js';
+
+/** Every command, one file each. */
+export function registerCommands(program: Command, ctx: CommandContext): void {
+  registerValidate(program, ctx);
+  registerPlan(program, ctx);
+  registerApply(program, ctx);
+  registerDrift(program, ctx);
+  registerSchema(program, ctx);
+  registerEmulator(program, ctx);
+  registerDemo(program, ctx);
+}

@@ -1,0 +1,50 @@
+import type { Readable, Writable } from 'node:stream';
+import { createLogger, type Logger, type LogLevel } from '../logging/logger.js';
+
+/** Everything a command touches of the outside world, injectable for in-process tests. */
+export interface CliIo {
+  readonly stdout: Writable & { isTTY?: boolean };
+  readonly stderr: Writable & { isTTY?: boolean };
+  readonly stdin: Readable & { isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export interface GlobalOptions {
+  readonly logLevel: LogLevel;
+  readonly debug: boolean;
+  /** Colour on stdout: only on a TTY, never with --no-color or NO_COLOR. */
+  readonly color: boolean;
+}
+
+export interface CommandContext {
+  readonly io: CliIo;
+  /** Parsed global flags (valid once a command runs). */
+  globals(): GlobalOptions;
+  /** The run's logger: JSON lines on stderr, secrets redacted. */
+  logger(): Logger;
+  /** Set by a command to report its result (0, 2, ...); errors are thrown instead. */
+  setExitCode(code: number): void;
+}
+
+export function createContext(
+  io: CliIo,
+  readGlobals: () => GlobalOptions,
+): CommandContext & {
+  exitCode: number;
+} {
+  let logger: Logger | undefined;
+  const ctx = {
+    io,
+    exitCode: 0,
+    globals: readGlobals,
+    logger(): Logger {
+      logger ??= createLogger({ level: readGlobals().logLevel, destination: io.stderr });
+      return logger;
+    },
+    setExitCode(code: number): void {
+      ctx.exitCode = code;
+    },
+  };
+  return ctx;
+}

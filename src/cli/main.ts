@@ -1,0 +1,88 @@
+import { Command, CommanderError, Option } from 'commander';
+import { GitopsError, ValidationError } from '../errors/index.js';
+import { createContext, type CliIo, type GlobalOptions } from './context.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { TOOL_VERSION } from './version.js';
+import { registerCommands } from './commands/index.js';
+import type { LogLevel } from '../logging/logger.js';
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function defaultIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Builds the commander program; exported for tests that inspect the help. */
+export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typeof createContext> } {
+  const program = new Command('streamkap-gitops');
+  const readGlobals = (): GlobalOptions => {
+    const o = program.opts<{ logLevel: LogLevel; debug: boolean; color: boolean }>();
+    const noColorEnv = io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '';
+    return {
+      logLevel: o.debug ? 'debug' : o.logLevel,
+      debug: o.debug,
+      color: o.color && !noColorEnv && io.stdout.isTTY === true,
+    };
+  };
+  const ctx = createContext(io, readGlobals);
+  program
+    .description('Declarative GitOps for Streamkap sources, destinations, transforms and pipelines.')
+    .version(TOOL_VERSION, '--version')
+    .addOption(
+      new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('warn'),
+    )
+    .option('--debug', 'debug logs and stack traces', false)
+    .option('--no-color', 'no colour in output (also NO_COLOR)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  registerCommands(program, ctx);
+  return { program, ctx };
+}
+
+function reportError(io: CliIo, error: unknown, debug: boolean): void {
+  if (error instanceof ValidationError) {
+    // The validate command renders problems itself; other commands fall back to this summary.
+    for (const p of error.problems) {
+      io.stderr.write(
+        `${p.file}:${p.line}:${p.col}  ${p.path}  ${p.message}${p.hint ? `  (${p.hint})` : ''}\n`,
+      );
+    }
+  }
+  if (error instanceof GitopsError) {
+    io.stderr.write(`error: ${error.message}\n`);
+    if (error.hint) io.stderr.write(`hint: ${error.hint}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`internal error: ${message}\n`);
+    io.stderr.write('This is a bug in streamkap-gitops; please report it with the output of --debug.\n');
+  }
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+}
+
+/** Runs the CLI and returns the exit code; the bin sets process.exitCode from it. */
+export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> = {}): Promise<number> {
+  const io = { ...defaultIo(), ...ioOverrides };
+  const { program, ctx } = buildProgram(io);
+  try {
+    await program.parseAsync([...argv]);
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride with code 0; usage errors are invalid input.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+    }
+    const debug = program.opts<{ debug?: boolean }>().debug === true;
+    reportError(io, error, debug);
+    return exitCodeFor(error);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The plan is a value: the planner returns it, renderers read it, `--out` saves it, the applier
+ * carries it out. It never holds a secret: secret fields appear as SecretRef (a reference to where
+ * the value comes from plus a keyed hash).
+ */
+import type { JsonValue } from './json.js';
+import type { ResourceKey, ResourceKind } from './resource.js';
+
+export const PLAN_FORMAT_VERSION = 1;
+
+export type ActionType = 'create' | 'update' | 'replace' | 'delete' | 'noop';
+
+/** Stands for a secret value inside a plan: never the value itself. */
+export interface SecretRef {
+  readonly $secret: {
+    /** `env:NAME` for desired values. */
+    readonly ref: string | null;
+    /** HMAC-SHA256 (hex) of the plaintext under the plan key. */
+    readonly hmac: string;
+  };
+}
+
+export interface FieldChange {
+  /** Dotted path in the model: `config.database_port`, `tags`, `transforms[enrich].topics`. */
+  readonly path: string;
+  /** Absent = the field was unset on that side. Omitted for sensitive fields. */
+  readonly before?: JsonValue;
+  readonly after?: JsonValue;
+  /** Secret field: render as `(sensitive value changed)`. */
+  readonly sensitive?: true;
+  /** Why this change forces a replace (connector type, set-once key). */
+  readonly forcesReplace?: true;
+}
+
+export interface PlanAction {
+  /** `kind/name` (the desired name for create/update/replace, the live name for delete). */
+  readonly id: ResourceKey;
+  readonly kind: ResourceKind;
+  readonly name: string;
+  readonly type: ActionType;
+  /** An update that adds the ownership tag to an unmanaged namesake (`--adopt`). */
+  readonly adopt?: true;
+  /** The live name this action renames from (matched through previous_names). */
+  readonly renamedFrom?: string;
+  /** Server id of the live object this action was computed from. */
+  readonly liveId?: string;
+  /** LiveMeta.fingerprint of that object: apply of a saved plan refuses if it changed. */
+  readonly liveFingerprint?: string;
+  readonly changes: readonly FieldChange[];
+  /** Ids of actions that must succeed first (for deletes: those that must be deleted first). */
+  readonly dependsOn: readonly ResourceKey[];
+  /** Deletes or replaces a source, a pipeline or a protected resource. */
+  readonly destructive: boolean;
+  /** The live or desired object is protected: apply never deletes or replaces it. */
+  readonly protected: boolean;
+  /** One line for reviewers, e.g. "connector changed: re-snapshots every table". */
+  readonly reason?: string;
+  /**
+   * The desired resource in plan form (create, update, replace): model fields with secrets as
+   * SecretRef. Enough for the applier to build the write body together with the live object.
+   */
+  readonly desired?: { readonly [key: string]: JsonValue | SecretRef };
+}
+
+export interface PlanProblem {
+  readonly code: string;
+  readonly id?: ResourceKey;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly replace: number;
+  readonly delete: number;
+  readonly noop: number;
+}
+
+export interface Plan {
+  readonly formatVersion: typeof PLAN_FORMAT_VERSION;
+  readonly namespace: string;
+  readonly managedKinds: readonly ResourceKind[];
+  /** Topologically ordered: every action after those it depends on. */
+  readonly actions: readonly PlanAction[];
+  /** Problems that make the plan unappliable (an unowned namesake without --adopt, duplicates). */
+  readonly errors: readonly PlanProblem[];
+  readonly warnings: readonly PlanProblem[];
+  readonly summary: PlanSummary;
+  /** Ids of destructive actions. */
+  readonly destructive: readonly ResourceKey[];
+  readonly maxDeletes: number;
+}
+
+/** What `plan --out` writes: the plan plus what apply needs to refuse a stale one. */
+export interface SavedPlan {
+  readonly formatVersion: typeof PLAN_FORMAT_VERSION;
+  readonly toolVersion: string;
+  /** sha256 over the manifest files' digests (sorted by path). */
+  readonly inputsDigest: string;
+  readonly createdAt: string;
+  readonly options: { readonly [key: string]: JsonValue };
+  readonly plan: Plan;
+}

@@ -1,0 +1,80 @@
+import type { JsonValue } from './json.js';
+import type { Resource, ResourceKind } from './resource.js';
+
+/** The ownership tag every resource created by a namespace carries. */
+export function ownershipTag(namespace: string): string {
+  return `gitops:${namespace}`;
+}
+
+/** Recorded on the live object so protection survives removal from the manifests. */
+export const PROTECTED_TAG = 'gitops:protected';
+
+/** Default tag types for the tags the tool creates itself (ownership, protection, manifest tags). */
+export const DEFAULT_TAG_TYPES: readonly string[] = ['sources', 'destinations', 'pipelines', 'transforms'];
+
+export interface ExternalRefs {
+  readonly sources: readonly string[];
+  readonly destinations: readonly string[];
+  readonly transforms: readonly string[];
+}
+
+/** Everything the manifests declare, merged across files, validated and interpolated. */
+export interface DesiredState {
+  readonly namespace: string;
+  /** Kinds some manifest mentions; other kinds are not managed in this run. */
+  readonly managedKinds: readonly ResourceKind[];
+  readonly resources: readonly Resource[];
+  /** Referenced by name, never written. */
+  readonly external: ExternalRefs;
+  /** The manifest files read, for the saved plan's input digest. */
+  readonly files: readonly { readonly path: string; readonly sha256: string }[];
+}
+
+/** What the API reported besides the model fields. */
+export interface LiveMeta {
+  /** Opaque server id (24-hex ObjectId). */
+  readonly id: string;
+  /**
+   * sha256 over the canonical JSON of the object as read (volatile fields dropped, secrets hashed):
+   * a saved plan is refused when it changed.
+   */
+  readonly fingerprint: string;
+  /** Tag ids as read, for write bodies that must echo them. */
+  readonly tagIds: readonly string[];
+  /** connector_status / job status, shown, never diffed. */
+  readonly status?: string | undefined;
+  /** Read-only and server-derived config (friendly keys), kept apart, never diffed. */
+  readonly readOnlyConfig: Readonly<Record<string, JsonValue>>;
+  /** Config keys the catalogue does not know (wire keys), kept for whole-config PUT bodies. */
+  readonly extraConfig: Readonly<Record<string, JsonValue>>;
+  /** Kind-specific wire details the applier needs (pipeline topic ids, transform version, ...). */
+  readonly wire: Readonly<Record<string, JsonValue>>;
+}
+
+export type LiveResource = Resource & { readonly live: LiveMeta };
+
+export interface LiveTag {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly types: readonly string[];
+  readonly system: boolean;
+  readonly custom: boolean;
+}
+
+export interface LiveDuplicate {
+  readonly kind: ResourceKind;
+  readonly name: string;
+  readonly ids: readonly string[];
+}
+
+/** The account as read from the API, in the same model as the desired state. */
+export interface LiveState {
+  /** Live resources of the kinds loaded; tags are also here as kind 'tag'. */
+  readonly resources: readonly LiveResource[];
+  /** Every tag of the account (system ones included), for id ↔ name resolution. */
+  readonly tags: readonly LiveTag[];
+  /** Names held by more than one live object of a kind: the plan refuses to touch them. */
+  readonly duplicates: readonly LiveDuplicate[];
+  readonly loadedKinds: readonly ResourceKind[];
+}
