@@ -1,0 +1,111 @@
+/**
+ * The apply report: every action of the plan with its outcome. Versioned like the plan, since
+ * CI jobs read it with `apply --format json`.
+ */
+import { ApiError } from '../errors/index.js';
+import type { ActionType, ResourceKey, ResourceKind } from '../model/index.js';
+
+export const REPORT_FORMAT_VERSION = 1;
+
+export type ActionStatus = 'succeeded' | 'failed' | 'skipped' | 'not_attempted';
+
+export interface ActionErrorInfo {
+  readonly message: string;
+  readonly status?: number;
+  readonly method?: string;
+  readonly path?: string;
+  readonly requestId?: string;
+  readonly details?: readonly string[];
+}
+
+export interface ActionResult {
+  readonly id: ResourceKey;
+  readonly kind: ResourceKind;
+  readonly name: string;
+  readonly type: ActionType;
+  readonly status: ActionStatus;
+  /** Server id after the action (created or kept); absent for deletes and failures. */
+  readonly resourceId?: string;
+  readonly durationMs?: number;
+  readonly error?: ActionErrorInfo;
+  /** Skipped / not attempted because of this action. */
+  readonly blockedBy?: ResourceKey;
+}
+
+export interface ReportSummary {
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly notAttempted: number;
+  readonly noop: number;
+}
+
+export interface ApplyReport {
+  readonly formatVersion: typeof REPORT_FORMAT_VERSION;
+  readonly namespace: string;
+  /** In plan order; noop actions are left out. */
+  readonly results: readonly ActionResult[];
+  readonly summary: ReportSummary;
+  readonly durationMs: number;
+  /** API requests sent during the apply (every attempt). */
+  readonly requests?: number;
+  /** Filled by the CLI after the post-apply check: actions whose resources still differ. */
+  readonly notConverged?: readonly ResourceKey[];
+}
+
+/** Turns whatever an action threw into report form; never includes a stack or a secret. */
+export function describeError(error: unknown): ActionErrorInfo {
+  if (error instanceof ApiError) {
+    return {
+      message: error.message,
+      ...(error.status === undefined ? {} : { status: error.status }),
+      method: error.method,
+      path: error.path,
+      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+      ...(error.details.length > 0 ? { details: error.details } : {}),
+    };
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+export function summarize(results: readonly ActionResult[], noop: number): ReportSummary {
+  const count = (s: ActionStatus): number => results.filter((r) => r.status === s).length;
+  return {
+    succeeded: count('succeeded'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    notAttempted: count('not_attempted'),
+    noop,
+  };
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** `Apply complete: 10 succeeded, 1 failed, 2 skipped, 0 not attempted (3.4 s).` */
+export function renderSummaryLine(report: ApplyReport): string {
+  const s = report.summary;
+  const verdict = s.failed > 0 || s.skipped > 0 || s.notAttempted > 0 ? 'Apply failed' : 'Apply complete';
+  return (
+    `${verdict}: ${s.succeeded} succeeded, ${s.failed} failed, ${s.skipped} skipped, ` +
+    `${s.notAttempted} not attempted (${formatDuration(report.durationMs)}).`
+  );
+}
+
+/** One line per action that did not succeed, for the end of the text output. */
+export function renderProblemLines(report: ApplyReport): string[] {
+  const lines: string[] = [];
+  for (const r of report.results) {
+    if (r.status === 'failed' && r.error) {
+      const rid = r.error.requestId ? ` (request id ${r.error.requestId})` : '';
+      lines.push(`  failed       ${r.id}: ${r.error.message}${rid}`);
+    } else if (r.status === 'skipped') {
+      lines.push(`  skipped      ${r.id}: depends on ${r.blockedBy ?? 'a failed action'}`);
+    } else if (r.status === 'not_attempted') {
+      lines.push(`  not attempted ${r.id}`);
+    }
+  }
+  for (const id of report.notConverged ?? []) lines.push(`  not converged ${id}`);
+  return lines;
+}
