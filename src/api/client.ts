@@ -1,0 +1,249 @@
+import type { Dispatcher } from 'undici';
+import type { Logger } from '../logging/logger.js';
+import { collectSecretStrings } from '../logging/scrub.js';
+import { displayPath } from './api-error.js';
+import { TokenManager } from './auth.js';
+import { backoffDelay } from './backoff.js';
+import { resolveDefaults, type ApiClientConfig, type ResolvedApiConfig } from './config.js';
+import { createDispatcher } from './dispatcher.js';
+import { RateLimiter, Semaphore } from './limiter.js';
+import { listAllPages } from './paging.js';
+import { failureError, judge } from './retry-policy.js';
+import { sendOnce, type AttemptOutcome } from './transport.js';
+import type { ApiClient, HttpMethod, Query, RequestOptions } from './types.js';
+
+interface Call extends RequestOptions {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** False for the token endpoints (no bearer, no 401 recovery). */
+  readonly authenticated: boolean;
+}
+
+/** Bookkeeping of one logical call across its attempts. */
+interface CallState {
+  readonly call: Call;
+  readonly shownPath: string;
+  readonly known: Set<string>;
+  readonly url: string;
+  readonly body: string | undefined;
+  attempts: number;
+  replayed401: boolean;
+}
+
+const MAX_REMEMBERED_SECRETS = 64;
+
+export function buildUrl(baseUrl: string, path: string, query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value as readonly string[]) params.append(key, item);
+    else params.append(key, String(value));
+  }
+  const qs = params.toString();
+  const sep = path.includes('?') ? '&' : '?';
+  return `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}${qs ? `${sep}${qs}` : ''}`;
+}
+
+/** The HTTP client: auth, retries, limits and typed errors (see ApiClient). */
+export class StreamkapClient implements ApiClient {
+  readonly stats = { requests: 0, retries: 0 };
+  readonly #config: ResolvedApiConfig;
+  readonly #logger: Logger;
+  readonly #dispatcher: Dispatcher | undefined;
+  readonly #ownsDispatcher: boolean;
+  readonly #semaphore: Semaphore;
+  readonly #rate: RateLimiter | undefined;
+  readonly #tokens: TokenManager;
+  /** Client secret and every token seen: masked in any error text or log line. */
+  readonly #secrets = new Set<string>();
+
+  constructor(config: ApiClientConfig, logger: Logger) {
+    this.#config = resolveDefaults(config);
+    this.#logger = logger;
+    const custom = config.fetch !== undefined;
+    // NOTE: with an injected fetch (an emulator handler) no sockets exist, so no pool is made.
+    this.#dispatcher = config.dispatcher ?? (custom ? undefined : createDispatcher(config.proxy).dispatcher);
+    this.#ownsDispatcher = config.dispatcher === undefined && !custom;
+    this.#semaphore = new Semaphore(this.#config.concurrency);
+    const { requestsPerSecond, now, sleep } = this.#config;
+    this.#rate = requestsPerSecond ? new RateLimiter(requestsPerSecond, now, sleep) : undefined;
+    this.#remember(this.#config.clientSecret);
+    this.#tokens = new TokenManager({
+      clientId: this.#config.clientId,
+      clientSecret: this.#config.clientSecret,
+      post: (path, body) => this.#execute({ method: 'POST', path, body, authenticated: false }),
+      now: this.#config.now,
+      refreshMarginMs: this.#config.refreshMarginMs,
+      remember: (secret) => this.#remember(secret),
+      logger,
+    });
+  }
+
+  request(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> {
+    return this.#execute({ ...options, method, path, authenticated: true });
+  }
+
+  listAll(path: string, query?: Query): Promise<unknown[]> {
+    return listAllPages((q) => this.request('GET', path, { query: q }), path, query ?? {});
+  }
+
+  async close(): Promise<void> {
+    if (this.#ownsDispatcher && this.#dispatcher) await this.#dispatcher.close();
+  }
+
+  #remember(secret: string): void {
+    if (secret.length < 4) return;
+    this.#secrets.add(secret);
+    if (this.#secrets.size > MAX_REMEMBERED_SECRETS) {
+      // Keep the client secret (first) and the newest tokens.
+      const [first, , ...rest] = [...this.#secrets];
+      this.#secrets.clear();
+      for (const s of [first, ...rest]) if (s !== undefined) this.#secrets.add(s);
+    }
+  }
+
+  #headers(token: string | undefined): Record<string, string> {
+    return {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'user-agent': 'streamkap-gitops',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
+  }
+
+  async #execute(call: Call): Promise<unknown> {
+    const known = collectSecretStrings(call.body, new Set(this.#secrets));
+    const state: CallState = {
+      call,
+      known,
+      shownPath: displayPath(call.path, known),
+      url: buildUrl(this.#config.baseUrl, call.path, call.query),
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      attempts: 0,
+      replayed401: false,
+    };
+    for (;;) {
+      const token = call.authenticated ? await this.#tokens.accessToken() : undefined;
+      state.attempts += 1;
+      const outcome = await this.#send(state, token);
+      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
+        return outcome.body.json ? outcome.body.value : outcome.body.text === '' ? null : outcome.body.text;
+      }
+      if (outcome.kind === 'response' && call.absentOn?.includes(outcome.status)) return undefined;
+      if (outcome.kind === 'response' && outcome.status === 401 && token !== undefined) {
+        await this.#after401(state, outcome, token);
+        continue;
+      }
+      const found = await this.#prepareRetry(state, outcome);
+      if (found.done) return found.value;
+    }
+  }
+
+  /** One refresh-and-replay per call; a second 401 is a credentials problem. */
+  async #after401(state: CallState, outcome: AttemptOutcome, token: string): Promise<void> {
+    if (state.replayed401) {
+      throw failureError(outcome, {
+        method: state.call.method,
+        path: state.shownPath,
+        attempts: state.attempts,
+        knownSecrets: state.known,
+        note: 'rejected again after renewing the access token',
+        hint: 'Check STREAMKAP_CLIENT_ID and STREAMKAP_CLIENT_SECRET: the API client may be wrong, revoked or lack access.',
+        retryable: false,
+      });
+    }
+    state.replayed401 = true;
+    state.attempts -= 1;
+    this.stats.retries += 1;
+    this.#logger.debug(
+      { method: state.call.method, path: state.shownPath },
+      'HTTP 401: renewing the token and replaying',
+    );
+    await this.#tokens.recover(token);
+  }
+
+  /**
+   * Decides whether and when to try again; waits; for a POST that may have landed, runs the
+   * caller's lookup. Resolves `{done: true}` when the lookup found the object.
+   */
+  async #prepareRetry(
+    state: CallState,
+    outcome: AttemptOutcome,
+  ): Promise<{ done: true; value: unknown } | { done: false }> {
+    const { call } = state;
+    const verdict = judge(outcome, this.#config.now(), state.known);
+    const ctx = {
+      method: call.method,
+      path: state.shownPath,
+      attempts: state.attempts,
+      knownSecrets: state.known,
+      retryable: verdict.retryable,
+    };
+    if (!verdict.retryable || state.attempts >= this.#config.maxAttempts) throw failureError(outcome, ctx);
+    const mustLookUp = call.method === 'POST' && verdict.mayHaveLanded;
+    if (mustLookUp && !call.lookupAfterFailure) {
+      throw failureError(outcome, {
+        ...ctx,
+        note: 'not resent because the request may have been carried out',
+        hint: 'Check in Streamkap whether the object was created before running again.',
+      });
+    }
+    const delay =
+      verdict.retryAfterMs ?? backoffDelay(state.attempts, this.#config.backoff, this.#config.random);
+    if (delay > this.#config.maxRetryAfterMs) {
+      throw failureError(outcome, { ...ctx, note: `the server asked to wait ${Math.ceil(delay / 1000)} s` });
+    }
+    this.#logger.debug(
+      { method: call.method, path: state.shownPath, attempt: state.attempts, delayMs: Math.round(delay) },
+      'retrying',
+    );
+    await this.#config.sleep(delay);
+    if (mustLookUp && call.lookupAfterFailure) {
+      const existing = await call.lookupAfterFailure();
+      if (existing !== undefined && existing !== null) {
+        this.#logger.info(
+          { method: call.method, path: state.shownPath },
+          'the failed create had landed; using the existing object',
+        );
+        return { done: true, value: existing };
+      }
+    }
+    this.stats.retries += 1;
+    return { done: false };
+  }
+
+  async #send(state: CallState, token: string | undefined): Promise<AttemptOutcome> {
+    if (this.#rate) await this.#rate.wait();
+    const timeoutMs = state.call.timeoutMs ?? this.#config.timeoutMs;
+    const started = performance.now();
+    const outcome = await this.#semaphore.run(() => {
+      this.stats.requests += 1;
+      return sendOnce(this.#config.fetch, this.#dispatcher, {
+        method: state.call.method,
+        url: state.url,
+        headers: this.#headers(token),
+        body: state.body,
+        timeoutMs,
+      });
+    });
+    this.#logAttempt(state, outcome, performance.now() - started);
+    return outcome;
+  }
+
+  #logAttempt(state: CallState, outcome: AttemptOutcome, durationMs: number): void {
+    const line = {
+      method: state.call.method,
+      path: state.shownPath,
+      attempt: state.attempts,
+      durationMs: Math.round(durationMs),
+      ...(outcome.kind === 'response'
+        ? { status: outcome.status, requestId: outcome.requestId }
+        : { status: outcome.kind }),
+    };
+    this.#logger.debug(line, 'api request');
+  }
+}
+
+export function createApiClient(config: ApiClientConfig, logger: Logger): ApiClient {
+  return new StreamkapClient(config, logger);
+}

@@ -1,0 +1,135 @@
+import { CONNECTOR_SPECS } from '../catalogue/connectors.generated.js';
+
+/**
+ * Secret masking for anything that may reach a log line or an error message. pino's `redact`
+ * only knows fixed paths; this walks any depth and matches key names, so pipeline responses that
+ * embed whole source objects (secrets included) are covered too.
+ */
+export const MASK = '[redacted]';
+
+/** The Terraform provider's pattern for sensitive keys (streamkap-api.md §5.6). */
+export const SECRET_KEY_PATTERN =
+  /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
+
+/** Every catalogue key (wire key, short form and friendly name) marked `secret: true`. */
+const CATALOGUE_SECRET_KEYS: ReadonlySet<string> = buildCatalogueSecretKeys();
+
+function buildCatalogueSecretKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const spec of CONNECTOR_SPECS) {
+    for (const field of spec.fields) {
+      if (!field.secret) continue;
+      keys.add(field.apiKey);
+      keys.add(field.apiKey.replace(/\.user\.(defined|displayed)$/, ''));
+      keys.add(field.name);
+    }
+    for (const alias of spec.deprecatedAliases) {
+      const target = spec.fields.find((f) => f.name === alias.canonical);
+      if (target?.secret) keys.add(alias.name);
+    }
+  }
+  return keys;
+}
+
+/** Catalogue secret keys (for building pino redaction paths). */
+export function catalogueSecretKeys(): readonly string[] {
+  return [...CATALOGUE_SECRET_KEYS].sort();
+}
+
+export function isSecretKey(key: string): boolean {
+  return CATALOGUE_SECRET_KEYS.has(key) || SECRET_KEY_PATTERN.test(key);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+const MAX_DEPTH = 32;
+
+/**
+ * A deep copy of `value` with the value of every secret-looking key replaced by a mask. Only plain
+ * objects and arrays are walked: errors, SecretValues and other class instances are kept as they
+ * are (they mask themselves or carry already-scrubbed messages).
+ */
+export function scrubSecrets<T>(value: T): T {
+  return scrubAt(value, 0, new WeakSet()) as T;
+}
+
+function scrubAt(value: unknown, depth: number, seen: WeakSet<object>): unknown {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[circular]';
+  if (Array.isArray(value)) {
+    seen.add(value);
+    const out = value.map((item) => scrubAt(item, depth + 1, seen));
+    seen.delete(value);
+    return out;
+  }
+  if (!isPlainObject(value)) return value;
+  seen.add(value);
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (isSecretKey(key) && item !== null && item !== undefined && item !== '') out[key] = MASK;
+    else out[key] = scrubAt(item, depth + 1, seen);
+  }
+  seen.delete(value);
+  return out;
+}
+
+/**
+ * Every string held under a secret key anywhere in `value` (e.g. a request body), so that the same
+ * strings can be masked in free text such as an error body echoing its input.
+ */
+export function collectSecretStrings(value: unknown, into: Set<string> = new Set()): Set<string> {
+  collectAt(value, false, 0, into);
+  return into;
+}
+
+function collectAt(value: unknown, underSecret: boolean, depth: number, into: Set<string>): void {
+  if (depth > MAX_DEPTH || value === null || value === undefined) return;
+  if (typeof value === 'string') {
+    if (underSecret && value.length >= 4) into.add(value);
+    return;
+  }
+  if (typeof value !== 'object') return;
+  if (typeof (value as { reveal?: unknown }).reveal === 'function') {
+    const plain = (value as { reveal(): unknown }).reveal();
+    if (typeof plain === 'string' && plain.length >= 4) into.add(plain);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collectAt(item, underSecret, depth + 1, into);
+    return;
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    collectAt(item, underSecret || isSecretKey(key), depth + 1, into);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `Bearer xyz`, `"password": "xyz"`, `token=xyz` and the like inside free text. */
+const TEXT_PATTERNS: readonly RegExp[] = [
+  /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi,
+  new RegExp(
+    `("[^"]*(?:${SECRET_KEY_PATTERN.source})[^"]*"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^,}\\s]+)`,
+    'gi',
+  ),
+  new RegExp(`(\\b[\\w.-]*(?:${SECRET_KEY_PATTERN.source})[\\w.-]*=)[^&\\s"',;]+`, 'gi'),
+];
+
+/**
+ * Masks secrets inside free text: every known secret string (client secret, tokens, secret config
+ * values of the request) and anything that looks like a bearer token or a `key=value` / JSON pair
+ * with a secret-looking key.
+ */
+export function scrubText(text: string, known: Iterable<string> = []): string {
+  let out = text;
+  const sorted = [...known].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+  for (const secret of sorted) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), MASK);
+  for (const pattern of TEXT_PATTERNS) out = out.replace(pattern, `$1${MASK}`);
+  return out;
+}
