@@ -1,0 +1,82 @@
+/**
+ * The only place src/state talks to the API: one list call per kind (paged by the client), plus the
+ * unpaged `GET /tags`, all started at once. Never one GET per resource (contract §2.1): a plan of N
+ * resources costs about N/100 list calls per kind, plus one for tags.
+ */
+import type { Logger } from 'pino';
+import type { ApiClient, Query } from '../api/types.js';
+import type { ResourceKind } from '../model/index.js';
+import { ApiError } from '../errors/index.js';
+import { tagListFromResponse } from './kinds/tag.js';
+
+export type ListedKind = Exclude<ResourceKind, 'tag'>;
+
+/** Where each kind is listed. Every list asks for plaintext secrets (§2.4, rule 9). */
+export const LIST_ENDPOINTS: Readonly<Record<ListedKind, { readonly path: string; readonly query: Query }>> =
+  {
+    source: { path: '/sources', query: { secret_returned: true } },
+    destination: { path: '/destinations', query: { secret_returned: true } },
+    // NOTE: `unwind_topics=false` is documented for GET by id only; unknown parameters are ignored,
+    // and the reader groups unwound rows by id anyway.
+    transform: { path: '/transforms', query: { secret_returned: true, unwind_topics: false } },
+    pipeline: { path: '/pipelines', query: { secret_returned: true } },
+  };
+
+export const TAGS_PATH = '/tags';
+
+export interface RawLists {
+  readonly tags: readonly unknown[];
+  readonly items: Partial<Record<ListedKind, readonly unknown[]>>;
+}
+
+async function timed<T>(
+  logger: Logger,
+  what: string,
+  run: () => Promise<T>,
+  count: (v: T) => number,
+): Promise<T> {
+  const started = performance.now();
+  const value = await run();
+  const ms = Math.round(performance.now() - started);
+  // NOTE: counts and durations only: the objects hold secrets (pipelines embed whole sources).
+  logger.debug({ list: what, count: count(value), ms }, `listed ${what}`);
+  return value;
+}
+
+async function fetchTags(client: ApiClient, logger: Logger): Promise<readonly unknown[]> {
+  const started = performance.now();
+  const tags = tagListFromResponse(await client.request('GET', TAGS_PATH));
+  if (typeof tags === 'string') {
+    throw new ApiError({
+      message: `GET ${TAGS_PATH} answered in an unexpected shape: ${tags}`,
+      method: 'GET',
+      path: TAGS_PATH,
+      status: 200,
+      hint: 'Check that --api-url points at the Streamkap API (or the emulator).',
+    });
+  }
+  logger.debug(
+    { list: 'tags', count: tags.length, ms: Math.round(performance.now() - started) },
+    'listed tags',
+  );
+  return tags;
+}
+
+export async function fetchLists(
+  client: ApiClient,
+  kinds: readonly ListedKind[],
+  logger: Logger,
+): Promise<RawLists> {
+  const lists = kinds.map(async (kind) => {
+    const { path, query } = LIST_ENDPOINTS[kind];
+    const items = await timed(
+      logger,
+      kind,
+      () => client.listAll(path, query),
+      (v) => v.length,
+    );
+    return [kind, items] as const;
+  });
+  const [tags, ...listed] = await Promise.all([fetchTags(client, logger), ...lists]);
+  return { tags, items: Object.fromEntries(listed) };
+}
