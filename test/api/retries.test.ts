@@ -1,0 +1,165 @@
+import { delay, http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/errors/index.js';
+import { BASE, FakeAuth, caught, testClient, useMsw } from './fake-api.js';
+
+const server = useMsw();
+
+/** Answers the scripted responses in order, then 200 `{ok: true}`. */
+function scripted(method: 'get' | 'put', path: string, script: Array<() => Response | Promise<Response>>) {
+  const state = { calls: 0 };
+  const auth = new FakeAuth();
+  server.use(
+    ...auth.handlers(),
+    http[method](`${BASE}${path}`, async () => {
+      const step = script[state.calls];
+      state.calls += 1;
+      return step ? step() : HttpResponse.json({ ok: true });
+    }),
+  );
+  return state;
+}
+
+describe('retries', () => {
+  it('honours Retry-After in seconds on a 429', async () => {
+    const state = scripted('get', '/sources', [
+      () =>
+        HttpResponse.json({ detail: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '3' } }),
+    ]);
+    const { client, sleeps } = testClient();
+    await expect(client.request('GET', '/sources')).resolves.toEqual({ ok: true });
+    expect(state.calls).toBe(2);
+    expect(sleeps).toEqual([3000]);
+    expect(client.stats.retries).toBe(1);
+  });
+
+  it('honours Retry-After as an HTTP date', async () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    scripted('get', '/sources', [
+      () =>
+        HttpResponse.json(
+          { detail: 'slow down' },
+          { status: 429, headers: { 'Retry-After': 'Thu, 01 Jan 2026 00:00:07 GMT' } },
+        ),
+    ]);
+    const { client, sleeps } = testClient({ now: () => now });
+    await client.request('GET', '/sources');
+    expect(sleeps).toEqual([7000]);
+  });
+
+  it('backs off exponentially (with a cap) on 502/503/504 and succeeds', async () => {
+    const state = scripted('put', '/sources/abc', [
+      () => new HttpResponse('bad gateway', { status: 502 }),
+      () => new HttpResponse(null, { status: 503 }),
+      () => new HttpResponse(null, { status: 504 }),
+    ]);
+    const { client, sleeps } = testClient({
+      backoff: { initialMs: 10, factor: 3, maxMs: 50, jitter: false },
+    });
+    await expect(client.request('PUT', '/sources/abc', { body: { name: 'x' } })).resolves.toEqual({
+      ok: true,
+    });
+    expect(state.calls).toBe(4);
+    expect(sleeps).toEqual([10, 30, 50]);
+  });
+
+  it('keeps jittered delays between half and all of the nominal delay', async () => {
+    scripted('get', '/sources', [
+      () => new HttpResponse(null, { status: 503 }),
+      () => new HttpResponse(null, { status: 503 }),
+    ]);
+    const { client, sleeps } = testClient({
+      backoff: { initialMs: 100, factor: 2, maxMs: 1000, jitter: true },
+      random: () => 0,
+    });
+    await client.request('GET', '/sources');
+    expect(sleeps).toEqual([50, 100]);
+  });
+
+  it('fails clearly once attempts are exhausted, naming the count and the last status', async () => {
+    const state = scripted(
+      'get',
+      '/pipelines',
+      Array.from(
+        { length: 10 },
+        () => () => HttpResponse.json({ detail: 'Service Unavailable' }, { status: 503 }),
+      ),
+    );
+    const { client, sleeps } = testClient({ maxAttempts: 3 });
+    const error = (await caught(() => client.request('GET', '/pipelines'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toBe('GET /pipelines -> HTTP 503 after 3 attempts: Service Unavailable');
+    expect(error.status).toBe(503);
+    expect(error.retryable).toBe(true);
+    expect(state.calls).toBe(3);
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('retries a 500 only when its detail is transient', async () => {
+    const transient = scripted('get', '/sources', [
+      () => HttpResponse.json({ detail: 'KafkaConnectTimeout while deploying' }, { status: 500 }),
+    ]);
+    const { client } = testClient();
+    await client.request('GET', '/sources');
+    expect(transient.calls).toBe(2);
+
+    const fatal = scripted('get', '/destinations', [
+      () => HttpResponse.json({ detail: 'NoneType has no attribute x' }, { status: 500 }),
+    ]);
+    const error = (await caught(() => client.request('GET', '/destinations'))) as ApiError;
+    expect(error.message).toBe('GET /destinations -> HTTP 500: NoneType has no attribute x');
+    expect(fatal.calls).toBe(1);
+  });
+
+  it('does not retry a 4xx', async () => {
+    const state = scripted('get', '/sources', [
+      () => HttpResponse.json({ detail: 'Forbidden' }, { status: 403 }),
+    ]);
+    const { client } = testClient();
+    const error = (await caught(() => client.request('GET', '/sources'))) as ApiError;
+    expect(error.status).toBe(403);
+    expect(error.hint).toMatch(/permission/);
+    expect(state.calls).toBe(1);
+  });
+
+  it('times a slow request out and retries it', async () => {
+    const state = scripted('get', '/sources', [
+      async () => {
+        await delay(2000);
+        return HttpResponse.json({ late: true });
+      },
+    ]);
+    const { client, sleeps } = testClient({ timeoutMs: 50 });
+    await expect(client.request('GET', '/sources')).resolves.toEqual({ ok: true });
+    expect(state.calls).toBe(2);
+    expect(sleeps).toHaveLength(1);
+  });
+
+  it('reports a request that keeps timing out', async () => {
+    scripted(
+      'get',
+      '/sources',
+      Array.from({ length: 5 }, () => async () => {
+        await delay(2000);
+        return HttpResponse.json({});
+      }),
+    );
+    const { client } = testClient({ timeoutMs: 30, maxAttempts: 2 });
+    const error = (await caught(() => client.request('GET', '/sources'))) as ApiError;
+    expect(error.message).toBe('GET /sources -> no response within 30 ms after 2 attempts');
+    expect(error.hint).toMatch(/--timeout/);
+  });
+
+  it('retries network errors on GET', async () => {
+    const state = scripted('get', '/sources', [() => HttpResponse.error()]);
+    const { client } = testClient();
+    await expect(client.request('GET', '/sources')).resolves.toEqual({ ok: true });
+    expect(state.calls).toBe(2);
+  });
+
+  it('maps absentOn statuses to undefined', async () => {
+    scripted('get', '/sources/gone', [() => HttpResponse.json({ detail: 'Not found' }, { status: 404 })]);
+    const { client } = testClient();
+    await expect(client.request('GET', '/sources/gone', { absentOn: [404] })).resolves.toBeUndefined();
+  });
+});
