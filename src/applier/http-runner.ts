@@ -1,0 +1,41 @@
+/**
+ * The ActionRunner that talks to the API through the kind writers. A replace is a delete then a
+ * create, in that order, because names are unique server-side (§2.6).
+ */
+import type { PlanAction } from '../model/index.js';
+import { InternalError } from '../errors/index.js';
+import type { ActionRunner } from './execute-plan.js';
+import type { RunContext } from './run-context.js';
+import { WRITERS } from './kinds/index.js';
+
+export function httpRunner(
+  ctx: RunContext,
+  desiredById: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+): ActionRunner {
+  const desiredOf = (action: PlanAction): Readonly<Record<string, unknown>> => {
+    const desired = desiredById.get(action.id);
+    if (!desired) throw new InternalError(`${action.id}: a ${action.type} action without a desired object`);
+    return desired;
+  };
+  return {
+    async run(action) {
+      const writer = WRITERS[action.kind];
+      switch (action.type) {
+        case 'noop':
+          return ctx.liveFor(action)?.live.id;
+        case 'create':
+          return writer.create({ action, desired: desiredOf(action), ctx });
+        case 'update':
+          return writer.update({ action, desired: desiredOf(action), ctx }, ctx.requireLive(action));
+        case 'replace': {
+          const desired = desiredOf(action);
+          await writer.delete(action, ctx.requireLive(action), ctx);
+          return writer.create({ action, desired, ctx });
+        }
+        case 'delete':
+          await writer.delete(action, ctx.requireLive(action), ctx);
+          return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The applier: carries out a plan against the API. Secrets are resolved and checked against the
+ * plan's HMACs before the first write; then the plan runs as a dependency graph (execute-plan.ts)
+ * with the kind writers doing the HTTP (kinds/).
+ */
+import type { ApiClient } from '../api/types.js';
+import type { Logger } from '../logging/logger.js';
+import type { LiveState, Plan } from '../model/index.js';
+import { executePlan, type ProgressEvent } from './execute-plan.js';
+import { httpRunner } from './http-runner.js';
+import { RunContext } from './run-context.js';
+import type { ApplyReport } from './report.js';
+import { resolvePlanSecrets, type Env } from './secrets.js';
+import { checkGraph } from './graph.js';
+
+export type { ApplyReport, ActionResult, ActionStatus, ReportSummary } from './report.js';
+export { renderSummaryLine, renderProblemLines, formatDuration, REPORT_FORMAT_VERSION } from './report.js';
+export { executePlan, type ActionRunner, type ProgressEvent } from './execute-plan.js';
+export { findCycle } from './graph.js';
+export { renderProgressLine } from './progress.js';
+
+export interface ApplyDeps {
+  readonly client: ApiClient;
+  /** The live state the plan was computed (or checked) against. */
+  readonly live: LiveState;
+  readonly env: Env;
+  readonly logger: Logger;
+  readonly parallelism: number;
+  readonly failFast: boolean;
+  /** Key of the plan's secret HMACs (derived by the CLI from STREAMKAP_GITOPS_PLAN_KEY or the client secret). */
+  readonly planKey: string;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Transform job polling; tests use milliseconds. Defaults: every 2 s, up to 10 min. */
+  readonly jobPollIntervalMs?: number;
+  readonly jobTimeoutMs?: number;
+}
+
+export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyReport> {
+  checkGraph(plan.actions);
+  const ctx = new RunContext(deps.client, deps.live, plan.namespace, deps.logger, {
+    jobPollIntervalMs: deps.jobPollIntervalMs ?? 2000,
+    jobTimeoutMs: deps.jobTimeoutMs ?? 600_000,
+  });
+  const desired = resolvePlanSecrets(plan, {
+    env: deps.env,
+    planKey: deps.planKey,
+    liveFor: (a) => ctx.liveFor(a),
+  });
+  const before = deps.client.stats.requests;
+  const report = await executePlan(plan, httpRunner(ctx, desired), {
+    parallelism: deps.parallelism,
+    failFast: deps.failFast,
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+  });
+  for (const r of report.results) {
+    if (r.status === 'failed') deps.logger.warn({ action: r.id, error: r.error }, 'action failed');
+  }
+  return { ...report, requests: deps.client.stats.requests - before };
+}

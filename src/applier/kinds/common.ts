@@ -1,0 +1,97 @@
+/**
+ * What every kind writer shares: the writer interface, reading the plan's desired object, the ids in
+ * responses, and the lookup that makes a create idempotent when its response was lost.
+ */
+import { InternalError } from '../../errors/index.js';
+import { ownershipTag } from '../../model/index.js';
+import type { LiveResource, PlanAction } from '../../model/index.js';
+import type { Query } from '../../api/types.js';
+import type { RunContext } from '../run-context.js';
+
+export interface WriteInput {
+  readonly action: PlanAction;
+  /** action.desired with secrets resolved (SecretValue). */
+  readonly desired: Readonly<Record<string, unknown>>;
+  readonly ctx: RunContext;
+}
+
+export interface KindWriter {
+  /** Creates the object; resolves to its server id. */
+  create(input: WriteInput): Promise<string>;
+  /** Updates the live object in place (a rename included); resolves to its id. */
+  update(input: WriteInput, live: LiveResource): Promise<string>;
+  delete(action: PlanAction, live: LiveResource, ctx: RunContext): Promise<void>;
+}
+
+/** `secret_returned=true`: responses (and the echo of writes) carry secrets in plaintext (§2.4). */
+export const S: Query = { secret_returned: true };
+/** `secret_returned=true&wait=false`: do not wait for the Kafka Connect deploy (§2.4). */
+export const SW: Query = { secret_returned: true, wait: false };
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function str(desired: Readonly<Record<string, unknown>>, key: string, action: PlanAction): string {
+  const v = desired[key];
+  if (typeof v !== 'string' || v === '') {
+    throw new InternalError(`${action.id}: the plan's desired object has no "${key}"`);
+  }
+  return v;
+}
+
+export function record(
+  desired: Readonly<Record<string, unknown>>,
+  key: string,
+): Readonly<Record<string, unknown>> {
+  const v = desired[key];
+  return isRecord(v) ? v : {};
+}
+
+export function stringList(v: unknown): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.filter((x): x is string => typeof x === 'string');
+}
+
+/** The effective tag names of the plan (already with the ownership tag), as ids. */
+export function tagIdsOf(input: WriteInput, live?: LiveResource): string[] {
+  const names = stringList(input.desired['tags']);
+  if (names === undefined) return [...(live?.live.tagIds ?? [])];
+  return input.ctx.tagIdsFor(names, input.action.id);
+}
+
+/** The `id` of a write response (a bare object, or an envelope with one item). */
+export function idOf(response: unknown, what: string): string {
+  let obj = response;
+  if (isRecord(obj) && Array.isArray(obj['result'])) obj = obj['result'][0];
+  if (isRecord(obj) && typeof obj['id'] === 'string' && obj['id'] !== '') return obj['id'];
+  throw new InternalError(`${what}: the API answered without an id`);
+}
+
+function tagIdsIn(obj: Record<string, unknown>): string[] {
+  const tags = obj['tags'];
+  if (!Array.isArray(tags)) return [];
+  return tags.flatMap((t) =>
+    typeof t === 'string' ? [t] : isRecord(t) && typeof t['id'] === 'string' ? [t['id']] : [],
+  );
+}
+
+/**
+ * For `lookupAfterFailure`: the object named `name` under `path` that carries our ownership tag,
+ * i.e. one our own lost create made. A namesake without the tag is not ours: the retry then fails
+ * with the duplicate error, which is what the user must see.
+ */
+export function ownedLookup(
+  ctx: RunContext,
+  path: string,
+  name: string,
+  nameOf: (o: Record<string, unknown>) => unknown = (o) => o['name'],
+): () => Promise<unknown> {
+  return async () => {
+    const ownTag = ctx.tagId(ownershipTag(ctx.namespace));
+    const items = await ctx.client.listAll(path, { partial_name: name, secret_returned: true });
+    return items.find(
+      (o) => isRecord(o) && nameOf(o) === name && ownTag !== undefined && tagIdsIn(o).includes(ownTag),
+    );
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Sources and destinations (contract §3.1): the same body and routes under `/sources` or
+ * `/destinations`. Create sends manifest values plus static defaults; an update sends the whole
+ * config (§5.5). `kc_cluster_id` is echoed from the live object, omitted when empty.
+ */
+import type { LiveResource, PlanAction } from '../../model/index.js';
+import { createConfig, updateConfig } from '../wire-config.js';
+import type { RunContext } from '../run-context.js';
+import {
+  SW,
+  idOf,
+  ownedLookup,
+  record,
+  str,
+  tagIdsOf,
+  type KindWriter,
+  type WriteInput,
+} from './common.js';
+
+type ConnectorKind = 'source' | 'destination';
+
+const PATHS: Record<ConnectorKind, string> = { source: '/sources', destination: '/destinations' };
+
+function connectorBody(input: WriteInput, kind: ConnectorKind, live?: LiveResource): Record<string, unknown> {
+  const { action, desired } = input;
+  const connector = str(desired, 'connector', action);
+  const config =
+    live && 'config' in live
+      ? updateConfig(kind, connector, record(desired, 'config'), record(desired, 'extraConfig'), {
+          config: live.config,
+          extraConfig: live.live.extraConfig,
+        })
+      : createConfig(kind, connector, record(desired, 'config'), record(desired, 'extraConfig'));
+  const body: Record<string, unknown> = {
+    name: str(desired, 'name', action),
+    connector,
+    config,
+    tags: tagIdsOf(input, live),
+  };
+  const cluster = live?.live.wire['kc_cluster_id'];
+  if (typeof cluster === 'string' && cluster !== '') body['kc_cluster_id'] = cluster;
+  return body;
+}
+
+export function connectorWriter(kind: ConnectorKind): KindWriter {
+  const path = PATHS[kind];
+  return {
+    async create(input) {
+      const base = connectorBody(input, kind);
+      const body = { ...base, created_from: 'api' };
+      const res = await input.ctx.client.request('POST', path, {
+        query: SW,
+        body,
+        lookupAfterFailure: ownedLookup(input.ctx, path, input.action.name),
+      });
+      const id = idOf(res, `POST ${path}`);
+      input.ctx.remember(kind, input.action.name, { id, code: base['connector'] as string });
+      return id;
+    },
+    async update(input, live) {
+      const body = connectorBody(input, kind, live);
+      const res = await input.ctx.client.request('PUT', `${path}/${live.live.id}`, { query: SW, body });
+      const id = isIdLess(res) ? live.live.id : idOf(res, `PUT ${path}/${live.live.id}`);
+      input.ctx.remember(
+        kind,
+        input.action.name,
+        { id, code: body.connector as string },
+        input.action.renamedFrom,
+      );
+      return id;
+    },
+    async delete(action: PlanAction, live: LiveResource, ctx: RunContext) {
+      await ctx.client.request('DELETE', `${path}/${live.live.id}`, { query: SW, absentOn: [404] });
+      ctx.forget(kind, live.name);
+    },
+  };
+}
+
+/** Some echoes of a PUT may not repeat the id; the id does not change on update. */
+export function isIdLess(res: unknown): boolean {
+  return typeof res !== 'object' || res === null || !('id' in res);
+}

@@ -1,0 +1,131 @@
+/**
+ * Pipelines (contract §3.2, §6): the body names its source, destination and transforms by id,
+ * resolved through the run's registry (live ids, or those of objects created earlier in this run).
+ * `transforms` is flattened to one entry per topic, each with a `topic_id` that is never a pretty
+ * name (§6.3); `topic_auto_discovery_transforms` and `snapshot_new_tables` are always sent.
+ */
+import type { LiveResource, PlanAction } from '../../model/index.js';
+import type { RunContext, TransformTopics } from '../run-context.js';
+import {
+  SW,
+  idOf,
+  isRecord,
+  ownedLookup,
+  str,
+  stringList,
+  tagIdsOf,
+  type KindWriter,
+  type WriteInput,
+} from './common.js';
+
+interface TransformRef {
+  readonly name: string;
+  readonly topics: readonly string[];
+}
+
+function transformRefs(v: unknown): TransformRef[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((t) =>
+    isRecord(t) && typeof t['name'] === 'string'
+      ? [{ name: t['name'], topics: stringList(t['topics']) ?? [] }]
+      : [],
+  );
+}
+
+function autoDiscovery(v: unknown): { transform: string; regex: string }[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((t) =>
+    isRecord(t) && typeof t['transform'] === 'string' && typeof t['regex'] === 'string'
+      ? [{ transform: t['transform'], regex: t['regex'] }]
+      : [],
+  );
+}
+
+/** `GET /transforms/{id}?unwind_topics=false`: the transform's topics and the parallel topic ids. */
+function loadTransformTopics(ctx: RunContext, id: string): Promise<TransformTopics> {
+  return ctx.transformTopics(id, async () => {
+    const res = await ctx.client.request('GET', `/transforms/${id}`, {
+      query: { secret_returned: true, unwind_topics: false },
+      absentOn: [404],
+    });
+    const item = isRecord(res) && Array.isArray(res['result']) ? res['result'][0] : res;
+    if (!isRecord(item)) return { topics: [], topicIds: [] };
+    return { topics: stringList(item['topics']) ?? [], topicIds: stringList(item['topic_ids']) ?? [] };
+  });
+}
+
+/** §6.3: the transform's own topic id for a pretty topic, else the source's `source_<id>.<pretty>`. */
+export function topicIdFor(pretty: string, sourceId: string, known: TransformTopics): string {
+  const i = known.topics.indexOf(pretty);
+  const own = i >= 0 ? known.topicIds[i] : undefined;
+  return own !== undefined && own !== '' ? own : `source_${sourceId}.${pretty}`;
+}
+
+function liveTopics(live: LiveResource | undefined): string[] | undefined {
+  return live?.kind === 'pipeline' ? [...(live.topics ?? [])] : undefined;
+}
+
+async function pipelineBody(input: WriteInput, live?: LiveResource): Promise<Record<string, unknown>> {
+  const { action, desired, ctx } = input;
+  const who = action.id;
+  const sourceName = str(desired, 'source', action);
+  const destName = str(desired, 'destination', action);
+  const source = ctx.lookup('source', sourceName, who);
+  const dest = ctx.lookup('destination', destName, who);
+  const topics = stringList(desired['topics']) ?? liveTopics(live) ?? [];
+
+  const transforms: Record<string, unknown>[] = [];
+  for (const ref of transformRefs(desired['transforms'])) {
+    const tx = ctx.lookup('transform', ref.name, who);
+    const known = await loadTransformTopics(ctx, tx.id);
+    for (const topic of ref.topics) {
+      transforms.push({
+        id: tx.id,
+        name: ref.name,
+        start_time: null,
+        topic,
+        topic_id: topicIdFor(topic, source.id, known),
+      });
+    }
+  }
+  const discovery = autoDiscovery(desired['topicAutoDiscovery']).map((d) => ({
+    transform_id: ctx.lookup('transform', d.transform, who).id,
+    regex: d.regex,
+  }));
+  return {
+    name: str(desired, 'name', action),
+    // NOTE: the backend default is unknown (§6.1): always send it; the model defaults it to true.
+    snapshot_new_tables: desired['snapshotNewTables'] !== false,
+    tags: tagIdsOf(input, live),
+    source: { id: source.id, name: sourceName, connector: source.code ?? '', topics },
+    destination: { id: dest.id, name: destName, connector: dest.code ?? '' },
+    transforms,
+    topic_auto_discovery_transforms: discovery,
+  };
+}
+
+export const pipelineWriter: KindWriter = {
+  async create(input) {
+    const body = { ...(await pipelineBody(input)), created_from: 'api' };
+    const res = await input.ctx.client.request('POST', '/pipelines', {
+      query: SW,
+      body,
+      // NOTE: only a namesake with our ownership tag counts as our lost create; a foreign one is
+      // never adopted after a 409 (the provider once deleted a customer's pipeline that way, §3.2).
+      lookupAfterFailure: ownedLookup(input.ctx, '/pipelines', input.action.name),
+    });
+    const id = idOf(res, 'POST /pipelines');
+    input.ctx.remember('pipeline', input.action.name, { id });
+    return id;
+  },
+  async update(input, live) {
+    const body = await pipelineBody(input, live);
+    await input.ctx.client.request('PUT', `/pipelines/${live.live.id}`, { query: SW, body });
+    input.ctx.remember('pipeline', input.action.name, { id: live.live.id }, input.action.renamedFrom);
+    return live.live.id;
+  },
+  async delete(_action: PlanAction, live: LiveResource, ctx: RunContext) {
+    await ctx.client.request('DELETE', `/pipelines/${live.live.id}`, { query: SW, absentOn: [404] });
+    ctx.forget('pipeline', live.name);
+  },
+};

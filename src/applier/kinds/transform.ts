@@ -1,0 +1,162 @@
+/**
+ * Transforms (contract §3.3, irregular paths): `POST /transforms`, `PUT /transforms` with the id in
+ * the body, `DELETE /transforms?id=`. The name lives in `config["transforms.name"]`. A PUT without
+ * `implementation` erases the code, so every PUT echoes it. Code is uploaded through
+ * `implementation_details`, then deployed (preview first when the catalogue says so, then live) and
+ * the action is done only when the job reports RUNNING. `topic_router` has no code and no job.
+ */
+import { getConnector } from '../../catalogue/index.js';
+import { ApiError, UserError } from '../../errors/index.js';
+import type { LiveResource, PlanAction } from '../../model/index.js';
+import { createConfig, updateConfig } from '../wire-config.js';
+import type { RunContext } from '../run-context.js';
+import {
+  S,
+  idOf,
+  isRecord,
+  ownedLookup,
+  record,
+  str,
+  tagIdsOf,
+  type KindWriter,
+  type WriteInput,
+} from './common.js';
+
+const NAME_KEY = 'transforms.name';
+const FAILED_JOB = new Set(['FAILED', 'FAILING', 'CANCELED', 'CANCELLING', 'STOPPED']);
+
+function typeOf(input: WriteInput): string {
+  return str(input.desired, 'type', input.action);
+}
+
+function hasJob(type: string): boolean {
+  return type !== 'topic_router';
+}
+
+function implementationOf(input: WriteInput): Record<string, unknown> | undefined {
+  const v = input.desired['implementation'];
+  return isRecord(v) ? v : undefined;
+}
+
+function nameOf(o: Record<string, unknown>): unknown {
+  const config = o['config'];
+  return o['name'] ?? (isRecord(config) ? config[NAME_KEY] : undefined);
+}
+
+async function uploadAndDeploy(
+  ctx: RunContext,
+  id: string,
+  type: string,
+  impl: Record<string, unknown> | undefined,
+): Promise<void> {
+  if (!hasJob(type)) return;
+  if (impl) {
+    await ctx.client.request('PUT', `/transforms/${id}/implementation_details`, {
+      body: { transform_id: id, implementation: impl },
+    });
+  }
+  // NOTE: `no-version` deploys the latest implementation version (§3.3); replay_window is omitted
+  // so the job continues from the latest offsets (deploys are actions, never state: rule 15).
+  if (getConnector('transform', type)?.previewDeploy) {
+    await ctx.client.request('PUT', `/transforms/${id}/deploy-job-preview/no-version`);
+  }
+  await ctx.client.request('PUT', `/transforms/${id}/deploy-job-live/no-version`);
+  await waitForJob(ctx, id);
+}
+
+async function jobStatus(ctx: RunContext, id: string): Promise<string | undefined> {
+  try {
+    const res = await ctx.client.request('GET', `/transforms/${id}/job_status`);
+    return isRecord(res) && typeof res['status'] === 'string' ? res['status'] : undefined;
+  } catch (error) {
+    // `job_status` answers 400 "Job not found" until the deploy registers the job.
+    if (error instanceof ApiError && error.status === 400) return undefined;
+    throw error;
+  }
+}
+
+async function waitForJob(ctx: RunContext, id: string): Promise<void> {
+  const { jobPollIntervalMs, jobTimeoutMs } = ctx.settings;
+  const deadline = Date.now() + jobTimeoutMs;
+  for (;;) {
+    const status = await jobStatus(ctx, id);
+    if (status === 'RUNNING') return;
+    if (status !== undefined && FAILED_JOB.has(status)) {
+      throw new UserError(`transform ${id}: its job reports ${status} after the deploy`, {
+        hint: 'check the transform code and its logs in Streamkap, then apply again',
+      });
+    }
+    if (Date.now() >= deadline) {
+      throw new UserError(
+        `transform ${id}: its job is not RUNNING after ${Math.round(jobTimeoutMs / 1000)} s (last status ${status ?? 'none'})`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, jobPollIntervalMs));
+  }
+}
+
+/** Only tag or rename changes leave the running job as it is. */
+function changesJob(action: PlanAction): boolean {
+  return (
+    action.type !== 'update' || action.changes.some((c) => !c.path.startsWith('tags') && c.path !== 'name')
+  );
+}
+
+export const transformWriter: KindWriter = {
+  async create(input) {
+    const type = typeOf(input);
+    const name = str(input.desired, 'name', input.action);
+    const config = {
+      ...createConfig(
+        'transform',
+        type,
+        record(input.desired, 'config'),
+        record(input.desired, 'extraConfig'),
+      ),
+      [NAME_KEY]: name,
+    };
+    const res = await input.ctx.client.request('POST', '/transforms', {
+      query: S,
+      body: { transform: type, config, tags: tagIdsOf(input), created_from: 'api' },
+      lookupAfterFailure: ownedLookup(input.ctx, '/transforms', name, nameOf),
+    });
+    const id = idOf(res, 'POST /transforms');
+    await uploadAndDeploy(input.ctx, id, type, implementationOf(input));
+    input.ctx.remember('transform', name, { id, code: type });
+    return id;
+  },
+  async update(input, live) {
+    const type = typeOf(input);
+    const name = str(input.desired, 'name', input.action);
+    const liveConfig = 'config' in live ? live.config : {};
+    const config = {
+      ...updateConfig(
+        'transform',
+        type,
+        record(input.desired, 'config'),
+        record(input.desired, 'extraConfig'),
+        {
+          config: liveConfig,
+          extraConfig: live.live.extraConfig,
+        },
+      ),
+      [NAME_KEY]: name,
+    };
+    const liveImpl = live.kind === 'transform' ? live.implementation : undefined;
+    const desiredImpl = implementationOf(input);
+    // NOTE: the desired implementation is compared as a subset of live (rule 11): merge, never drop.
+    const implementation: Record<string, unknown> = { ...(liveImpl ?? {}), ...(desiredImpl ?? {}) };
+    const id = live.live.id;
+    await input.ctx.client.request('PUT', '/transforms', {
+      query: S,
+      body: { id, transform: type, config, implementation, tags: tagIdsOf(input, live) },
+    });
+    if (changesJob(input.action)) await uploadAndDeploy(input.ctx, id, type, desiredImpl);
+    input.ctx.remember('transform', name, { id, code: type }, input.action.renamedFrom);
+    return id;
+  },
+  async delete(_action: PlanAction, live: LiveResource, ctx: RunContext) {
+    await ctx.client.request('DELETE', '/transforms', { query: { id: live.live.id }, absentOn: [404] });
+    ctx.forget('transform', live.name);
+  },
+};
