@@ -1,0 +1,206 @@
+/** Wires store, auth, routes, faults and control hooks into one transport-neutral request handler. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Auth } from './auth.js';
+import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control.js';
+import { decideFaults, type FaultDecision } from './faults.js';
+import { detail, parseJsonBody, type Reply } from './http.js';
+import { createIdGenerator, createRng } from './rng.js';
+import { Router, type RouteMatch, type ServerEnv } from './router.js';
+import { registerConnectorRoutes } from './routes/connectors.js';
+import { registerMetricRoutes } from './routes/metrics.js';
+import { registerMiscRoutes } from './routes/misc.js';
+import { registerPipelineRoutes } from './routes/pipelines.js';
+import { registerSnapshotRoutes } from './routes/snapshots.js';
+import { registerTagRoutes, seedSystemTags } from './routes/tags.js';
+import { registerTransformJobRoutes } from './routes/transform-jobs.js';
+import { registerTransformRoutes } from './routes/transforms.js';
+import { applySeed, type SeededRef } from './seed.js';
+import { DEFAULT_SETTINGS, cloneSettings, mergeSettings, type EmulatorSettings } from './settings.js';
+import { exportState, importState, type StateDocument } from './state-io.js';
+import { StatsRecorder, type EmulatorStats } from './stats.js';
+import { Store } from './store.js';
+import type { EmulatorRequest, EmulatorResponse } from './types.js';
+
+export interface EmulatorOptions extends Partial<EmulatorSettings> {
+  /** Accepted client id (default `emulator-client`). */
+  clientId?: string;
+  /** Accepted client secret (default: random, see `emulator.clientSecret`). */
+  clientSecret?: string;
+  /** Seeds ids, fault decisions and tag-type shuffles (default 1). */
+  seed?: number;
+  /** Clock in epoch ms, for tests of expiry and settling. */
+  now?: () => number;
+}
+
+export interface Emulator extends ControlTarget {
+  /** The Fetch handler: mount in msw with `http.all('*', ({ request }) => emulator.handle(request))`. */
+  handle(request: Request): Promise<Response>;
+  /** The same handler without Fetch objects (the node:http server uses it). */
+  handleRaw(request: EmulatorRequest): Promise<EmulatorResponse>;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly store: Store;
+  /** Called after every state change (API writes and control calls); returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+function buildRouter(auth: Auth): Router {
+  const router = new Router();
+  router.add('POST', '/auth/access-token', (c) => auth.exchange(c.body), false);
+  router.add('POST', '/auth/access-token/refresh', (c) => auth.refreshToken(c.body), false);
+  registerConnectorRoutes(router);
+  registerPipelineRoutes(router);
+  registerTransformRoutes(router);
+  registerTransformJobRoutes(router);
+  registerTagRoutes(router);
+  registerMetricRoutes(router);
+  registerSnapshotRoutes(router);
+  registerMiscRoutes(router);
+  return router;
+}
+
+function splitOptions(options: EmulatorOptions): Partial<EmulatorSettings> {
+  const { clientId: _a, clientSecret: _b, seed: _c, now: _d, ...settings } = options;
+  return settings;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const now = options.now ?? Date.now;
+  const seed = options.seed ?? 1;
+  const initialSettings = mergeSettings(cloneSettings(DEFAULT_SETTINGS), splitOptions(options));
+  let settings = cloneSettings(initialSettings);
+  const rng = createRng(seed);
+  const faultRng = createRng(seed ^ 0x5f3759df);
+  const store = new Store();
+  const env: ServerEnv = {
+    store,
+    settings: () => settings,
+    rng,
+    newId: createIdGenerator(createRng(seed + 7), now),
+    now,
+    account: { sub_id: `sub_${rng.hex(24)}`, tenant_id: rng.hex(24), service_id: rng.hex(24) },
+  };
+  const clientId = options.clientId ?? 'emulator-client';
+  const clientSecret = options.clientSecret ?? randomBytes(18).toString('base64url');
+  const auth = new Auth({ clientId, clientSecret }, now, () => settings);
+  const router = buildRouter(auth);
+  const stats = new StatsRecorder();
+  const listeners = new Set<() => void>();
+  const changed = (): void => {
+    for (const l of listeners) l();
+  };
+  seedSystemTags(env);
+
+  const emulator: Emulator = {
+    clientId,
+    clientSecret,
+    store,
+    get settings() {
+      return settings;
+    },
+    configure(patch) {
+      settings = mergeSettings(settings, patch);
+      return settings;
+    },
+    resetSettings() {
+      settings = cloneSettings(initialSettings);
+      return settings;
+    },
+    reset(o) {
+      store.clear();
+      seedSystemTags(env);
+      if (!o?.keepSettings) settings = cloneSettings(initialSettings);
+    },
+    seed: (body): SeededRef[] => applySeed(env, body),
+    dump: (): StateDocument => exportState(store),
+    load(doc) {
+      importState(store, doc);
+      seedSystemTags(env);
+    },
+    expireTokens: () => auth.expireAll(),
+    stats: (): EmulatorStats => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    changed,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    handleRaw: (req) => dispatch(req),
+    async handle(request) {
+      const url = new URL(request.url);
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, key) => {
+        headers[key] = value;
+      });
+      const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+      const res = await dispatch({
+        method: request.method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body,
+      });
+      if (res.kind === 'drop') return Response.error();
+      return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
+    },
+  };
+
+  async function dispatch(req: EmulatorRequest): Promise<EmulatorResponse> {
+    const requestId = randomUUID();
+    if (req.path.startsWith(CONTROL_PREFIX)) {
+      return withRequestId(handleControl(emulator, req.method, req.path, req.body), requestId);
+    }
+    const match = router.match(req.method, req.path);
+    const pattern = match?.route.pattern ?? req.path;
+    const write = match?.route.write ?? false;
+    const decision = decideFaults(settings, faultRng, { method: req.method, pattern, path: req.path, write });
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    const res = decision.before ?? (await run(req, match, decision));
+    stats.record({
+      method: req.method,
+      path: req.path,
+      route: match ? pattern : '(unmatched)',
+      status: res.kind === 'drop' ? 0 : res.status,
+      requestId,
+    });
+    return res.kind === 'drop' ? res : withRequestId(res, requestId);
+  }
+
+  async function run(
+    req: EmulatorRequest,
+    match: RouteMatch | undefined,
+    decision: FaultDecision,
+  ): Promise<EmulatorResponse> {
+    if (!match) {
+      return router.pathExists(req.path) ? detail(405, 'Method Not Allowed') : detail(404, 'Not Found');
+    }
+    if (!match.route.pattern.startsWith('/auth/access-token')) {
+      const denied = auth.check(req.headers['authorization']);
+      if (denied) return denied;
+    }
+    const parsed = parseJsonBody(req.body);
+    if (!parsed.ok) return parsed.reply;
+    const reply = await match.route.handler({
+      env,
+      req,
+      params: match.params,
+      query: req.query,
+      body: parsed.value,
+    });
+    const succeeded = reply.status < 300;
+    if (match.route.write && succeeded) changed();
+    if (decision.after && match.route.write && succeeded) {
+      return decision.after.kind === 'drop'
+        ? { kind: 'drop' }
+        : detail(decision.after.status, 'Gateway Timeout');
+    }
+    return reply;
+  }
+
+  return emulator;
+}
+
+function withRequestId(res: Reply, requestId: string): Reply {
+  return { ...res, headers: { ...res.headers, 'x-request-id': requestId } };
+}

@@ -1,0 +1,191 @@
+/**
+ * Every behaviour switch and fault knob of the emulator in one value. The same partial shape is
+ * accepted by `createEmulator(options)`, by `emulator.configure()` and by `POST /__emulator/faults`,
+ * so tests, the CLI and the demo change behaviour the same way.
+ */
+
+/** How a secret is withheld when `secret_returned` is not true (ASSUMED upstream, so all three exist). */
+export type SecretMaskMode = 'omit' | 'null' | 'mask';
+/** Which config scalars read back string-encoded. */
+export type StringEncodingMode = 'defaults' | 'all' | 'none';
+
+/** A fault rule scoped to a method and/or a route (`/sources/{id}`) or literal path. */
+export interface FaultRule {
+  method?: string;
+  /** Route pattern (`/sources/{id}`), literal path (`/sources/abc`) or `*`. */
+  path?: string;
+  latencyMs?: number;
+  jitterMs?: number;
+  /** Probability (0..1) of a random 500/502/503/504 with a string detail. */
+  errorRate?: number;
+  /** Probability of a 429. */
+  rateLimitRate?: number;
+  /** Probability of an HTML 502/504 page. */
+  htmlErrorRate?: number;
+  /** Probability that a write is applied and then answered with a failure. */
+  commitThenFailRate?: number;
+}
+
+/** "Fail the next `count` calls to METHOD path with status X" (consumed in order). */
+export interface OneShot {
+  method?: string;
+  path?: string;
+  count: number;
+  /** HTTP status to answer; ignored for `drop`. */
+  status?: number;
+  /**
+   * json: string detail; html: gateway page; drop: destroy the connection;
+   * commit-then-fail: run the handler then answer `status` (default 504); commit-then-drop likewise.
+   */
+  body?: 'json' | 'html' | 'drop' | 'commit-then-fail' | 'commit-then-drop';
+  detail?: string;
+  /** Seconds for a Retry-After header (429). */
+  retryAfter?: number;
+}
+
+export interface EmulatorSettings {
+  /** Seconds: `expiresIn` of issued access tokens. */
+  tokenLifetimeSeconds: number;
+  /** Refresh calls answer 401 (forces the client back to a full exchange). */
+  rejectRefresh: boolean;
+  /** Refresh issues a new refresh token and invalidates the old one. */
+  rotateRefreshTokens: boolean;
+  secretMask: SecretMaskMode;
+  stringEncoding: StringEncodingMode;
+  /** Reads a `wait=false` write shows its transient status before Active. */
+  settleReads: number;
+  /** Milliseconds after which a `wait=false` write shows Active regardless of reads; null = reads only. */
+  settleDelayMs: number | null;
+  /** PUT config: replace the stored config, or merge keys into it. */
+  putConfig: 'replace' | 'merge';
+  /** GET by unknown id: 200 with an empty envelope, or 404. */
+  missingById: 'empty' | '404';
+  /** page_size above 100: 422 validation error, or clamp to 100. */
+  pageSizeOver100: 'reject' | 'clamp';
+  /** Deleting a source/destination/transform still used by a pipeline: refuse (409), cascade, or orphan. */
+  referencedDelete: 'refuse' | 'cascade' | 'orphan';
+  /** job_status polls answering DEPLOYING after a deploy before RUNNING. */
+  deployPolls: number;
+  /** How long a snapshot "runs" (409 for another one meanwhile); null = until stopped. */
+  snapshotDurationMs: number | null;
+  /** Names that collide on create but never list (a namesake in a sibling service). */
+  hiddenNames: { source: string[]; destination: string[] };
+  /** Unknown tag ids in an entity's `tags` give 400. */
+  validateTagIds: boolean;
+  /** Missing required catalogue keys on create give a 422 array. */
+  requireConfigKeys: boolean;
+  // --- fault knobs (all routes; `rules` narrow them) ---
+  latencyMs: number;
+  jitterMs: number;
+  errorRate: number;
+  rateLimitRate: number;
+  /** Retry-After seconds on 429s; null sends none. */
+  retryAfterSeconds: number | null;
+  htmlErrorRate: number;
+  commitThenFailRate: number;
+  commitThenFailMode: '504' | 'drop';
+  rules: FaultRule[];
+  oneShots: OneShot[];
+}
+
+export const DEFAULT_SETTINGS: EmulatorSettings = {
+  tokenLifetimeSeconds: 3600,
+  rejectRefresh: false,
+  rotateRefreshTokens: true,
+  secretMask: 'mask',
+  stringEncoding: 'defaults',
+  settleReads: 2,
+  settleDelayMs: null,
+  putConfig: 'replace',
+  missingById: 'empty',
+  pageSizeOver100: 'reject',
+  referencedDelete: 'refuse',
+  deployPolls: 2,
+  snapshotDurationMs: 30_000,
+  hiddenNames: { source: [], destination: [] },
+  validateTagIds: true,
+  requireConfigKeys: false,
+  latencyMs: 0,
+  jitterMs: 0,
+  errorRate: 0,
+  rateLimitRate: 0,
+  retryAfterSeconds: 1,
+  htmlErrorRate: 0,
+  commitThenFailRate: 0,
+  commitThenFailMode: '504',
+  rules: [],
+  oneShots: [],
+};
+
+export function cloneSettings(s: EmulatorSettings): EmulatorSettings {
+  return structuredClone(s);
+}
+
+type Check = (v: unknown) => boolean;
+const isNum: Check = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isRate: Check = (v) => isNum(v) && (v as number) <= 1;
+const isBool: Check = (v) => typeof v === 'boolean';
+const isNumOrNull: Check = (v) => v === null || isNum(v);
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+const isArray: Check = (v) => Array.isArray(v);
+const isObject: Check = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const CHECKS: Record<keyof EmulatorSettings, Check> = {
+  tokenLifetimeSeconds: isNum,
+  rejectRefresh: isBool,
+  rotateRefreshTokens: isBool,
+  secretMask: oneOf('omit', 'null', 'mask'),
+  stringEncoding: oneOf('defaults', 'all', 'none'),
+  settleReads: isNum,
+  settleDelayMs: isNumOrNull,
+  putConfig: oneOf('replace', 'merge'),
+  missingById: oneOf('empty', '404'),
+  pageSizeOver100: oneOf('reject', 'clamp'),
+  referencedDelete: oneOf('refuse', 'cascade', 'orphan'),
+  deployPolls: isNum,
+  snapshotDurationMs: isNumOrNull,
+  hiddenNames: isObject,
+  validateTagIds: isBool,
+  requireConfigKeys: isBool,
+  latencyMs: isNum,
+  jitterMs: isNum,
+  errorRate: isRate,
+  rateLimitRate: isRate,
+  retryAfterSeconds: isNumOrNull,
+  htmlErrorRate: isRate,
+  commitThenFailRate: isRate,
+  commitThenFailMode: oneOf('504', 'drop'),
+  rules: isArray,
+  oneShots: isArray,
+};
+
+/**
+ * Checks an untrusted partial (control endpoint body) and returns the problems, one per bad key.
+ * Unknown keys are problems too: a typo in a fault name must not silently do nothing.
+ */
+export function settingsProblems(input: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const check = (CHECKS as Record<string, Check | undefined>)[key];
+    if (!check) problems.push(`unknown setting "${key}" (known: ${Object.keys(CHECKS).join(', ')})`);
+    else if (!check(value)) problems.push(`invalid value for "${key}": ${JSON.stringify(value)}`);
+  }
+  return problems;
+}
+
+/** Applies a (checked) partial onto settings; `hiddenNames` merges per kind. */
+export function mergeSettings(base: EmulatorSettings, patch: Partial<EmulatorSettings>): EmulatorSettings {
+  const next = { ...base, ...patch };
+  if (patch.hiddenNames) {
+    next.hiddenNames = {
+      source: [...(patch.hiddenNames.source ?? base.hiddenNames.source)],
+      destination: [...(patch.hiddenNames.destination ?? base.hiddenNames.destination)],
+    };
+  }
+  if (patch.rules) next.rules = patch.rules.map((r) => ({ ...r }));
+  if (patch.oneShots) next.oneShots = patch.oneShots.map((o) => ({ ...o }));
+  return next;
+}
