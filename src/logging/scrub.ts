@@ -128,7 +128,17 @@ const TEXT_PATTERNS: readonly RegExp[] = [
  */
 export function scrubText(text: string, known: Iterable<string> = []): string {
   let out = text;
-  const sorted = [...known].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+  const variants = new Set<string>();
+  for (const secret of known) {
+    if (secret.length < 4) continue;
+    variants.add(secret);
+    // The same value echoed inside a JSON string (escaped once or twice).
+    const once = JSON.stringify(secret).slice(1, -1);
+    variants.add(once);
+    variants.add(JSON.stringify(once).slice(1, -1));
+    variants.add(encodeURIComponent(secret));
+  }
+  const sorted = [...variants].sort((a, b) => b.length - a.length);
   for (const secret of sorted) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), MASK);
   for (const pattern of TEXT_PATTERNS) out = out.replace(pattern, `$1${MASK}`);
   return out;
