@@ -30,9 +30,9 @@ function act(
     dependsOn: [],
     destructive: false,
     protected: false,
-    ...(desired ? { desired: desired as PlanAction['desired'] } : {}),
+    ...(desired ? { desired: desired as NonNullable<PlanAction['desired']> } : {}),
     ...extra,
-  };
+  } as PlanAction;
 }
 
 const pgDesired = {
