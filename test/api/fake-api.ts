@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createApiClient, type ApiClientConfig } from '../../src/api/index.js';
 import type { ApiClient } from '../../src/api/types.js';
@@ -74,7 +74,7 @@ export const unauthorised = (): Response =>
   HttpResponse.json({ detail: 'Token has expired. Please re-authenticate.' }, { status: 401 });
 
 /** Starts one msw server for the file, failing on any unexpected request. */
-export function useMsw(): SetupServerApi {
+export function useMsw(): SetupServer {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());
