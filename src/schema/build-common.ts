@@ -1,0 +1,39 @@
+import type { SourceLocation } from '../model/index.js';
+import type { Entry } from './collect-entries.js';
+
+/** Tag names with this prefix belong to the tool (ownership, protection). */
+export const RESERVED_TAG_PREFIX = 'gitops:';
+
+export interface CommonFields {
+  readonly name: string;
+  readonly tags: readonly string[] | undefined;
+  readonly protected: boolean;
+  readonly previousNames: readonly string[];
+  readonly location: SourceLocation;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** name, tags (undefined when absent: the manifest leaves live tags alone), protected, previous_names. */
+export function commonFields(e: Entry): CommonFields {
+  const raw = e.raw;
+  const tags = 'tags' in raw ? strings(raw['tags']) : undefined;
+  tags?.forEach((t, i) => {
+    if (t.startsWith(RESERVED_TAG_PREFIX)) {
+      e.r.error([...e.base, 'tags', i], `tag "${t}" is reserved: "${RESERVED_TAG_PREFIX}" tags are managed by the tool`, 'use protected: true for protection');
+    }
+  });
+  return {
+    name: e.name ?? '',
+    tags,
+    protected: raw['protected'] === true,
+    previousNames: strings(raw['previous_names']),
+    location: e.r.location(e.base),
+  };
+}
+
+export function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,48 @@
+import type { PipelineResource, Resource, SourceResource } from '../model/index.js';
+import { asRecord, commonFields } from './build-common.js';
+import type { Entry } from './collect-entries.js';
+
+/**
+ * The source's tables when its `table_include_list` is literal (`public.orders, public.customers`):
+ * qualified names without regex metacharacters. Otherwise undefined (a regex selects tables the
+ * manifest cannot know offline).
+ */
+export function literalTables(source: SourceResource | undefined): string[] | undefined {
+  const list = source?.config['table_include_list'];
+  if (typeof list !== 'string') return undefined;
+  const tables = list.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  // NOTE: "." separates schema and table; Debezium reads it as a regex dot, we read it as literal.
+  const literal = tables.length > 0 && tables.every((t) => /^[\w-]+(\.[\w-]+)+$/.test(t));
+  return literal ? tables : undefined;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export function buildPipeline(e: Entry, sources: ReadonlyMap<string, Resource>): PipelineResource {
+  const raw = e.raw;
+  const sourceName = String(raw['source']);
+  const source = sources.get(sourceName);
+  const topics = Array.isArray(raw['topics'])
+    ? strings(raw['topics'])
+    : literalTables(source?.kind === 'source' ? source : undefined);
+  const transforms = (Array.isArray(raw['transforms']) ? raw['transforms'] : []).map((t) => {
+    const ref = asRecord(t) ?? {};
+    return { name: String(ref['name']), topics: strings(ref['topics']) };
+  });
+  const topicAutoDiscovery = (Array.isArray(raw['topic_auto_discovery']) ? raw['topic_auto_discovery'] : []).map((t) => {
+    const ref = asRecord(t) ?? {};
+    return { transform: String(ref['transform']), regex: String(ref['regex']) };
+  });
+  return {
+    kind: 'pipeline',
+    source: sourceName,
+    destination: String(raw['destination']),
+    topics,
+    transforms,
+    topicAutoDiscovery,
+    snapshotNewTables: raw['snapshot_new_tables'] !== false,
+    ...commonFields(e),
+  };
+}

@@ -1,0 +1,81 @@
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  DEFAULT_TAG_TYPES,
+  type DestinationResource,
+  type SourceResource,
+  type TagResource,
+  type TransformResource,
+  type TransformType,
+} from '../model/index.js';
+import { asRecord, commonFields, RESERVED_TAG_PREFIX } from './build-common.js';
+import type { Entry } from './collect-entries.js';
+import { resolveConfig, resolveExtraConfig, type ConfigSite } from './config-values.js';
+import type { BuildOptions } from './reporter.js';
+
+/** Larger implementation files are refused: transform code this big is a mistake. */
+const MAX_IMPLEMENTATION_BYTES = 1024 * 1024;
+
+function site(e: Entry, kind: ConfigSite['kind'], code: string, opts: BuildOptions): ConfigSite {
+  return { r: e.r, kind, code, resourceName: e.name ?? '', base: e.base, opts };
+}
+
+export function buildConnector(
+  e: Entry & { kind: 'source' | 'destination' },
+  opts: BuildOptions,
+): SourceResource | DestinationResource {
+  const s = site(e, e.kind, String(e.raw['connector']), opts);
+  const { config } = resolveConfig(asRecord(e.raw['config']), s);
+  const extraConfig = resolveExtraConfig(asRecord(e.raw['extra_config']), s);
+  return { kind: e.kind, connector: s.code, config, extraConfig, ...commonFields(e) };
+}
+
+function readImplementation(e: Entry, file: string): string | undefined {
+  const segs = [...e.base, 'implementation_file'];
+  const abs = path.resolve(path.dirname(e.r.absPath), file);
+  try {
+    const size = statSync(abs).size;
+    if (size > MAX_IMPLEMENTATION_BYTES) {
+      e.r.error(segs, `implementation file "${file}" is larger than 1 MB`);
+      return undefined;
+    }
+    return readFileSync(abs, 'utf8');
+  } catch {
+    e.r.error(segs, `cannot read implementation file "${file}"`, 'the path is relative to this manifest file');
+    return undefined;
+  }
+}
+
+export function buildTransform(e: Entry, opts: BuildOptions): TransformResource {
+  const type = String(e.raw['type']) as TransformType;
+  const s = site(e, 'transform', type, opts);
+  const { config } = resolveConfig(asRecord(e.raw['config']), s);
+  const extraConfig = resolveExtraConfig(asRecord(e.raw['extra_config']), s);
+  const file = e.raw['implementation_file'];
+  let implementation: TransformResource['implementation'];
+  if (typeof file === 'string') {
+    if (type === 'topic_router') {
+      const hint = 'topic_router routes by configuration only; remove implementation_file';
+      e.r.error([...e.base, 'implementation_file'], 'a topic_router transform has no code', hint, 'key');
+    } else {
+      const code = readImplementation(e, file);
+      if (code !== undefined) implementation = { value_transform: code };
+    }
+  }
+  return { kind: 'transform', type, config, extraConfig, implementation, ...commonFields(e) };
+}
+
+export function buildTag(e: Entry): TagResource {
+  const name = e.name ?? '';
+  if (name.startsWith(RESERVED_TAG_PREFIX)) {
+    e.r.error([...e.base, 'name'], `tag name "${name}" is reserved for the tool`, `choose a name without "${RESERVED_TAG_PREFIX}"`);
+  }
+  const description = e.raw['description'];
+  return {
+    kind: 'tag',
+    name,
+    description: typeof description === 'string' ? description : null,
+    types: DEFAULT_TAG_TYPES,
+    location: e.r.location(e.base),
+  };
+}

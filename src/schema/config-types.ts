@@ -1,0 +1,9 @@
+import type { FieldSpec } from '../catalogue/index.js';
+
+/**
+ * String fields that hold a comma-separated list on the wire (`table_include_list`): a manifest may
+ * write them as a YAML list, joined with "," for the API.
+ */
+export function isCommaListField(f: FieldSpec): boolean {
+  return f.type === 'string' && !f.enum && /(^|[._])(include|exclude)[._]list$|_list$/.test(f.name);
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { ManifestPath } from './collect-files.js';
+import type { Position, ProblemList } from './problems.js';
+
+/** Larger files are refused before parsing: a manifest this big is a mistake, not a config. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Alias expansions allowed per document (billion-laughs guard). */
+export const MAX_ALIAS_COUNT = 100;
+/** Deeper nesting than this is refused (the YAML composer and our walkers recurse). */
+export const MAX_DEPTH = 64;
+
+export interface ManifestDocument {
+  readonly file: string;
+  readonly absPath: string;
+  /** 0-based index of the document within its file. */
+  readonly index: number;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** The document as plain data (YAML 1.2 core schema). */
+  readonly value: unknown;
+}
+
+export interface ParsedFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly documents: readonly ManifestDocument[];
+}
+
+const START: Position = { line: 1, col: 1 };
+
+/** Depth of the deepest collection, computed without recursion so it cannot overflow. */
+function maxDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (d > deepest) deepest = d;
+    if (d > MAX_DEPTH) break;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
+function toPlain(doc: Document.Parsed, file: string, problems: ProblemList): unknown {
+  try {
+    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (maxDepth(value) > MAX_DEPTH) {
+      problems.add('error', file, START, [], `nesting deeper than ${MAX_DEPTH} levels`, 'flatten the document');
+      return undefined;
+    }
+    return value;
+  } catch (error) {
+    const tooMany = error instanceof ReferenceError && /alias/i.test(error.message);
+    if (tooMany) {
+      const message = `more than ${MAX_ALIAS_COUNT} alias expansions (resource exhaustion guard)`;
+      problems.add('error', file, START, [], message, 'use fewer YAML aliases (*name)');
+    } else if (error instanceof RangeError) {
+      problems.add('error', file, START, [], 'nesting too deep to read', 'flatten the document');
+    } else {
+      problems.add('error', file, START, [], `could not read the document: ${String(error)}`);
+    }
+    return undefined;
+  }
+}
+
+function parseText(text: string, file: string, absPath: string, problems: ProblemList): ManifestDocument[] {
+  const lineCounter = new LineCounter();
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      merge: true,
+      version: '1.2',
+    }) as Document.Parsed[];
+  } catch (error) {
+    // NOTE: the composer recurses; absurd nesting ends here as a RangeError instead of a crash.
+    const message = error instanceof RangeError ? `nesting too deep to parse` : String(error);
+    problems.add('error', file, START, [], message, 'flatten the document');
+    return [];
+  }
+  const out: ManifestDocument[] = [];
+  docs.forEach((doc, index) => {
+    for (const e of doc.errors) {
+      const pos = lineCounter.linePos(e.pos[0]);
+      const message = e.code === 'DUPLICATE_KEY' ? 'duplicate key in a mapping' : `YAML syntax: ${e.message}`;
+      problems.add('error', file, pos, [], message, e.code === 'DUPLICATE_KEY' ? 'keep one of them' : undefined);
+    }
+    if (doc.errors.length > 0) return;
+    out.push({ file, absPath, index, doc, lineCounter, value: toPlain(doc, file, problems) });
+  });
+  return out;
+}
+
+/** Reads and parses one manifest file; every problem goes to `problems`. */
+export async function parseManifestFile(p: ManifestPath, problems: ProblemList): Promise<ParsedFile | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(p.absPath);
+  } catch (error) {
+    problems.add('error', p.display, START, [], `cannot read the file: ${(error as Error).message}`);
+    return undefined;
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (bytes.length > MAX_FILE_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    problems.add('error', p.display, START, [], `file is ${mb} MB; manifests are limited to 4 MB`, 'split it into several files');
+    return { path: p.display, sha256, documents: [] };
+  }
+  const before = problems.items.length;
+  const documents = parseText(bytes.toString('utf8'), p.display, p.absPath, problems);
+  const hasContent = documents.some((d) => d.value !== null && d.value !== undefined);
+  if (!hasContent && problems.items.length === before) {
+    const hint = 'add at least `namespace:`, or remove the file';
+    problems.add('error', p.display, START, [], 'the manifest file is empty', hint);
+  }
+  return { path: p.display, sha256, documents };
+}

@@ -1,0 +1,32 @@
+import type { SourceLocation } from '../model/index.js';
+import type { Env } from './interpolate.js';
+import { locate, type Target } from './locate.js';
+import type { ManifestDocument } from './parse-documents.js';
+import type { ProblemList, Segment } from './problems.js';
+
+/** Reports problems at nodes of one document, found by path. */
+export interface Reporter {
+  readonly file: string;
+  error(segs: readonly Segment[], message: string, hint?: string, target?: Target): void;
+  warn(segs: readonly Segment[], message: string, hint?: string, target?: Target): void;
+  location(segs: readonly Segment[]): SourceLocation;
+  /** Directory of the manifest file, for paths relative to it. */
+  readonly absPath: string;
+}
+
+export function reporterFor(d: ManifestDocument, problems: ProblemList): Reporter {
+  const at = (segs: readonly Segment[], target: Target = 'value') => locate(d.doc, d.lineCounter, segs, target);
+  return {
+    file: d.file,
+    absPath: d.absPath,
+    error: (segs, message, hint, target) => problems.add('error', d.file, at(segs, target), segs, message, hint),
+    warn: (segs, message, hint, target) => problems.add('warning', d.file, at(segs, target), segs, message, hint),
+    location: (segs) => ({ file: d.file, ...at(segs) }),
+  };
+}
+
+/** What the builders need besides the document. */
+export interface BuildOptions {
+  readonly env: Env;
+  readonly allowMissingEnv: boolean;
+}

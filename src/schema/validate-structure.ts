@@ -1,0 +1,137 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { connectorCodes, type ConnectorKind } from '../catalogue/index.js';
+import { buildManifestSchema } from './json-schema.js';
+import { locate } from './locate.js';
+import type { ManifestDocument } from './parse-documents.js';
+import type { ProblemList, Segment } from './problems.js';
+import { didYouMean, listSome } from './suggest.js';
+
+let compiled: ValidateFunction | undefined;
+
+/** Compiled once per process, on first use (30–100 ms). */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv2020({ strict: true, allErrors: true, discriminator: true, verbose: true }).compile(
+    buildManifestSchema('runtime'),
+  );
+  return compiled;
+}
+
+export const TOP_LEVEL_KEYS = ['namespace', 'sources', 'destinations', 'transforms', 'pipelines', 'tags', 'external'];
+
+const KIND_OF_LIST: Record<string, ConnectorKind> = {
+  sources: 'source',
+  destinations: 'destination',
+  transforms: 'transform',
+};
+
+/** JSON pointer → segments, numbers where the data is an array (keys may contain dots or slashes). */
+function pointerToSegments(pointer: string, data: unknown): Segment[] {
+  if (pointer === '') return [];
+  const out: Segment[] = [];
+  let cur: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) {
+      out.push(Number(key));
+      cur = cur[Number(key)];
+    } else {
+      out.push(key);
+      cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
+    }
+  }
+  return out;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null (an empty value)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `a ${typeof v}`;
+}
+
+interface Report {
+  readonly segs: Segment[];
+  readonly target: 'key' | 'value';
+  readonly message: string;
+  readonly hint?: string | undefined;
+}
+
+function describeDiscriminator(e: ErrorObject, segs: Segment[]): Report {
+  const kind = KIND_OF_LIST[String(segs[0])] ?? 'source';
+  const tag = String(e.params['tag']);
+  const value: unknown = e.params['tagValue'];
+  const at = [...segs, tag];
+  if (e.params['error'] !== 'mapping' || typeof value !== 'string') {
+    return { segs: at, target: 'value', message: `"${tag}" must be a string` };
+  }
+  const codes = connectorCodes(kind);
+  const what = kind === 'transform' ? 'transform type' : `${kind} connector`;
+  const hint = didYouMean(value, codes) ?? `known: ${listSome(codes, 12)}`;
+  return { segs: at, target: 'value', message: `unknown ${what} "${value}"`, hint };
+}
+
+function describeType(e: ErrorObject, segs: Segment[]): Report {
+  const expected = Array.isArray(e.params['type']) ? e.params['type'].join(' or ') : String(e.params['type']);
+  const article = expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`;
+  const last = segs[segs.length - 1];
+  const hint =
+    segs.length === 1 && expected === 'array' && e.data === null ? `write \`${String(last)}: []\` for none` : undefined;
+  return { segs, target: 'value', message: `expected ${article}, got ${typeName(e.data)}`, hint };
+}
+
+function describe(e: ErrorObject, segs: Segment[]): Report {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      return { segs: [...segs, String(p['missingProperty'])], target: 'value', message: `missing required key "${String(p['missingProperty'])}"` };
+    case 'additionalProperties': {
+      const key = String(p['additionalProperty']);
+      const allowed = Object.keys((e.parentSchema?.['properties'] as object | undefined) ?? {});
+      const hint = didYouMean(key, allowed) ?? (allowed.length > 0 ? `allowed keys: ${listSome(allowed, 12)}` : undefined);
+      return { segs: [...segs, key], target: 'key', message: `unknown key "${key}"`, hint };
+    }
+    case 'discriminator':
+      return describeDiscriminator(e, segs);
+    case 'type':
+      return describeType(e, segs);
+    case 'pattern':
+      if (segs.length === 1 && segs[0] === 'namespace') {
+        const hint = 'lower-case letters, digits and "-", starting with a letter or digit, at most 41 characters';
+        return { segs, target: 'value', message: `invalid namespace "${String(e.data)}"`, hint };
+      }
+      return { segs, target: 'value', message: 'must not be blank' };
+    case 'minLength':
+      return { segs, target: 'value', message: 'must not be empty' };
+    case 'maxLength':
+      return { segs, target: 'value', message: `longer than ${String(p['limit'])} characters` };
+    case 'minItems':
+      return { segs, target: 'value', message: `must list at least ${String(p['limit'])} item(s)` };
+    case 'uniqueItems':
+      return { segs: [...segs, Number(p['i'])], target: 'value', message: `duplicate item (same as item ${String(p['j'])})` };
+    case 'enum':
+    case 'const':
+      return { segs, target: 'value', message: `must be one of: ${JSON.stringify(p['allowedValues'] ?? p['allowedValue'])}` };
+    default:
+      return { segs, target: 'value', message: e.message ?? `fails ${e.keyword}` };
+  }
+}
+
+/**
+ * Checks one document's shape against the runtime schema and reports every error at its node.
+ * Returns the instance paths (JSON pointers) of items that failed, so later stages skip them.
+ */
+export function validateStructure(d: ManifestDocument, problems: ProblemList): Set<string> {
+  const validate = validator();
+  const failed = new Set<string>();
+  if (validate(d.value)) return failed;
+  for (const e of validate.errors ?? []) {
+    if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
+    const segs = pointerToSegments(e.instancePath, d.value);
+    const r = describe(e, segs);
+    problems.add('error', d.file, locate(d.doc, d.lineCounter, r.segs, r.target), r.segs, r.message, r.hint);
+    // Remember the failing list item (`/sources/3`) so it is not built into the model.
+    if (segs.length >= 2) failed.add(`${String(segs[0])}/${String(segs[1])}`);
+    else failed.add(String(segs[0] ?? ''));
+  }
+  return failed;
+}
