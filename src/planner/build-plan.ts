@@ -1,0 +1,94 @@
+import {
+  PLAN_FORMAT_VERSION,
+  resourceKey,
+  type DesiredState,
+  type LiveState,
+  type Plan,
+  type PlanAction,
+  type PlanProblem,
+  type PlanSummary,
+} from '../model/index.js';
+import type { DiffContext } from './context.js';
+import { addDependencies } from './dependencies.js';
+import { planDeletes } from './delete-actions.js';
+import { indexLive, type PlanLiveIndex } from './live-index.js';
+import { orderActions } from './order.js';
+import { matchDesired, planDesired, renameMap } from './resource-actions.js';
+import { selectActions } from './select.js';
+import { knownTagNames, planTags } from './tag-actions.js';
+import { DEFAULT_MAX_DELETES, type DraftAction, type DraftSet, type PlanOptions } from './types.js';
+
+function checkTagReferences(desired: DesiredState, index: PlanLiveIndex, set: DraftSet): void {
+  const known = knownTagNames(desired, index);
+  for (const r of desired.resources) {
+    if (r.kind === 'tag') continue;
+    for (const tag of r.tags ?? []) {
+      if (known(tag)) continue;
+      set.errors.push({
+        code: 'unknown-tag',
+        id: resourceKey(r.kind, r.name),
+        message: `tag "${tag}" is neither in the manifests' tags nor an existing tag of the account`,
+        hint: 'declare it under `tags:` in a manifest, or fix the name (system tags such as Production are matched exactly)',
+      });
+    }
+  }
+}
+
+function finalAction(a: DraftAction): PlanAction {
+  const { dependsOn, ...rest } = a;
+  return { ...rest, dependsOn: [...dependsOn].sort() };
+}
+
+function summarise(actions: readonly PlanAction[]): PlanSummary {
+  const s = { create: 0, update: 0, replace: 0, delete: 0, noop: 0 };
+  for (const a of actions) s[a.type] += 1;
+  return s;
+}
+
+function byId(a: PlanProblem, b: PlanProblem): number {
+  const ka = `${a.id ?? ''}\0${a.code}\0${a.message}`;
+  const kb = `${b.id ?? ''}\0${b.code}\0${b.message}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * The pure planner: desired and live state in, a Plan value out. No I/O, no clock, no randomness:
+ * the same inputs always give the same plan (docs/plan-format.md describes the result).
+ */
+export function buildPlan(desired: DesiredState, live: LiveState, options: PlanOptions): Plan {
+  const index = indexLive(live);
+  const set: DraftSet = { actions: new Map(), errors: [], warnings: [] };
+  const { matches, claimed } = matchDesired(desired, index);
+  const ctx: DiffContext = {
+    namespace: desired.namespace,
+    hmacKey: options.hmacKey,
+    resendSecrets: options.resendSecrets === true,
+    renames: renameMap(matches),
+    liveIdOf: (kind, name) => index.byName(kind, name)?.live.id,
+  };
+  planTags(desired, index, set);
+  planDesired(matches, index, ctx, options, set);
+  planDeletes(desired, index, claimed, set);
+  checkTagReferences(desired, index, set);
+  addDependencies(desired.namespace, index, set);
+  const selectWarnings = selectActions(set.actions, options.targets, options.excludes);
+  const excluded = new Set(options.excludes ?? []);
+  const { ordered, problems } = orderActions(set.actions);
+  const actions = ordered.map(finalAction);
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    namespace: desired.namespace,
+    managedKinds: [...desired.managedKinds],
+    actions,
+    errors: [...set.errors.filter((e) => e.id === undefined || !excluded.has(e.id)), ...problems].sort(byId),
+    warnings: [...set.warnings, ...selectWarnings].sort(byId),
+    summary: summarise(actions),
+    destructive: actions.filter((a) => a.destructive).map((a) => a.id),
+    maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
+  };
+}
+
+/** True when applying the plan would change something. */
+export function hasChanges(plan: Plan): boolean {
+  return plan.actions.some((a) => a.type !== 'noop');
+}

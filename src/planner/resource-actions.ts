@@ -1,0 +1,169 @@
+import {
+  ownershipTag,
+  PROTECTED_TAG,
+  resourceKey,
+  type DesiredState,
+  type LiveResource,
+  type ResourceKind,
+} from '../model/index.js';
+import type { DiffContext } from './context.js';
+import { createChanges, diffResource, planJson, type ManagedResource } from './kinds/index.js';
+import type { PlanLiveIndex } from './live-index.js';
+import { matchLive, type IdentityMatch } from './rules/identity.js';
+import type { DraftAction, DraftSet, PlanOptions } from './types.js';
+
+/** Deleting or replacing a source or a pipeline is destructive (a re-snapshot); so is touching a protected one. */
+export function isDestructiveKind(kind: ResourceKind): boolean {
+  return kind === 'source' || kind === 'pipeline';
+}
+
+export function liveTagsOf(live: LiveResource): readonly string[] {
+  return ('tags' in live ? live.tags : undefined) ?? [];
+}
+
+export function isOwned(live: LiveResource, namespace: string): boolean {
+  return liveTagsOf(live).includes(ownershipTag(namespace));
+}
+
+function baseAction(desired: ManagedResource): DraftAction {
+  return {
+    id: resourceKey(desired.kind, desired.name),
+    kind: desired.kind,
+    name: desired.name,
+    type: 'create',
+    changes: [],
+    dependsOn: new Set(),
+    destructive: false,
+    protected: desired.protected,
+  };
+}
+
+function createAction(desired: ManagedResource, ctx: DiffContext): DraftAction {
+  const action = baseAction(desired);
+  action.changes = createChanges(desired, ctx);
+  action.desired = planJson(desired, undefined, ctx);
+  return action;
+}
+
+function unowned(desired: ManagedResource, live: LiveResource, set: DraftSet): void {
+  set.errors.push({
+    code: 'unowned-namesake',
+    id: resourceKey(desired.kind, desired.name),
+    message: `${desired.kind} "${live.name}" already exists in the account but does not carry the ownership tag; the plan will not touch it`,
+    hint: '--adopt, or rename: pass --adopt to take it over (the plan adds the ownership tag), or give the manifest resource another name',
+  });
+}
+
+/** The action for a desired resource matched to a live object (owned, or adopted). */
+function matchedAction(
+  desired: ManagedResource,
+  match: IdentityMatch,
+  adopt: boolean,
+  ctx: DiffContext,
+  set: DraftSet,
+): DraftAction | undefined {
+  const { live } = match;
+  const action = baseAction(desired);
+  const liveTags = liveTagsOf(live);
+  const diff = diffResource(desired, live, ctx);
+  if (adopt && diff.replaceReason !== undefined) {
+    set.errors.push({
+      code: 'adopt-replace',
+      id: action.id,
+      message: `cannot adopt ${desired.kind} "${live.name}": it would have to be replaced (${diff.replaceReason})`,
+      hint: 'match the manifest to the existing object, or rename the manifest resource',
+    });
+    return undefined;
+  }
+  action.liveId = live.live.id;
+  action.liveFingerprint = live.live.fingerprint;
+  action.protected = desired.protected || liveTags.includes(PROTECTED_TAG);
+  if (adopt) action.adopt = true;
+  const nameChange =
+    match.renamedFrom === undefined ? [] : [{ path: 'name', before: match.renamedFrom, after: desired.name }];
+  if (match.renamedFrom !== undefined) action.renamedFrom = match.renamedFrom;
+  action.changes = [...nameChange, ...diff.changes];
+  action.desired = planJson(desired, liveTags, ctx);
+  if (diff.replaceReason !== undefined) {
+    action.type = 'replace';
+    action.reason = diff.replaceReason;
+    action.destructive = isDestructiveKind(desired.kind) || action.protected;
+  } else {
+    action.type = action.changes.length > 0 ? 'update' : 'noop';
+    if (adopt) action.reason = 'adopt: adds the ownership tag to an existing object';
+  }
+  return action;
+}
+
+export interface DesiredMatch {
+  readonly desired: ManagedResource;
+  readonly match: IdentityMatch | undefined;
+}
+
+/** Pass 1: pairs every desired resource with its live object (rule 14); builds the rename map. */
+export function matchDesired(
+  desired: DesiredState,
+  index: PlanLiveIndex,
+): { matches: DesiredMatch[]; claimed: Set<LiveResource> } {
+  const claimed = new Set<LiveResource>();
+  const namesByKind = new Map<ResourceKind, Set<string>>();
+  for (const r of desired.resources) {
+    const names = namesByKind.get(r.kind) ?? new Set<string>();
+    names.add(r.name);
+    namesByKind.set(r.kind, names);
+  }
+  const matches: DesiredMatch[] = [];
+  for (const r of desired.resources) {
+    if (r.kind === 'tag') continue;
+    const match = matchLive(r, index, namesByKind.get(r.kind) ?? new Set(), claimed);
+    if (match) claimed.add(match.live);
+    matches.push({ desired: r, match });
+  }
+  return { matches, claimed };
+}
+
+export function renameMap(matches: readonly DesiredMatch[]): Map<ResourceKind, Map<string, string>> {
+  const renames = new Map<ResourceKind, Map<string, string>>();
+  for (const { desired, match } of matches) {
+    if (match?.renamedFrom === undefined) continue;
+    const byKind = renames.get(desired.kind) ?? new Map<string, string>();
+    byKind.set(match.renamedFrom, desired.name);
+    renames.set(desired.kind, byKind);
+  }
+  return renames;
+}
+
+/**
+ * Pass 2: one action per desired resource: create, update (rename, adopt), replace or noop.
+ * Unowned namesakes (without --adopt) and live duplicates become plan errors instead.
+ */
+export function planDesired(
+  matches: readonly DesiredMatch[],
+  index: PlanLiveIndex,
+  ctx: DiffContext,
+  options: PlanOptions,
+  set: DraftSet,
+): void {
+  for (const { desired: r, match } of matches) {
+    if (!match) {
+      set.actions.set(resourceKey(r.kind, r.name), createAction(r, ctx));
+      continue;
+    }
+    if (index.isDuplicate(r.kind, match.live.name)) {
+      set.errors.push({
+        code: 'duplicate-live',
+        id: resourceKey(r.kind, r.name),
+        message: `more than one live ${r.kind} is named "${match.live.name}"; the plan cannot tell which one the manifest means`,
+        hint: 'rename or delete the extra objects in Streamkap, then plan again',
+      });
+      continue;
+    }
+    const owned = isOwned(match.live, ctx.namespace);
+    if (!owned && options.adopt !== true) {
+      unowned(r, match.live, set);
+      continue;
+    }
+    const action = matchedAction(r, match, !owned, ctx, set);
+    if (action) set.actions.set(action.id, action);
+  }
+}

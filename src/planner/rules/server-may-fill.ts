@@ -1,0 +1,23 @@
+import type { FieldSpec } from '../../catalogue/index.js';
+import type { JsonValue } from '../../model/index.js';
+import { coerceValue } from './coerce.js';
+
+/** Marks a key the manifest leaves to the server: no change is ever planned for it. */
+export const UNMANAGED: unique symbol = Symbol('unmanaged');
+export type Unmanaged = typeof UNMANAGED;
+
+/**
+ * Rule 5 (`server_may_fill`) together with rule 3 on the desired side: a key the manifest sets is
+ * managed with that value; an unset key with a static default is managed with the default (so
+ * stating the default equals omitting it, and a key removed from the manifest resets to it); an
+ * unset key without one is unmanaged, and the server's value stands.
+ */
+export function desiredValueOrDefault(
+  field: FieldSpec,
+  manifestValue: unknown,
+  fallback: JsonValue | undefined,
+): JsonValue | Unmanaged {
+  const v = coerceValue(field.type, manifestValue);
+  if (v !== undefined) return v;
+  return fallback === undefined ? UNMANAGED : fallback;
+}

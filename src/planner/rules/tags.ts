@@ -1,0 +1,26 @@
+import { ownershipTag, PROTECTED_TAG } from '../../model/index.js';
+import { sortedUnique } from '../canonical.js';
+
+/**
+ * Rule 7, tags: the EFFECTIVE tag names to write. A manifest without `tags` leaves the live tags
+ * alone (live `null` = none); a manifest with `tags: []` clears them. The ownership tag is always
+ * present and `gitops:protected` present exactly when the manifest says `protected: true`, whatever
+ * the manifest lists, because ownership and protection are enforced, not declared.
+ */
+export function effectiveTags(
+  desiredTags: readonly string[] | undefined,
+  liveTags: readonly string[] | null | undefined,
+  namespace: string,
+  isProtected: boolean,
+): string[] {
+  const base = new Set(desiredTags ?? liveTags ?? []);
+  base.delete(PROTECTED_TAG);
+  base.add(ownershipTag(namespace));
+  if (isProtected) base.add(PROTECTED_TAG);
+  return sortedUnique([...base]);
+}
+
+/** Live tag names, `null`/absent read as none (desired `[]` equals live `null`). */
+export function liveTagNames(liveTags: readonly string[] | null | undefined): string[] {
+  return sortedUnique(liveTags ?? []);
+}

@@ -1,0 +1,50 @@
+import type {
+  ActionType,
+  FieldChange,
+  JsonValue,
+  PlanProblem,
+  ResourceKey,
+  ResourceKind,
+  SecretRef,
+} from '../model/index.js';
+
+export interface PlanOptions {
+  /** Key for the HMAC of every secret in the plan (never stored in the plan). */
+  readonly hmacKey: string;
+  /** Take over unowned namesakes by adding the ownership tag. */
+  readonly adopt?: boolean;
+  /** Recorded in the plan; apply refuses more deletes than this. Default 5. */
+  readonly maxDeletes?: number;
+  /** Plan only these actions and what they depend on. */
+  readonly targets?: readonly ResourceKey[];
+  /** Drop these actions. */
+  readonly excludes?: readonly ResourceKey[];
+  /** Treat a live secret that reads back null as changed (resend every managed secret). */
+  readonly resendSecrets?: boolean;
+}
+
+export const DEFAULT_MAX_DELETES = 5;
+
+/** An action while the plan is being built: mutable, turned into a PlanAction at the end. */
+export interface DraftAction {
+  readonly id: ResourceKey;
+  readonly kind: ResourceKind;
+  readonly name: string;
+  type: ActionType;
+  adopt?: true;
+  renamedFrom?: string;
+  liveId?: string;
+  liveFingerprint?: string;
+  changes: FieldChange[];
+  readonly dependsOn: Set<ResourceKey>;
+  destructive: boolean;
+  protected: boolean;
+  reason?: string;
+  desired?: { [key: string]: JsonValue | SecretRef };
+}
+
+export interface DraftSet {
+  readonly actions: Map<ResourceKey, DraftAction>;
+  readonly errors: PlanProblem[];
+  readonly warnings: PlanProblem[];
+}
