@@ -161,3 +161,8 @@ export function buildManifestSchema(mode: SchemaMode): JsonObject {
     },
   };
 }
+
+/** The editor schema as committed in schema/streamkap-gitops.schema.json (2-space JSON, trailing newline). */
+export function renderEditorSchema(): string {
+  return `${JSON.stringify(buildManifestSchema('editor'), null, 2)}\n`;
+}

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { UserError } from '../../errors/index.js';
+import { renderEditorSchema } from '../../schema/index.js';
 import type { CommandContext } from '../context.js';
 
-export function registerSchema(program: Command, _ctx: CommandContext): void {
+/** Prints the manifest JSON Schema (the committed schema/streamkap-gitops.schema.json) for editors. */
+export function registerSchema(program: Command, ctx: CommandContext): void {
   program
     .command('schema')
-    .description('(not yet available)')
+    .description('print the manifest JSON Schema (for yaml-language-server and other editors)')
     .action(() => {
-      throw new UserError('`schema` is not yet available in this version.');
+      ctx.io.stdout.write(renderEditorSchema());
     });
 }
