@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { ApiError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
 import { collectSecretStrings } from '../logging/scrub.js';
 import { displayPath } from './api-error.js';
@@ -17,6 +18,8 @@ interface Call extends RequestOptions {
   readonly path: string;
   /** False for the token endpoints (no bearer, no 401 recovery). */
   readonly authenticated: boolean;
+  /** A POST that may be repeated freely (token exchange and refresh create nothing). */
+  readonly repeatable?: boolean;
 }
 
 /** Bookkeeping of one logical call across its attempts. */
@@ -71,7 +74,8 @@ export class StreamkapClient implements ApiClient {
     this.#tokens = new TokenManager({
       clientId: this.#config.clientId,
       clientSecret: this.#config.clientSecret,
-      post: (path, body) => this.#execute({ method: 'POST', path, body, authenticated: false }),
+      post: (path, body) =>
+        this.#execute({ method: 'POST', path, body, authenticated: false, repeatable: true }),
       now: this.#config.now,
       refreshMarginMs: this.#config.refreshMarginMs,
       remember: (secret) => this.#remember(secret),
@@ -80,7 +84,13 @@ export class StreamkapClient implements ApiClient {
   }
 
   request(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> {
-    return this.#execute({ ...options, method, path, authenticated: true });
+    return this.#execute({
+      ...options,
+      method,
+      path,
+      authenticated: true,
+      repeatable: options.idempotent === true,
+    });
   }
 
   listAll(path: string, query?: Query): Promise<unknown[]> {
@@ -180,7 +190,7 @@ export class StreamkapClient implements ApiClient {
       retryable: verdict.retryable,
     };
     if (!verdict.retryable || state.attempts >= this.#config.maxAttempts) throw failureError(outcome, ctx);
-    const mustLookUp = call.method === 'POST' && verdict.mayHaveLanded;
+    const mustLookUp = call.method === 'POST' && verdict.mayHaveLanded && call.repeatable !== true;
     if (mustLookUp && !call.lookupAfterFailure) {
       throw failureError(outcome, {
         ...ctx,
@@ -199,7 +209,7 @@ export class StreamkapClient implements ApiClient {
     );
     await this.#config.sleep(delay);
     if (mustLookUp && call.lookupAfterFailure) {
-      const existing = await call.lookupAfterFailure();
+      const existing = await this.#lookUp(state, outcome, call.lookupAfterFailure);
       if (existing !== undefined && existing !== null) {
         this.#logger.info(
           { method: call.method, path: state.shownPath },
@@ -210,6 +220,33 @@ export class StreamkapClient implements ApiClient {
     }
     this.stats.retries += 1;
     return { done: false };
+  }
+
+  /** Runs the caller's lookup; its failure is reported together with the original one. */
+  async #lookUp(state: CallState, outcome: AttemptOutcome, lookup: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return await lookup();
+    } catch (error) {
+      const first = failureError(outcome, {
+        method: state.call.method,
+        path: state.shownPath,
+        attempts: state.attempts,
+        knownSecrets: state.known,
+        retryable: true,
+      });
+      const why = error instanceof Error ? error.message : String(error);
+      throw new ApiError({
+        message: `${first.message}; checking whether it had landed failed too: ${why}`,
+        status: first.status,
+        method: first.method,
+        path: first.path,
+        requestId: first.requestId,
+        details: first.details,
+        retryable: true,
+        cause: error,
+        hint: 'Check in Streamkap whether the object was created before running again.',
+      });
+    }
   }
 
   async #send(state: CallState, token: string | undefined): Promise<AttemptOutcome> {

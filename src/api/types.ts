@@ -19,6 +19,11 @@ export interface RequestOptions {
    * (no duplicate is created). Without it a POST is never retried after the request was sent.
    */
   readonly lookupAfterFailure?: () => Promise<unknown>;
+  /**
+   * A POST that creates nothing (e.g. `POST /tags/search`, metrics queries) and may be resent after
+   * a failure like a GET, without a lookup.
+   */
+  readonly idempotent?: boolean;
   /** Treat these statuses as an absent result (`undefined`) instead of an error, e.g. [404]. */
   readonly absentOn?: readonly number[];
 }

@@ -152,3 +152,55 @@ describe('POST create retries', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('POSTs that create nothing', () => {
+  it('retries the token exchange like a GET', async () => {
+    const auth = new FakeAuth();
+    let exchanges = 0;
+    server.use(
+      http.post(`${BASE}/auth/access-token`, () => {
+        exchanges += 1;
+        return exchanges === 1 ? HttpResponse.error() : undefined;
+      }),
+      ...auth.handlers(),
+      http.get(`${BASE}/tags`, () => HttpResponse.json({ tags: [] })),
+    );
+    const { client } = testClient();
+    await expect(client.request('GET', '/tags')).resolves.toEqual({ tags: [] });
+    expect(exchanges).toBe(2);
+    expect(auth.exchanges).toBe(1);
+  });
+
+  it('resends an idempotent POST after a 503 without a lookup', async () => {
+    const auth = new FakeAuth();
+    let calls = 0;
+    server.use(
+      ...auth.handlers(),
+      http.post(`${BASE}/tags/search`, () => {
+        calls += 1;
+        return calls === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ tags: [] });
+      }),
+    );
+    const { client } = testClient();
+    const body = { tag_ids: ['a'] };
+    await expect(client.request('POST', '/tags/search', { body, idempotent: true })).resolves.toEqual({
+      tags: [],
+    });
+    expect(calls).toBe(2);
+  });
+
+  it('reports a failed lookup together with the original failure', async () => {
+    mountSources('504');
+    const { client } = testClient();
+    const error = (await caught(() =>
+      client.request('POST', '/sources', {
+        body: { name: 'z' },
+        lookupAfterFailure: () => Promise.reject(new Error('list failed')),
+      }),
+    )) as ApiError;
+    expect(error.message).toBe(
+      'POST /sources -> HTTP 504 (non-JSON body: <html>504</html>); checking whether it had landed failed too: list failed',
+    );
+    expect(error.hint).toMatch(/whether the object was created/);
+  });
+});
