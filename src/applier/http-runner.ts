@@ -1,12 +1,13 @@
 /**
  * The ActionRunner that talks to the API through the kind writers. A replace is a delete then a
- * create, in that order, because names are unique server-side (§2.6).
+ * create (names are unique server-side, §2.6); see replace.ts for one used by live pipelines.
  */
 import type { PlanAction } from '../model/index.js';
 import { InternalError } from '../errors/index.js';
 import type { ActionRunner } from './execute-plan.js';
 import type { RunContext } from './run-context.js';
 import { WRITERS } from './kinds/index.js';
+import { runReplace } from './replace.js';
 
 export function httpRunner(
   ctx: RunContext,
@@ -27,11 +28,8 @@ export function httpRunner(
           return writer.create({ action, desired: desiredOf(action), ctx });
         case 'update':
           return writer.update({ action, desired: desiredOf(action), ctx }, ctx.requireLive(action));
-        case 'replace': {
-          const desired = desiredOf(action);
-          await writer.delete(action, ctx.requireLive(action), ctx);
-          return writer.create({ action, desired, ctx });
-        }
+        case 'replace':
+          return runReplace(action, desiredOf(action), ctx, writer);
         case 'delete':
           await writer.delete(action, ctx.requireLive(action), ctx);
           return undefined;

@@ -32,6 +32,7 @@ export class RunContext {
   readonly #liveById = new Map<string, LiveResource>();
   readonly #liveByKey = new Map<string, LiveResource>();
   readonly #transformTopics = new Map<string, Promise<TransformTopics>>();
+  readonly #deleted = new Set<string>();
 
   constructor(
     readonly client: ApiClient,
@@ -75,14 +76,33 @@ export class RunContext {
     return live;
   }
 
-  remember(kind: ResourceKind, name: string, object: KnownObject, renamedFrom?: string): void {
-    if (renamedFrom !== undefined) this.#objects.delete(`${kind}/${renamedFrom}`);
+  /**
+   * Records the id an object now has under its (new) name.
+   * NOTE: after a rename the old name keeps pointing at the same id, so a live pipeline that still
+   * names it (repointed during a replace) resolves; names are unique, so nothing else can claim it.
+   */
+  remember(kind: ResourceKind, name: string, object: KnownObject): void {
     this.#objects.set(`${kind}/${name}`, object);
     if (kind === 'transform') this.#transformTopics.delete(object.id);
   }
 
-  forget(kind: ResourceKind, name: string): void {
-    this.#objects.delete(`${kind}/${name}`);
+  /** Drops what the registry knows of a deleted object (only if the name still means that id). */
+  forget(kind: ResourceKind, name: string, id: string): void {
+    this.#deleted.add(id);
+    if (this.#objects.get(`${kind}/${name}`)?.id === id) this.#objects.delete(`${kind}/${name}`);
+  }
+
+  /** Live pipelines (not deleted in this run) that use the live object of this kind and name. */
+  pipelinesUsing(kind: 'source' | 'destination' | 'transform', liveName: string): LiveResource[] {
+    return this.live.resources.filter((r) => {
+      if (r.kind !== 'pipeline' || this.#deleted.has(r.live.id)) return false;
+      if (kind === 'source') return r.source === liveName;
+      if (kind === 'destination') return r.destination === liveName;
+      return (
+        r.transforms.some((t) => t.name === liveName) ||
+        r.topicAutoDiscovery.some((t) => t.transform === liveName)
+      );
+    });
   }
 
   /** The id of a referenced object by name; a clear error when it is unknown. */

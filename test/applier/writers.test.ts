@@ -291,7 +291,7 @@ describe('pipelines', () => {
 });
 
 describe('replace', () => {
-  it('replace of a destination used by a pipeline: delete, create, then PUT the pipeline with the new id', async () => {
+  it('replace of a destination used by a pipeline: never deletes what a pipeline still uses', async () => {
     const oldDest: LiveResource = {
       kind: 'destination',
       name: 'wh',
@@ -351,17 +351,57 @@ describe('replace', () => {
       responders: { 'POST /destinations': () => ({ id: 'ffffffffffffffffffffff09' }) },
     });
     const writes = calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`);
+    const newId = 'ffffffffffffffffffffff09';
+    // The old destination is deleted only once no pipeline uses it: new one under a temporary
+    // name, pipeline repointed, old deleted, new renamed, then the pipeline's own planned update.
     expect(writes).toEqual([
-      `DELETE /destinations/${oldDest.live.id}`,
       'POST /destinations',
       `PUT /pipelines/${pipe.live.id}`,
+      `DELETE /destinations/${oldDest.live.id}`,
+      `PUT /destinations/${newId}`,
+      `PUT /pipelines/${pipe.live.id}`,
     ]);
-    const body = find(calls, 'PUT', `/pipelines/${pipe.live.id}`).body as {
-      destination: unknown;
-      source: { topics: unknown };
-    };
-    expect(body.destination).toEqual({ id: 'ffffffffffffffffffffff09', name: 'wh', connector: 'clickhouse' });
+    const writeCalls = calls.filter((c) => c.method !== 'GET');
+    expect(writeCalls[0]?.body).toMatchObject({ name: 'wh-gitops-replacing', connector: 'clickhouse' });
+    expect(writeCalls[1]?.body).toMatchObject({
+      name: 'p',
+      destination: { id: newId, name: 'wh', connector: 'clickhouse' },
+      source: { id: src.live.id, topics: ['public.a'] },
+    });
+    expect(writeCalls[3]?.body).toMatchObject({ name: 'wh', connector: 'clickhouse' });
+    const body = writeCalls[4]?.body as { destination: unknown; source: { topics: unknown } };
+    expect(body.destination).toEqual({ id: newId, name: 'wh', connector: 'clickhouse' });
     expect(body.source.topics).toEqual(['public.a']);
+  });
+
+  it('replace of an object no pipeline uses: delete, then create under the same name', async () => {
+    const old: LiveResource = {
+      kind: 'destination',
+      name: 'lone',
+      connector: 'snowflake',
+      config: {},
+      extraConfig: {},
+      tags: ['gitops:team'],
+      protected: false,
+      previousNames: [],
+      live: liveMeta('ffffffffffffffffffffff11'),
+    };
+    const { calls } = await run(
+      [
+        act(
+          'destination/lone',
+          'replace',
+          { name: 'lone', connector: 'clickhouse', config: {}, extraConfig: {}, tags: ['gitops:team'] },
+          { liveId: old.live.id },
+        ),
+      ],
+      { live: [old] },
+    );
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      `DELETE /destinations/${old.live.id}`,
+      'POST /destinations',
+    ]);
+    expect(calls[1]?.body).toMatchObject({ name: 'lone' });
   });
 });
 

@@ -21,6 +21,11 @@ export interface KindWriter {
   /** Updates the live object in place (a rename included); resolves to its id. */
   update(input: WriteInput, live: LiveResource): Promise<string>;
   delete(action: PlanAction, live: LiveResource, ctx: RunContext): Promise<void>;
+  /**
+   * Gives an object created under a temporary name its final name (a replace of an object that
+   * live pipelines use, see replace.ts). Kinds nothing references have none.
+   */
+  rename?(input: WriteInput, id: string): Promise<void>;
 }
 
 /** `secret_returned=true`: responses (and the echo of writes) carry secrets in plaintext (§2.4). */

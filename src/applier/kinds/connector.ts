@@ -6,16 +6,7 @@
 import type { LiveResource, PlanAction } from '../../model/index.js';
 import { createConfig, updateConfig } from '../wire-config.js';
 import type { RunContext } from '../run-context.js';
-import {
-  SW,
-  idOf,
-  ownedLookup,
-  record,
-  str,
-  tagIdsOf,
-  type KindWriter,
-  type WriteInput,
-} from './common.js';
+import { SW, idOf, ownedLookup, record, str, tagIdsOf, type KindWriter, type WriteInput } from './common.js';
 
 type ConnectorKind = 'source' | 'destination';
 
@@ -51,7 +42,7 @@ export function connectorWriter(kind: ConnectorKind): KindWriter {
       const res = await input.ctx.client.request('POST', path, {
         query: SW,
         body,
-        lookupAfterFailure: ownedLookup(input.ctx, path, input.action.name),
+        lookupAfterFailure: ownedLookup(input.ctx, path, base['name'] as string),
       });
       const id = idOf(res, `POST ${path}`);
       input.ctx.remember(kind, input.action.name, { id, code: base['connector'] as string });
@@ -61,17 +52,16 @@ export function connectorWriter(kind: ConnectorKind): KindWriter {
       const body = connectorBody(input, kind, live);
       const res = await input.ctx.client.request('PUT', `${path}/${live.live.id}`, { query: SW, body });
       const id = isIdLess(res) ? live.live.id : idOf(res, `PUT ${path}/${live.live.id}`);
-      input.ctx.remember(
-        kind,
-        input.action.name,
-        { id, code: body.connector as string },
-        input.action.renamedFrom,
-      );
+      input.ctx.remember(kind, input.action.name, { id, code: body['connector'] as string });
       return id;
+    },
+    async rename(input, id) {
+      // The object was created under a temporary name moments ago: the create body is its state.
+      await input.ctx.client.request('PUT', `${path}/${id}`, { query: SW, body: connectorBody(input, kind) });
     },
     async delete(action: PlanAction, live: LiveResource, ctx: RunContext) {
       await ctx.client.request('DELETE', `${path}/${live.live.id}`, { query: SW, absentOn: [404] });
-      ctx.forget(kind, live.name);
+      ctx.forget(kind, live.name, live.live.id);
     },
   };
 }

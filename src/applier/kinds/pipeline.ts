@@ -65,18 +65,41 @@ function liveTopics(live: LiveResource | undefined): string[] | undefined {
   return live?.kind === 'pipeline' ? [...(live.topics ?? [])] : undefined;
 }
 
-async function pipelineBody(input: WriteInput, live?: LiveResource): Promise<Record<string, unknown>> {
-  const { action, desired, ctx } = input;
-  const who = action.id;
-  const sourceName = str(desired, 'source', action);
-  const destName = str(desired, 'destination', action);
-  const source = ctx.lookup('source', sourceName, who);
-  const dest = ctx.lookup('destination', destName, who);
-  const topics = stringList(desired['topics']) ?? liveTopics(live) ?? [];
+/** Overrides one reference by id: a replaced object's new id before its final name is set. */
+export interface Repoint {
+  readonly kind: 'source' | 'destination' | 'transform';
+  readonly liveName: string;
+  readonly id: string;
+  readonly code?: string;
+}
+
+function resolveRef(ctx: RunContext, kind: Repoint['kind'], name: string, who: string, repoint?: Repoint) {
+  if (repoint && repoint.kind === kind && repoint.liveName === name) {
+    return repoint.code === undefined ? { id: repoint.id } : { id: repoint.id, code: repoint.code };
+  }
+  return ctx.lookup(kind, name, who);
+}
+
+/**
+ * The §6.1 body from a pipeline in model form (the plan's desired object, or a live pipeline when
+ * a replace repoints it). Tags: the model's names, or the live tag ids when it has none.
+ */
+export async function pipelineBody(
+  model: Readonly<Record<string, unknown>>,
+  ctx: RunContext,
+  who: string,
+  tagIds: readonly string[],
+  repoint?: Repoint,
+): Promise<Record<string, unknown>> {
+  const sourceName = String(model['source']);
+  const destName = String(model['destination']);
+  const source = resolveRef(ctx, 'source', sourceName, who, repoint);
+  const dest = resolveRef(ctx, 'destination', destName, who, repoint);
+  const topics = stringList(model['topics']) ?? [];
 
   const transforms: Record<string, unknown>[] = [];
-  for (const ref of transformRefs(desired['transforms'])) {
-    const tx = ctx.lookup('transform', ref.name, who);
+  for (const ref of transformRefs(model['transforms'])) {
+    const tx = resolveRef(ctx, 'transform', ref.name, who, repoint);
     const known = await loadTransformTopics(ctx, tx.id);
     for (const topic of ref.topics) {
       transforms.push({
@@ -88,15 +111,15 @@ async function pipelineBody(input: WriteInput, live?: LiveResource): Promise<Rec
       });
     }
   }
-  const discovery = autoDiscovery(desired['topicAutoDiscovery']).map((d) => ({
-    transform_id: ctx.lookup('transform', d.transform, who).id,
+  const discovery = autoDiscovery(model['topicAutoDiscovery']).map((d) => ({
+    transform_id: resolveRef(ctx, 'transform', d.transform, who, repoint).id,
     regex: d.regex,
   }));
   return {
-    name: str(desired, 'name', action),
+    name: String(model['name']),
     // NOTE: the backend default is unknown (§6.1): always send it; the model defaults it to true.
-    snapshot_new_tables: desired['snapshotNewTables'] !== false,
-    tags: tagIdsOf(input, live),
+    snapshot_new_tables: model['snapshotNewTables'] !== false,
+    tags: [...tagIds],
     source: { id: source.id, name: sourceName, connector: source.code ?? '', topics },
     destination: { id: dest.id, name: destName, connector: dest.code ?? '' },
     transforms,
@@ -104,9 +127,17 @@ async function pipelineBody(input: WriteInput, live?: LiveResource): Promise<Rec
   };
 }
 
+function desiredBody(input: WriteInput, live?: LiveResource): Promise<Record<string, unknown>> {
+  const { action, desired, ctx } = input;
+  str(desired, 'source', action);
+  str(desired, 'destination', action);
+  const model = { ...desired, topics: stringList(desired['topics']) ?? liveTopics(live) ?? [] };
+  return pipelineBody(model, ctx, action.id, tagIdsOf(input, live));
+}
+
 export const pipelineWriter: KindWriter = {
   async create(input) {
-    const body = { ...(await pipelineBody(input)), created_from: 'api' };
+    const body = { ...(await desiredBody(input)), created_from: 'api' };
     const res = await input.ctx.client.request('POST', '/pipelines', {
       query: SW,
       body,
@@ -119,13 +150,13 @@ export const pipelineWriter: KindWriter = {
     return id;
   },
   async update(input, live) {
-    const body = await pipelineBody(input, live);
+    const body = await desiredBody(input, live);
     await input.ctx.client.request('PUT', `/pipelines/${live.live.id}`, { query: SW, body });
-    input.ctx.remember('pipeline', input.action.name, { id: live.live.id }, input.action.renamedFrom);
+    input.ctx.remember('pipeline', input.action.name, { id: live.live.id });
     return live.live.id;
   },
   async delete(_action: PlanAction, live: LiveResource, ctx: RunContext) {
     await ctx.client.request('DELETE', `/pipelines/${live.live.id}`, { query: SW, absentOn: [404] });
-    ctx.forget('pipeline', live.name);
+    ctx.forget('pipeline', live.name, live.live.id);
   },
 };

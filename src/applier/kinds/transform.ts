@@ -96,6 +96,14 @@ async function waitForJob(ctx: RunContext, id: string): Promise<void> {
 }
 
 /** Only tag or rename changes leave the running job as it is. */
+function createBodyConfig(input: WriteInput, type: string, name: string): Record<string, unknown> {
+  const { desired } = input;
+  return {
+    ...createConfig('transform', type, record(desired, 'config'), record(desired, 'extraConfig')),
+    [NAME_KEY]: name,
+  };
+}
+
 function changesJob(action: PlanAction): boolean {
   return (
     action.type !== 'update' || action.changes.some((c) => !c.path.startsWith('tags') && c.path !== 'name')
@@ -106,15 +114,7 @@ export const transformWriter: KindWriter = {
   async create(input) {
     const type = typeOf(input);
     const name = str(input.desired, 'name', input.action);
-    const config = {
-      ...createConfig(
-        'transform',
-        type,
-        record(input.desired, 'config'),
-        record(input.desired, 'extraConfig'),
-      ),
-      [NAME_KEY]: name,
-    };
+    const config = createBodyConfig(input, type, name);
     const res = await input.ctx.client.request('POST', '/transforms', {
       query: S,
       body: { transform: type, config, tags: tagIdsOf(input), created_from: 'api' },
@@ -122,8 +122,18 @@ export const transformWriter: KindWriter = {
     });
     const id = idOf(res, 'POST /transforms');
     await uploadAndDeploy(input.ctx, id, type, implementationOf(input));
-    input.ctx.remember('transform', name, { id, code: type });
+    input.ctx.remember('transform', input.action.name, { id, code: type });
     return id;
+  },
+  async rename(input, id) {
+    const type = typeOf(input);
+    const config = createBodyConfig(input, type, str(input.desired, 'name', input.action));
+    // NOTE: created moments ago under a temporary name; the PUT must echo the code or it is erased.
+    const implementation = implementationOf(input) ?? {};
+    await input.ctx.client.request('PUT', '/transforms', {
+      query: S,
+      body: { id, transform: type, config, implementation, tags: tagIdsOf(input) },
+    });
   },
   async update(input, live) {
     const type = typeOf(input);
@@ -152,11 +162,11 @@ export const transformWriter: KindWriter = {
       body: { id, transform: type, config, implementation, tags: tagIdsOf(input, live) },
     });
     if (changesJob(input.action)) await uploadAndDeploy(input.ctx, id, type, desiredImpl);
-    input.ctx.remember('transform', name, { id, code: type }, input.action.renamedFrom);
+    input.ctx.remember('transform', name, { id, code: type });
     return id;
   },
   async delete(_action: PlanAction, live: LiveResource, ctx: RunContext) {
     await ctx.client.request('DELETE', '/transforms', { query: { id: live.live.id }, absentOn: [404] });
-    ctx.forget('transform', live.name);
+    ctx.forget('transform', live.name, live.live.id);
   },
 };
