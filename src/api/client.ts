@@ -134,6 +134,8 @@ export class StreamkapClient implements ApiClient {
     };
     for (;;) {
       const token = call.authenticated ? await this.#tokens.accessToken() : undefined;
+      // Tokens issued since the call began must be masked in its errors too.
+      for (const secret of this.#secrets) state.known.add(secret);
       state.attempts += 1;
       const outcome = await this.#send(state, token);
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
