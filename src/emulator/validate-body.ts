@@ -50,13 +50,14 @@ function checkValue(v: unknown, rule: FieldRule, loc: (string | number)[]): Pyda
   if (!hasType(v, rule.type)) {
     return [{ ...TYPE_ERRORS[rule.type], loc, input: asJson(v) }];
   }
+  if (rule.type === 'array' && rule.items) {
+    // NOTE: on arrays, `enum` constrains the elements.
+    const itemRule: FieldRule = rule.enum ? { type: rule.items, enum: rule.enum } : { type: rule.items };
+    return (v as unknown[]).flatMap((item, i) => checkValue(item, itemRule, [...loc, i]));
+  }
   if (rule.enum && !rule.enum.includes(v as string)) {
     const expected = enumMessage(rule.enum);
     return [{ type: 'enum', loc, msg: `Input should be ${expected}`, input: asJson(v), ctx: { expected } }];
-  }
-  if (rule.type === 'array' && rule.items) {
-    const itemRule: FieldRule = { type: rule.items };
-    return (v as unknown[]).flatMap((item, i) => checkValue(item, itemRule, [...loc, i]));
   }
   return [];
 }
