@@ -1,0 +1,59 @@
+import type { FieldChange, Plan, PlanAction, PlanProblem } from '../model/index.js';
+import { sortKeysDeep } from './canonical.js';
+
+/** The version of the `--format json` document (docs/plan-format.md). */
+export const PLAN_JSON_FORMAT_VERSION = 1;
+
+type Out = Record<string, unknown>;
+
+function change(c: FieldChange): Out {
+  return {
+    path: c.path,
+    before: c.before === undefined ? undefined : sortKeysDeep(c.before),
+    after: c.after === undefined ? undefined : sortKeysDeep(c.after),
+    sensitive: c.sensitive,
+    forces_replace: c.forcesReplace,
+  };
+}
+
+function action(a: PlanAction): Out {
+  return {
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    type: a.type,
+    adopt: a.adopt,
+    renamed_from: a.renamedFrom,
+    live_id: a.liveId,
+    live_fingerprint: a.liveFingerprint,
+    destructive: a.destructive,
+    protected: a.protected,
+    reason: a.reason,
+    depends_on: [...a.dependsOn],
+    changes: a.changes.map(change),
+    desired: a.desired === undefined ? undefined : sortKeysDeep(a.desired),
+  };
+}
+
+function problem(p: PlanProblem): Out {
+  return { code: p.code, id: p.id, message: p.message, hint: p.hint };
+}
+
+/**
+ * The plan as a stable JSON document: fixed key order, snake_case, `format_version` first.
+ * Secrets appear only as `{"$secret": {"ref", "hmac"}}`; sensitive changes carry no values.
+ */
+export function renderPlanJson(plan: Plan): string {
+  const doc: Out = {
+    format_version: PLAN_JSON_FORMAT_VERSION,
+    namespace: plan.namespace,
+    managed_kinds: [...plan.managedKinds],
+    summary: { ...plan.summary },
+    max_deletes: plan.maxDeletes,
+    destructive: [...plan.destructive],
+    errors: plan.errors.map(problem),
+    warnings: plan.warnings.map(problem),
+    actions: plan.actions.map(action),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,135 @@
+import type { Plan, PlanAction } from '../model/index.js';
+import {
+  ACTION_MARKER,
+  ACTION_VERB,
+  actionFlags,
+  changedActions,
+  lineMarker,
+  summaryLine,
+} from './render-common.js';
+import { codeCell, escapeCell, fitLines } from './markdown-util.js';
+
+/** First line of every plan comment, so CI can find and update one sticky comment. */
+export const PLAN_COMMENT_MARKER = '<!-- streamkap-gitops:plan -->';
+/** GitHub refuses comments over 65,536 characters; stay well under. */
+export const MARKDOWN_LIMIT = 60_000;
+
+/** How much detail a rendering keeps; each step is tried until the comment fits. */
+type Detail = 'full' | 'no-noop' | 'paths' | 'names';
+const DETAILS: readonly Detail[] = ['full', 'no-noop', 'paths', 'names'];
+
+function header(plan: Plan): string[] {
+  const s = plan.summary;
+  const lines = [
+    PLAN_COMMENT_MARKER,
+    `### streamkap-gitops plan · namespace \`${escapeCell(plan.namespace)}\``,
+    '',
+  ];
+  if (plan.destructive.length > 0) {
+    lines.push(
+      '> [!CAUTION]',
+      `> **${plan.destructive.length} destructive change${plan.destructive.length === 1 ? '' : 's'}**: ${plan.destructive.map((id) => `\`${escapeCell(id)}\``).join(', ')}.`,
+      '> Deleting or replacing a source or pipeline re-snapshots data. `apply` needs `--allow-destructive`; protected resources are refused.',
+      '',
+    );
+  }
+  if (plan.errors.length > 0) {
+    lines.push(
+      '> [!WARNING]',
+      `> **The plan has ${plan.errors.length} error${plan.errors.length === 1 ? '' : 's'} and cannot be applied.**`,
+    );
+    for (const e of plan.errors)
+      lines.push(
+        `> - ${e.id !== undefined ? `\`${escapeCell(e.id)}\`: ` : ''}${escapeCell(e.message)}${e.hint !== undefined ? ` (hint: ${escapeCell(e.hint)})` : ''}`,
+      );
+    lines.push('');
+  }
+  lines.push('| Create | Update | Replace | Delete | No change |', '|---:|---:|---:|---:|---:|');
+  lines.push(`| ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.noop} |`, '');
+  return lines;
+}
+
+function summaryOf(a: PlanAction): string {
+  const flags = actionFlags(a);
+  return `<code>${ACTION_MARKER[a.type]} ${ACTION_VERB[a.type]}</code> <b>${escapeCell(a.id)}</b>${flags.length > 0 ? ` · ${escapeCell(flags.join(', '))}` : ''}`;
+}
+
+function block(a: PlanAction, detail: Detail): string {
+  const lines = [`<details><summary>${summaryOf(a)}</summary>`, ''];
+  if (a.reason !== undefined) lines.push(`_${escapeCell(a.reason)}_`, '');
+  if (a.changes.length > 0 && detail === 'paths') {
+    for (const c of a.changes) lines.push(`- \`${lineMarker(c, a.type)}\` ${escapeCell(c.path)}`);
+    lines.push('');
+  } else if (a.changes.length > 0) {
+    lines.push('| | Field | Before | After |', '|---|---|---|---|');
+    for (const c of a.changes) {
+      const sensitive = a.type === 'create' ? '(sensitive value)' : '(sensitive value changed)';
+      const before = c.sensitive ? '' : codeCell(c.before);
+      const after = c.sensitive ? `<i>${sensitive}</i>` : codeCell(c.after);
+      lines.push(
+        `| ${lineMarker(c, a.type)} | <code>${escapeCell(c.path)}</code>${c.forcesReplace ? ' (forces replacement)' : ''} | ${before} | ${after} |`,
+      );
+    }
+    lines.push('');
+  }
+  lines.push('</details>', '');
+  return lines.join('\n');
+}
+
+function footer(plan: Plan): string[] {
+  const lines: string[] = [];
+  if (plan.warnings.length > 0) {
+    lines.push('**Warnings**', '');
+    for (const w of plan.warnings)
+      lines.push(`- ${w.id !== undefined ? `\`${escapeCell(w.id)}\`: ` : ''}${escapeCell(w.message)}`);
+    lines.push('');
+  }
+  lines.push(`**${summaryLine(plan)}**`, '');
+  return lines;
+}
+
+function noopBlock(plan: Plan): string[] {
+  const noops = plan.actions.filter((a) => a.type === 'noop');
+  if (noops.length === 0) return [];
+  return [
+    `<details><summary>${noops.length} unchanged</summary>`,
+    '',
+    ...noops.map((a) => `- ${escapeCell(a.id)}`),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+function render(plan: Plan, detail: Detail): string {
+  const changed = changedActions(plan);
+  const body: string[] = [];
+  if (changed.length === 0) body.push('No changes. The account matches the manifests.', '');
+  if (detail === 'names') {
+    for (const a of changed)
+      body.push(
+        `- ${summaryOf(a)}${a.changes.length > 0 ? ` (${a.changes.length} field${a.changes.length === 1 ? '' : 's'})` : ''}`,
+      );
+    body.push('');
+  } else {
+    for (const a of changed) body.push(block(a, detail));
+  }
+  if (detail === 'full') body.push(...noopBlock(plan));
+  return [...header(plan), ...body, ...footer(plan)].join('\n');
+}
+
+/**
+ * Markdown for a pull-request comment. It shrinks step by step to stay under `limit`: first the
+ * unchanged list goes, then field values (paths only), then every block (names only), and last the
+ * list of names is cut with a count of what is left out.
+ */
+export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): string {
+  for (const detail of DETAILS) {
+    const text = render(plan, detail);
+    if (text.length <= limit) return text;
+  }
+  const items = changedActions(plan).map((a) => `- ${summaryOf(a)}`);
+  const more = (n: number): string =>
+    `- … and ${n} more (the full plan is in the CI log: \`plan --format text\`)`;
+  return fitLines([...header(plan)], items, ['', ...footer(plan)], limit, more);
+}

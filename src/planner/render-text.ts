@@ -1,0 +1,77 @@
+import type { Plan, PlanAction, PlanProblem } from '../model/index.js';
+import {
+  ACTION_MARKER,
+  actionFlags,
+  changedActions,
+  changeText,
+  lineMarker,
+  summaryLine,
+} from './render-common.js';
+
+export interface TextRenderOptions {
+  /** ANSI colour; the CLI passes ctx.globals().color (TTY, no --no-color, no NO_COLOR). */
+  readonly color: boolean;
+}
+
+const COLOURS: Readonly<Record<string, string>> = {
+  '+': '32',
+  '~': '33',
+  '-': '31',
+  '-/+': '35',
+  '!': '1;31',
+};
+
+function paint(text: string, marker: string, color: boolean): string {
+  const code = COLOURS[marker];
+  return color && code ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+function renderAction(a: PlanAction, color: boolean): string[] {
+  const marker = ACTION_MARKER[a.type];
+  const flags = actionFlags(a);
+  const lines = [
+    `  ${paint(`${marker} ${a.id}`, marker, color)}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}`,
+  ];
+  if (a.reason !== undefined) lines.push(`      # ${a.reason}`);
+  for (const c of a.changes) {
+    const m = lineMarker(c, a.type);
+    const note = c.forcesReplace ? '  # forces replacement' : '';
+    lines.push(`      ${paint(m, m, color)} ${c.path} = ${changeText(c, a.type)}${note}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function renderProblems(title: string, problems: readonly PlanProblem[], color: boolean): string[] {
+  if (problems.length === 0) return [];
+  const lines = [paint(title, '!', color && title.startsWith('Error'))];
+  for (const p of problems) {
+    lines.push(`  - ${p.id !== undefined ? `${p.id}: ` : ''}${p.message}`);
+    if (p.hint !== undefined) lines.push(`    hint: ${p.hint}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** Terraform-like text: `+` create, `~` update, `-/+` replace, `-` delete; only changed fields. */
+export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
+  const color = options.color;
+  const lines = [`streamkap-gitops plan for namespace "${plan.namespace}"`, ''];
+  const changed = changedActions(plan);
+  if (changed.length === 0) lines.push('No changes. The account matches the manifests.', '');
+  for (const a of changed) lines.push(...renderAction(a, color));
+  lines.push(...renderProblems('Warnings:', plan.warnings, color));
+  lines.push(...renderProblems('Errors (the plan cannot be applied):', plan.errors, color));
+  if (plan.destructive.length > 0) {
+    lines.push(
+      paint(`Destructive changes: ${plan.destructive.join(', ')}`, '!', color),
+      '  apply needs --allow-destructive; protected resources are never deleted or replaced.',
+      '',
+    );
+  }
+  if (plan.summary.delete + plan.summary.replace > plan.maxDeletes) {
+    lines.push(`Deletes and replaces exceed --max-deletes ${plan.maxDeletes}: apply will refuse.`, '');
+  }
+  lines.push(summaryLine(plan));
+  return `${lines.join('\n')}\n`;
+}
