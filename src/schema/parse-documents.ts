@@ -44,7 +44,8 @@ function maxDepth(value: unknown): number {
   return deepest;
 }
 
-function toPlain(doc: Document.Parsed, file: string, problems: ProblemList): unknown {
+function toPlain(doc: Document.Parsed, file: string, lc: LineCounter, problems: ProblemList): unknown {
+  const START = lc.linePos(doc.contents?.range[0] ?? 0);
   try {
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (maxDepth(value) > MAX_DEPTH) {
@@ -87,11 +88,16 @@ function parseText(text: string, file: string, absPath: string, problems: Proble
   docs.forEach((doc, index) => {
     for (const e of doc.errors) {
       const pos = lineCounter.linePos(e.pos[0]);
-      const message = e.code === 'DUPLICATE_KEY' ? 'duplicate key in a mapping' : `YAML syntax: ${e.message}`;
-      problems.add('error', file, pos, [], message, e.code === 'DUPLICATE_KEY' ? 'keep one of them' : undefined);
+      if (e.message.includes('Maximum call stack')) {
+        problems.add('error', file, pos, [], 'nesting too deep to parse', 'flatten the document');
+      } else if (e.code === 'DUPLICATE_KEY') {
+        problems.add('error', file, pos, [], 'duplicate key in a mapping', 'keep one of them');
+      } else {
+        problems.add('error', file, pos, [], `YAML syntax: ${e.message}`);
+      }
     }
     if (doc.errors.length > 0) return;
-    out.push({ file, absPath, index, doc, lineCounter, value: toPlain(doc, file, problems) });
+    out.push({ file, absPath, index, doc, lineCounter, value: toPlain(doc, file, lineCounter, problems) });
   });
   return out;
 }

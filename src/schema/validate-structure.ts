@@ -106,8 +106,10 @@ function describe(e: ErrorObject, segs: Segment[]): Report {
       return { segs, target: 'value', message: `longer than ${String(p['limit'])} characters` };
     case 'minItems':
       return { segs, target: 'value', message: `must list at least ${String(p['limit'])} item(s)` };
-    case 'uniqueItems':
-      return { segs: [...segs, Number(p['i'])], target: 'value', message: `duplicate item (same as item ${String(p['j'])})` };
+    case 'uniqueItems': {
+      const [first, dup] = [Number(p['i']), Number(p['j'])].sort((a, b) => a - b);
+      return { segs: [...segs, dup ?? 0], target: 'value', message: `duplicate item (same as item ${String(first)})` };
+    }
     case 'enum':
     case 'const':
       return { segs, target: 'value', message: `must be one of: ${JSON.stringify(p['allowedValues'] ?? p['allowedValue'])}` };
