@@ -47,6 +47,22 @@ describe('retries', () => {
     expect(sleeps).toEqual([7000]);
   });
 
+  it('gives up instead of sleeping for a Retry-After beyond the limit', async () => {
+    const state = scripted('get', '/sources', [
+      () =>
+        HttpResponse.json(
+          { detail: 'Too many requests' },
+          { status: 429, headers: { 'Retry-After': '600' } },
+        ),
+    ]);
+    const { client, sleeps } = testClient({ maxRetryAfterMs: 60_000 });
+    const error = (await caught(() => client.request('GET', '/sources'))) as ApiError;
+    expect(error.message).toBe('GET /sources -> HTTP 429: Too many requests; the server asked to wait 600 s');
+    expect(error.hint).toMatch(/--concurrency/);
+    expect(sleeps).toEqual([]);
+    expect(state.calls).toBe(1);
+  });
+
   it('backs off exponentially (with a cap) on 502/503/504 and succeeds', async () => {
     const state = scripted('put', '/sources/abc', [
       () => new HttpResponse('bad gateway', { status: 502 }),
