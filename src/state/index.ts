@@ -178,14 +178,18 @@ export async function loadLiveState(
   const started = performance.now();
   const listed = KIND_ORDER.filter((k): k is ListedKind => k !== 'tag' && kinds.includes(k));
   const raw = await fetchLists(client, listed, logger);
+  const fetched = performance.now();
   const state = normalise(raw, kinds, logger);
+  const done = performance.now();
   logger.debug(
     {
       kinds: state.loadedKinds,
       resources: state.resources.length,
       tags: state.tags.length,
       duplicates: state.duplicates.length,
-      ms: Math.round(performance.now() - started),
+      fetchMs: Math.round(fetched - started),
+      normaliseMs: Math.round(done - fetched),
+      ms: Math.round(done - started),
     },
     'live state loaded',
   );

@@ -6,8 +6,8 @@
  * `extraConfig` (wire keys, values as read). Static defaults are NOT filled in here: the planner
  * applies rule 3 to both sides, so the live model says exactly what the server holds.
  */
-import { fieldByApiKey, getConnector, shortApiKey } from '../catalogue/index.js';
-import type { ConnectorKind } from '../catalogue/index.js';
+import { getConnector, shortApiKey } from '../catalogue/index.js';
+import type { ConnectorKind, FieldSpec } from '../catalogue/index.js';
 import type { ConfigValue, JsonValue } from '../model/index.js';
 import { coerceValue } from './coerce.js';
 import { isJsonValue } from './parse.js';
@@ -21,22 +21,37 @@ export interface SplitConfig {
   readonly badKeys: readonly string[];
 }
 
-const derivedKeyCache = new Map<string, ReadonlySet<string>>();
+/** One connector's catalogue, indexed for reading 10,000 objects (built once per connector). */
+export interface ConnectorFields {
+  readonly known: boolean;
+  readonly byApiKey: ReadonlyMap<string, FieldSpec>;
+  /** Short forms of `.user.defined`/`.user.displayed` keys that are not themselves catalogue keys. */
+  readonly derived: ReadonlySet<string>;
+  readonly isSecretKey: (apiKey: string) => boolean;
+}
 
-/** Short forms of `.user.defined`/`.user.displayed` keys that are not themselves catalogue keys. */
-function derivedKeys(kind: ConnectorKind, code: string): ReadonlySet<string> {
+const indexCache = new Map<string, ConnectorFields>();
+
+export function connectorFields(kind: ConnectorKind, code: string): ConnectorFields {
   const cacheKey = `${kind}:${code}`;
-  const cached = derivedKeyCache.get(cacheKey);
+  const cached = indexCache.get(cacheKey);
   if (cached) return cached;
-  const fields = getConnector(kind, code)?.fields ?? [];
-  const apiKeys = new Set(fields.map((f) => f.apiKey));
+  const spec = getConnector(kind, code);
+  const fields = spec?.fields ?? [];
+  const byApiKey = new Map(fields.map((f) => [f.apiKey, f]));
   const derived = new Set<string>();
   for (const f of fields) {
     const short = shortApiKey(f.apiKey);
-    if (short !== f.apiKey && !apiKeys.has(short)) derived.add(short);
+    if (short !== f.apiKey && !byApiKey.has(short)) derived.add(short);
   }
-  derivedKeyCache.set(cacheKey, derived);
-  return derived;
+  const index: ConnectorFields = {
+    known: spec !== undefined,
+    byApiKey,
+    derived,
+    isSecretKey: (apiKey) => byApiKey.get(apiKey)?.secret === true,
+  };
+  indexCache.set(cacheKey, index);
+  return index;
 }
 
 /**
@@ -51,10 +66,10 @@ export function splitConfig(
 ): SplitConfig {
   const out: SplitConfig = { config: {}, readOnlyConfig: {}, extraConfig: {}, badKeys: [] };
   const badKeys: string[] = [];
-  const derived = derivedKeys(kind, code);
+  const { byApiKey, derived } = connectorFields(kind, code);
   for (const [key, value] of Object.entries(raw)) {
     if (ignoreKeys.has(key)) continue;
-    const field = fieldByApiKey(kind, code, key);
+    const field = byApiKey.get(key);
     if (!field) {
       if (value === null || value === undefined || !isJsonValue(value)) continue;
       if (derived.has(key)) out.readOnlyConfig[key] = value;

@@ -5,13 +5,12 @@
  * volatile or unmanaged and stays out of the model. Config is split by the catalogue
  * (split-config.ts); secrets read back in plaintext (`secret_returned=true`) become SecretValue.
  */
-import { fieldByApiKey, getConnector } from '../../catalogue/index.js';
 import type { JsonValue, LiveResource } from '../../model/index.js';
 import { PROTECTED_TAG } from '../../model/index.js';
 import { fingerprintOf } from '../fingerprint.js';
 import { ShapeReader, isRecord } from '../parse.js';
 import type { ReadContext, ReadResult } from '../reader.js';
-import { splitConfig } from '../split-config.js';
+import { connectorFields, splitConfig } from '../split-config.js';
 
 export function readConnector(
   kind: 'source' | 'destination',
@@ -30,7 +29,8 @@ export function readConnector(
   if (tags.problem) r.problems.push(tags.problem);
   if (r.problems.length > 0) return { problems: r.problems };
 
-  const known = getConnector(kind, connector) !== undefined;
+  const fields = connectorFields(kind, connector);
+  const known = fields.known;
   if (!known)
     ctx.warn(
       `${kind} "${name}" (${id}) uses connector "${connector}", which this version's catalogue does not know; its config is not read`,
@@ -58,7 +58,7 @@ export function readConnector(
       previousNames: [],
       live: {
         id,
-        fingerprint: fingerprintOf(raw, (key) => fieldByApiKey(kind, connector, key)?.secret === true),
+        fingerprint: fingerprintOf(raw, fields.isSecretKey),
         tagIds: tags.ids,
         status,
         readOnlyConfig: split.readOnlyConfig,
