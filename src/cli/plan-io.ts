@@ -1,0 +1,175 @@
+/**
+ * The saved plan (`plan --out plan.json`, read back by `apply --plan plan.json`): writing it,
+ * reading it back with checks, the digest of the manifests it was made from, and the HMAC key.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { SafetyError, UserError } from '../errors/index.js';
+import {
+  KIND_ORDER,
+  PLAN_FORMAT_VERSION,
+  type JsonValue,
+  type Plan,
+  type SavedPlan,
+} from '../model/index.js';
+import { derivePlanKey, type PlanOptions } from '../planner/index.js';
+import { TOOL_VERSION } from './version.js';
+
+type ManifestFile = { readonly path: string; readonly sha256: string };
+
+/**
+ * sha256 over the manifest files' digests, sorted by path: what a saved plan was made from.
+ * Takes `desired.files` (or the DesiredState itself).
+ */
+export function inputsDigest(
+  input: readonly ManifestFile[] | { readonly files: readonly ManifestFile[] },
+): string {
+  const files: readonly ManifestFile[] = 'files' in input ? input.files : input;
+  const lines = [...files].map((f) => `${f.path.split(path.sep).join('/')}\0${f.sha256}\n`).sort();
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(line, 'utf8');
+  return hash.digest('hex');
+}
+
+/**
+ * The key for the plan's secret HMACs: STREAMKAP_GITOPS_PLAN_KEY when set, else derived from the API
+ * client secret (so `plan` in one CI job and `apply --plan` in another agree without extra setup).
+ */
+export function planKeyFromEnv(env: Readonly<Record<string, string | undefined>>): string {
+  const explicit = env['STREAMKAP_GITOPS_PLAN_KEY'];
+  if (explicit !== undefined && explicit !== '') return explicit;
+  const secret = env['STREAMKAP_CLIENT_SECRET'] || env['STREAMKAP_SECRET'];
+  if (secret !== undefined && secret !== '') return derivePlanKey(secret);
+  throw new UserError(
+    "No key for the plan's secret hashes: neither STREAMKAP_GITOPS_PLAN_KEY nor STREAMKAP_CLIENT_SECRET is set.",
+    {
+      hint: 'export STREAMKAP_CLIENT_SECRET (the API credentials), or STREAMKAP_GITOPS_PLAN_KEY to a random string',
+    },
+  );
+}
+
+/** The planning options as recorded in a saved plan: never the HMAC key. */
+export function savedPlanOptions(options: PlanOptions): { [key: string]: JsonValue } {
+  return {
+    adopt: options.adopt === true,
+    maxDeletes: options.maxDeletes ?? null,
+    targets: [...(options.targets ?? [])],
+    excludes: [...(options.excludes ?? [])],
+    resendSecrets: options.resendSecrets === true,
+  };
+}
+
+export function makeSavedPlan(
+  plan: Plan,
+  init: { inputsDigest: string; createdAt: Date; options: PlanOptions },
+): SavedPlan {
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    toolVersion: TOOL_VERSION,
+    inputsDigest: init.inputsDigest,
+    createdAt: init.createdAt.toISOString(),
+    options: savedPlanOptions(init.options),
+    plan,
+  };
+}
+
+/** Writes the saved plan atomically (temp file + rename), readable by the owner only. */
+export async function savePlan(file: string, saved: SavedPlan, cwd?: string): Promise<void> {
+  const target = cwd === undefined ? path.resolve(file) : path.resolve(cwd, file);
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(saved, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
+  await rename(temp, target);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+const ACTION_TYPES = new Set(['create', 'update', 'replace', 'delete', 'noop']);
+
+/** Shape problems of a parsed plan value (empty when it looks like a Plan). */
+function planProblems(plan: unknown): string[] {
+  if (!isRecord(plan)) return ['`plan` is not an object'];
+  const problems: string[] = [];
+  if (typeof plan['namespace'] !== 'string') problems.push('`plan.namespace` is not a string');
+  if (typeof plan['maxDeletes'] !== 'number') problems.push('`plan.maxDeletes` is not a number');
+  for (const key of ['actions', 'errors', 'warnings', 'destructive', 'managedKinds']) {
+    if (!Array.isArray(plan[key])) problems.push(`\`plan.${key}\` is not a list`);
+  }
+  const actions = Array.isArray(plan['actions']) ? plan['actions'] : [];
+  actions.forEach((a: unknown, i) => {
+    const ok =
+      isRecord(a) &&
+      typeof a['id'] === 'string' &&
+      typeof a['name'] === 'string' &&
+      KIND_ORDER.includes(a['kind'] as never) &&
+      ACTION_TYPES.has(a['type'] as string) &&
+      Array.isArray(a['dependsOn']) &&
+      Array.isArray(a['changes']) &&
+      typeof a['destructive'] === 'boolean' &&
+      typeof a['protected'] === 'boolean';
+    if (!ok) problems.push(`\`plan.actions[${i}]\` is not a plan action`);
+  });
+  return problems.slice(0, 5);
+}
+
+/**
+ * Reads a saved plan. Unreadable or malformed files are a UserError (exit 4); a plan written by
+ * another format or tool version is refused with a SafetyError (exit 3): its meaning may differ.
+ */
+export async function loadSavedPlan(file: string, cwd?: string): Promise<SavedPlan> {
+  let text: string;
+  try {
+    text = await readFile(cwd === undefined ? path.resolve(file) : path.resolve(cwd, file), 'utf8');
+  } catch (cause) {
+    throw new UserError(`Cannot read the saved plan ${file}: ${(cause as Error).message}`, {
+      cause,
+      hint: 'pass the file written by `plan --out`',
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new UserError(`${file} is not JSON: ${(cause as Error).message}`, {
+      cause,
+      hint: 'pass the file written by `plan --out`',
+    });
+  }
+  if (!isRecord(parsed) || !('formatVersion' in parsed)) {
+    throw new UserError(`${file} is not a saved plan (no formatVersion)`, {
+      hint: 'pass the file written by `plan --out`',
+    });
+  }
+  if (parsed['formatVersion'] !== PLAN_FORMAT_VERSION) {
+    throw new SafetyError(
+      `${file} has plan format version ${JSON.stringify(parsed['formatVersion'])}; this version of streamkap-gitops reads version ${PLAN_FORMAT_VERSION}`,
+      {
+        hint: 'run `plan --out` again with this version',
+      },
+    );
+  }
+  if (parsed['toolVersion'] !== TOOL_VERSION) {
+    throw new SafetyError(
+      `${file} was made by streamkap-gitops ${JSON.stringify(parsed['toolVersion'])}; this is ${TOOL_VERSION}`,
+      {
+        hint: 'plan and apply with the same version: run `plan --out` again',
+      },
+    );
+  }
+  const problems = [
+    ...(typeof parsed['inputsDigest'] === 'string' ? [] : ['`inputsDigest` is not a string']),
+    ...(typeof parsed['createdAt'] === 'string' ? [] : ['`createdAt` is not a string']),
+    ...(isRecord(parsed['options']) ? [] : ['`options` is not an object']),
+    ...planProblems(parsed['plan']),
+  ];
+  if (problems.length > 0) {
+    throw new UserError(`${file} is not a valid saved plan: ${problems.join('; ')}`, {
+      hint: 'run `plan --out` again; do not edit the file by hand',
+    });
+  }
+  // NOTE: the shape was checked field by field above; the plan is data this tool wrote.
+  return parsed as unknown as SavedPlan;
+}
