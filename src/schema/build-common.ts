@@ -30,7 +30,7 @@ export function commonFields(e: Entry): CommonFields {
     tags,
     protected: raw['protected'] === true,
     previousNames: strings(raw['previous_names']),
-    location: e.r.location(e.base),
+    location: e.location,
   };
 }
 

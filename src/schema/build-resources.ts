@@ -76,6 +76,6 @@ export function buildTag(e: Entry): TagResource {
     name,
     description: typeof description === 'string' ? description : null,
     types: DEFAULT_TAG_TYPES,
-    location: e.r.location(e.base),
+    location: e.location,
   };
 }

@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../model/index.js';
+import type { ResourceKind, SourceLocation } from '../model/index.js';
 import type { ManifestDocument } from './parse-documents.js';
 import type { ProblemList, Segment } from './problems.js';
 import { reporterFor, type Reporter } from './reporter.js';
@@ -25,10 +25,12 @@ export interface Entry {
   readonly base: readonly Segment[];
   /** False when the item failed the structural schema: it is not built into the model. */
   readonly valid: boolean;
+  /** Where the item starts (taken while the file's AST is in memory). */
+  readonly location: SourceLocation;
 }
 
 export interface Collected {
-  readonly namespaces: { readonly value: string; readonly r: Reporter }[];
+  readonly namespaces: { readonly value: string; readonly r: Reporter; readonly location: SourceLocation }[];
   readonly managed: Set<ResourceKind>;
   readonly entries: Entry[];
   readonly external: { sources: Set<string>; destinations: Set<string>; transforms: Set<string> };
@@ -62,7 +64,8 @@ function addEntries(key: ListKey, list: unknown[], r: Reporter, failed: Set<stri
     if (!isRecord(item)) return;
     const name = typeof item['name'] === 'string' ? item['name'] : undefined;
     const valid = !failed.has(`${key}/${index}`) && !failed.has(key);
-    out.entries.push({ kind: LIST_KINDS[key], raw: item, name, r, base: [key, index], valid });
+    const base = [key, index];
+    out.entries.push({ kind: LIST_KINDS[key], raw: item, name, r, base, valid, location: r.location(base) });
   });
 }
 
@@ -80,7 +83,7 @@ export function collectDocument(d: ManifestDocument, problems: ProblemList, out:
   const failed = validateStructure(d, problems);
   const doc = d.value;
   if (typeof doc['namespace'] === 'string' && !failed.has('namespace')) {
-    out.namespaces.push({ value: doc['namespace'], r });
+    out.namespaces.push({ value: doc['namespace'], r, location: r.location(['namespace']) });
   }
   for (const key of Object.keys(LIST_KINDS) as ListKey[]) {
     if (!(key in doc)) continue;

@@ -58,14 +58,19 @@ function buildResources(c: Collected, opts: BuildOptions): Resource[] {
   return resources;
 }
 
-async function parseAll(paths: readonly string[], opts: LoadOptions, problems: ProblemList): Promise<ParsedFile[]> {
+/** Reads, parses and collects file by file, releasing each file's AST once it is collected. */
+async function readAll(paths: readonly string[], opts: LoadOptions, problems: ProblemList) {
   const files = await collectManifestPaths(paths.length > 0 ? paths : DEFAULT_MANIFEST_PATHS, opts.cwd, problems);
   const parsed: ParsedFile[] = [];
+  const collected = emptyCollected();
   for (const f of files) {
     const p = await parseManifestFile(f, problems);
-    if (p) parsed.push(p);
+    if (!p) continue;
+    for (const d of p.documents) collectDocument(d, problems, collected);
+    p.release();
+    parsed.push(p);
   }
-  return parsed;
+  return { parsed, collected };
 }
 
 /** Loads, checks and merges the manifests; never throws for manifest problems. */
@@ -74,9 +79,7 @@ export async function validateManifests(
   opts: LoadOptions,
 ): Promise<{ problems: Problem[]; state?: DesiredState }> {
   const problems = new ProblemList();
-  const parsed = await parseAll(paths, opts, problems);
-  const collected = emptyCollected();
-  for (const f of parsed) for (const d of f.documents) collectDocument(d, problems, collected);
+  const { parsed, collected } = await readAll(paths, opts, problems);
   const namespace = checkNamespace(collected, problems);
   const buildOpts = { env: opts.env, allowMissingEnv: opts.allowMissingEnv === true };
   const resources = buildResources(collected, buildOpts);

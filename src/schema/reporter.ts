@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../model/index.js';
 import type { Env } from './interpolate.js';
-import { locate, type Target } from './locate.js';
+import type { Target } from './locate.js';
 import type { ManifestDocument } from './parse-documents.js';
 import type { ProblemList, Segment } from './problems.js';
 
@@ -15,7 +15,7 @@ export interface Reporter {
 }
 
 export function reporterFor(d: ManifestDocument, problems: ProblemList): Reporter {
-  const at = (segs: readonly Segment[], target: Target = 'value') => locate(d.doc, d.lineCounter, segs, target);
+  const at = (segs: readonly Segment[], target: Target = 'value') => d.locate(segs, target);
   return {
     file: d.file,
     absPath: d.absPath,

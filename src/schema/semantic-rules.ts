@@ -6,7 +6,7 @@ import type { ProblemList } from './problems.js';
 import { didYouMean, listSome } from './suggest.js';
 
 function where(e: Entry): string {
-  const loc = e.r.location(e.base);
+  const loc = e.location;
   return `${loc.file}:${loc.line}:${loc.col}`;
 }
 
@@ -21,7 +21,7 @@ export function checkNamespace(c: Collected, problems: ProblemList): string | un
   }
   for (const n of c.namespaces.slice(1)) {
     if (n.value !== first.value) {
-      const at = first.r.location(['namespace']);
+      const at = first.location;
       n.r.error(['namespace'], `namespace "${n.value}" differs from "${first.value}" declared at ${at.file}:${at.line}:${at.col}`, 'one run manages one namespace');
     }
   }

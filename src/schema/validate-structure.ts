@@ -1,7 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { connectorCodes, type ConnectorKind } from '../catalogue/index.js';
 import { buildManifestSchema } from './json-schema.js';
-import { locate } from './locate.js';
 import type { ManifestDocument } from './parse-documents.js';
 import type { ProblemList, Segment } from './problems.js';
 import { didYouMean, listSome } from './suggest.js';
@@ -130,7 +129,7 @@ export function validateStructure(d: ManifestDocument, problems: ProblemList): S
     if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
     const segs = pointerToSegments(e.instancePath, d.value);
     const r = describe(e, segs);
-    problems.add('error', d.file, locate(d.doc, d.lineCounter, r.segs, r.target), r.segs, r.message, r.hint);
+    problems.add('error', d.file, d.locate(r.segs, r.target), r.segs, r.message, r.hint);
     // Remember the failing list item (`/sources/3`) so it is not built into the model.
     if (segs.length >= 2) failed.add(`${String(segs[0])}/${String(segs[1])}`);
     else failed.add(String(segs[0] ?? ''));
