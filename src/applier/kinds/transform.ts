@@ -78,6 +78,9 @@ async function jobStatus(ctx: RunContext, id: string): Promise<string | undefine
 async function waitForJob(ctx: RunContext, id: string): Promise<void> {
   const { jobPollIntervalMs, jobTimeoutMs } = ctx.settings;
   const deadline = Date.now() + jobTimeoutMs;
+  // NOTE: polls start fast and back off (x2, capped at 5 s like the provider's fixed 5 s), so short
+  // deploys finish quickly and long ones do not hammer the API.
+  let interval = jobPollIntervalMs;
   for (;;) {
     const status = await jobStatus(ctx, id);
     if (status === 'RUNNING') return;
@@ -91,7 +94,8 @@ async function waitForJob(ctx: RunContext, id: string): Promise<void> {
         `transform ${id}: its job is not RUNNING after ${Math.round(jobTimeoutMs / 1000)} s (last status ${status ?? 'none'})`,
       );
     }
-    await new Promise((r) => setTimeout(r, jobPollIntervalMs));
+    await new Promise((r) => setTimeout(r, interval));
+    interval = Math.min(interval * 2, Math.max(5000, jobPollIntervalMs));
   }
 }
 

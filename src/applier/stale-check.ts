@@ -1,0 +1,35 @@
+/**
+ * A saved plan is applied exactly as reviewed, or not at all: before the first write, every object
+ * the plan touches must still be what the plan was computed from (same live fingerprint), and no
+ * object the plan creates may exist yet. Any difference refuses the whole plan.
+ */
+import type { LiveState, Plan, PlanAction } from '../model/index.js';
+
+function describeStale(action: PlanAction, live: LiveState): string | undefined {
+  if (action.type === 'create') {
+    const exists =
+      action.kind === 'tag'
+        ? live.tags.some((t) => t.name === action.name)
+        : live.resources.some((r) => r.kind === action.kind && r.name === action.name);
+    return exists ? `${action.id} was to be created but now exists` : undefined;
+  }
+  const current = live.resources.find((r) => r.live.id === action.liveId);
+  if (!current) return `${action.id} (${action.liveId ?? 'no id'}) no longer exists`;
+  if (action.liveFingerprint !== undefined && current.live.fingerprint !== action.liveFingerprint) {
+    return `${action.id} changed since the plan was made`;
+  }
+  return undefined;
+}
+
+/** One line per touched object that differs from what the plan saw; empty when the plan is fresh. */
+export function staleActions(plan: Plan, live: LiveState): string[] {
+  return plan.actions.filter((a) => a.type !== 'noop').flatMap((a) => describeStale(a, live) ?? []);
+}
+
+/**
+ * After an apply: the ids among `touched` for which a fresh plan still has something to do.
+ * The fresh plan is built by the caller (the planner is pure; the CLI holds its inputs).
+ */
+export function notConverged(fresh: Plan, touched: ReadonlySet<string>): string[] {
+  return fresh.actions.filter((a) => a.type !== 'noop' && touched.has(a.id)).map((a) => a.id);
+}

@@ -1,0 +1,75 @@
+/**
+ * End-to-end harness: the emulator over real HTTP on 127.0.0.1 (port 0) and the CLI run in-process
+ * through main([...]) with manifests in a temp directory.
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main.js';
+import {
+  startEmulatorServer,
+  type EmulatorServer,
+  type EmulatorServerOptions,
+} from '../../src/emulator/index.js';
+import { captureIo } from '../helpers/capture-io.js';
+
+export const EXAMPLE_SECRETS = {
+  ORDERS_DB_PASSWORD: 'orders-pw-e2e-1f3a',
+  CATALOG_DB_USER: 'catalog_reader',
+  CATALOG_DB_PASSWORD: 'catalog-pw-e2e-77c2',
+  SNOWFLAKE_PRIVATE_KEY: 'snowflake-key-e2e-9d0e',
+  CLICKHOUSE_PASSWORD: 'clickhouse-pw-e2e-5b61',
+};
+
+export interface RunResult {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+export interface Harness {
+  readonly server: EmulatorServer;
+  readonly dir: string;
+  env(extra?: Record<string, string>): Record<string, string>;
+  /** Runs the CLI in-process; `--api-url` is not needed (STREAMKAP_API_URL is set). */
+  cli(args: string[], extraEnv?: Record<string, string>): Promise<RunResult>;
+  write(file: string, text: string): Promise<string>;
+  copyExamples(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: Partial<EmulatorServerOptions> = {}): Promise<Harness> {
+  const server = await startEmulatorServer({ port: 0, ...options });
+  const dir = await mkdtemp(path.join(tmpdir(), 'skgo-e2e-'));
+  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
+    STREAMKAP_API_URL: server.url,
+    STREAMKAP_CLIENT_ID: server.clientId,
+    STREAMKAP_CLIENT_SECRET: server.clientSecret,
+    NO_COLOR: '1',
+    ...EXAMPLE_SECRETS,
+    ...extra,
+  });
+  return {
+    server,
+    dir,
+    env,
+    async cli(args, extraEnv = {}) {
+      const io = captureIo(env(extraEnv), dir);
+      const code = await main(['node', 'streamkap-gitops', ...args], io);
+      return { code, out: io.out(), err: io.err() };
+    },
+    async write(file, text) {
+      const target = path.join(dir, file);
+      await writeFile(target, text);
+      return target;
+    },
+    async copyExamples() {
+      await cp(path.resolve('examples'), path.join(dir, 'examples'), { recursive: true });
+      return path.join(dir, 'examples');
+    },
+    async close() {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
