@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { getConnector } from '../../src/catalogue/index.js';
+import { SecretValue } from '../../src/model/index.js';
+import { coerceValue } from '../../src/planner/rules/coerce.js';
+import { liveValueOrDefault, staticDefault } from '../../src/planner/rules/defaults.js';
+import { extraConfigChanges } from '../../src/planner/rules/extra-config.js';
+import { implementationChanges } from '../../src/planner/rules/implementation.js';
+import { managedFields } from '../../src/planner/rules/managed-keys.js';
+import { decodeMapValue } from '../../src/planner/rules/map-values.js';
+import { prettyTopic, prettyTopics } from '../../src/planner/rules/pipeline-topics.js';
+import { isReadOnlyField } from '../../src/planner/rules/read-only.js';
+import { replaceReason } from '../../src/planner/rules/replace.js';
+import { compareSecret, secretRef } from '../../src/planner/rules/secrets.js';
+import { desiredValueOrDefault, UNMANAGED } from '../../src/planner/rules/server-may-fill.js';
+import { sameSet } from '../../src/planner/rules/sets.js';
+import { effectiveTags, liveTagNames } from '../../src/planner/rules/tags.js';
+import { DIFFED_FIELDS, isDiffedField } from '../../src/planner/rules/volatile.js';
+import { hmacSecret } from '../../src/planner/secret-hmac.js';
+
+function field(connector: string, name: string) {
+  const f = getConnector('source', connector)?.fields.find((x) => x.name === name);
+  if (!f) throw new Error(`no field ${name}`);
+  return f;
+}
+
+describe('rule 1: managed keys only', () => {
+  it('lists the connector fields without read-only ones, computed once', () => {
+    const fields = managedFields('source', 'postgresql');
+    expect(fields?.map((f) => f.name)).toContain('database_port');
+    expect(fields?.map((f) => f.name)).not.toContain('ssh_public_key');
+    expect(managedFields('source', 'postgresql')).toBe(fields);
+  });
+  it('returns null for a connector the catalogue does not know', () => {
+    expect(managedFields('source', 'nope')).toBeNull();
+  });
+});
+
+describe('rule 2: type coercion', () => {
+  it('reads string-encoded ints and bools as numbers and booleans', () => {
+    expect(coerceValue('int', '5432')).toBe(5432);
+    expect(coerceValue('int', 5432)).toBe(5432);
+    expect(coerceValue('int', '-1')).toBe(-1);
+    expect(coerceValue('bool', 'true')).toBe(true);
+    expect(coerceValue('bool', 'FALSE')).toBe(false);
+  });
+  it('never coerces string fields holding digits or Yes/No', () => {
+    expect(coerceValue('string', 'Yes')).toBe('Yes');
+    expect(coerceValue('string', '10000')).toBe('10000');
+    expect(coerceValue('string', 10000)).toBe('10000');
+  });
+  it('treats null as absent', () => {
+    expect(coerceValue('int', null)).toBeUndefined();
+    expect(coerceValue('string', undefined)).toBeUndefined();
+  });
+  it('keeps a value that is not of the type, so the mismatch shows', () => {
+    expect(coerceValue('int', 'abc')).toBe('abc');
+  });
+  it('reads list<string> from arrays, JSON and comma strings', () => {
+    expect(coerceValue('list<string>', ['a', 'b'])).toEqual(['a', 'b']);
+    expect(coerceValue('list<string>', '["a","b"]')).toEqual(['a', 'b']);
+    expect(coerceValue('list<string>', 'a, b')).toEqual(['a', 'b']);
+  });
+});
+
+describe('rule 3: defaults', () => {
+  it('types the static default and skips placeholders and secrets', () => {
+    expect(staticDefault(field('postgresql', 'database_port'))).toBe(5432);
+    expect(staticDefault({ ...field('postgresql', 'slot_name'), default: '<SSH.PUBLIC.KEY>' })).toBeUndefined();
+    expect(staticDefault({ ...field('postgresql', 'slot_name'), secret: true })).toBeUndefined();
+  });
+  it('reads a missing live key as its default', () => {
+    const f = field('postgresql', 'database_port');
+    expect(liveValueOrDefault(f, undefined, 5432)).toBe(5432);
+    expect(liveValueOrDefault(f, '5433', 5432)).toBe(5433);
+  });
+  it('stating the default equals omitting it; a removed key resets to it', () => {
+    const f = field('postgresql', 'database_port');
+    expect(desiredValueOrDefault(f, undefined, 5432)).toBe(5432);
+    expect(desiredValueOrDefault(f, 5432, 5432)).toBe(5432);
+  });
+});
+
+describe('rule 4: read-only keys', () => {
+  it('marks read_only and .user.displayed keys', () => {
+    expect(isReadOnlyField(field('postgresql', 'ssh_public_key'))).toBe(true);
+    expect(isReadOnlyField({ ...field('postgresql', 'slot_name'), apiKey: 'x.user.displayed' })).toBe(true);
+    expect(isReadOnlyField(field('postgresql', 'slot_name'))).toBe(false);
+  });
+});
+
+describe('rule 5: server_may_fill keys', () => {
+  it('are unmanaged unless the manifest sets them', () => {
+    const f = field('postgresql', 'column_include_list');
+    expect(f.serverMayFill).toBe(true);
+    expect(desiredValueOrDefault(f, undefined, undefined)).toBe(UNMANAGED);
+    expect(desiredValueOrDefault(f, 'a.b', undefined)).toBe('a.b');
+  });
+});
+
+describe('rule 6: sets, not lists', () => {
+  it('compares regardless of order and repetition', () => {
+    expect(sameSet(['b', 'a'], ['a', 'b', 'a'])).toBe(true);
+    expect(sameSet(['a'], ['a', 'b'])).toBe(false);
+  });
+});
+
+describe('rule 7: tags', () => {
+  it('a manifest without tags keeps the live ones, plus ownership', () => {
+    expect(effectiveTags(undefined, ['Production'], 'shop', false)).toEqual(['Production', 'gitops:shop']);
+  });
+  it('tags: [] clears the others; live null equals []', () => {
+    expect(effectiveTags([], ['Production'], 'shop', false)).toEqual(['gitops:shop']);
+    expect(liveTagNames(null)).toEqual([]);
+  });
+  it('ownership and protection are enforced whatever the manifest lists', () => {
+    expect(effectiveTags(['gitops:protected'], [], 'shop', false)).toEqual(['gitops:shop']);
+    expect(effectiveTags(undefined, ['gitops:protected'], 'shop', false)).toEqual(['gitops:shop']);
+    expect(effectiveTags([], [], 'shop', true)).toEqual(['gitops:protected', 'gitops:shop']);
+  });
+});
+
+describe('rule 8: volatile fields', () => {
+  it('diffs only model fields, never status, versions or topic ids', () => {
+    expect(isDiffedField('source', 'config')).toBe(true);
+    for (const k of Object.keys(DIFFED_FIELDS) as (keyof typeof DIFFED_FIELDS)[]) {
+      for (const v of ['status', 'connector_status', 'version', 'topic_ids', 'start_time']) expect(isDiffedField(k, v)).toBe(false);
+    }
+  });
+});
+
+describe('rule 9: secrets', () => {
+  const d = new SecretValue('s3cret', 'env:PW');
+  it('compares plaintext in memory', () => {
+    expect(compareSecret(d, new SecretValue('s3cret'), false)).toBe('equal');
+    expect(compareSecret(d, new SecretValue('other'), false)).toBe('changed');
+    expect(compareSecret(d, 's3cret', false)).toBe('equal');
+  });
+  it('a live null or mask is unknown, not drift, unless resending', () => {
+    expect(compareSecret(d, null, false)).toBe('unknown');
+    expect(compareSecret(d, '********', false)).toBe('unknown');
+    expect(compareSecret(d, undefined, true)).toBe('changed');
+  });
+  it('an unset desired secret is unmanaged', () => {
+    expect(compareSecret(undefined, new SecretValue('x'), true)).toBe('unmanaged');
+  });
+  it('the plan form holds the reference and a keyed hash only', () => {
+    const ref = secretRef(d, 'k');
+    expect(ref).toEqual({ $secret: { ref: 'env:PW', hmac: hmacSecret('k', 's3cret') } });
+    expect(JSON.stringify(ref)).not.toContain('s3cret');
+    expect(hmacSecret('k', 's3cret')).not.toBe(hmacSecret('k2', 's3cret'));
+  });
+});
+
+describe('rule 10: map-valued keys', () => {
+  it('decodes objects, JSON strings and JSON-string values alike', () => {
+    const obj = { orders: { delete_sql_execute: 'x' } };
+    expect(decodeMapValue(obj)).toEqual(obj);
+    expect(decodeMapValue(JSON.stringify(obj))).toEqual(obj);
+    expect(decodeMapValue(JSON.stringify({ orders: JSON.stringify(obj.orders) }))).toEqual(obj);
+    expect(coerceValue('map<string,string>', 'raw:dedupe,raw2:dedupe2')).toEqual({ raw: 'dedupe', raw2: 'dedupe2' });
+    expect(decodeMapValue('')).toBeUndefined();
+  });
+});
+
+describe('rule 11: transform implementation', () => {
+  it('is equal when desired is a subset of live, ignoring server additions', () => {
+    expect(implementationChanges({ value_transform: 'f()' }, { value_transform: 'f()', extra: null, lang: 'js' })).toEqual([]);
+    expect(implementationChanges({ a: null }, {})).toEqual([]);
+  });
+  it('reports each differing key; undefined desired is unmanaged', () => {
+    expect(implementationChanges({ value_transform: 'g()' }, { value_transform: 'f()' })).toEqual([
+      { path: 'implementation.value_transform', before: 'f()', after: 'g()' },
+    ]);
+    expect(implementationChanges(undefined, { value_transform: 'f()' })).toEqual([]);
+  });
+});
+
+describe('rule 12: pipeline topics', () => {
+  it('drops the source topic-id prefix and compares pretty names', () => {
+    const id = 'a'.repeat(24);
+    expect(prettyTopic(`source_${id}.public.orders`, id)).toBe('public.orders');
+    expect(prettyTopic(`source_${id}.public.orders`)).toBe('public.orders');
+    expect(prettyTopic('public.orders', id)).toBe('public.orders');
+    expect(prettyTopics([`source_${id}.b`, 'a', 'b'], id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('rule 13: replace, not update', () => {
+  it('says loudly that a new source re-snapshots', () => {
+    expect(replaceReason('source', 'connector', 'postgresql', 'mysql')).toMatch(/re-snapshots every table/);
+  });
+});
+
+describe('extra_config pass-through', () => {
+  it('diffs only keys the manifest sets, tolerating string encoding', () => {
+    expect(extraConfigChanges({ 'x.y': 5, 'b.c': true }, { 'x.y': '5', 'b.c': 'true', other: 'z' })).toEqual([]);
+    expect(extraConfigChanges({ 'x.y': 6 }, { 'x.y': '5' })).toEqual([{ path: 'extraConfig.x.y', before: '5', after: 6 }]);
+    expect(extraConfigChanges({ n: 'v' }, {})).toEqual([{ path: 'extraConfig.n', after: 'v' }]);
+  });
+});
