@@ -52,25 +52,42 @@ export interface RenderOptions {
   readonly markColumnsOptional?: boolean;
 }
 
+/**
+ * Static defaults of a connector as they read back in an encoding mode, built once: a read starts
+ * from a copy of this and lays the stored keys over it (the hot path of every list page).
+ */
+const templates = new Map<string, JsonRecord>();
+
+function defaultsTemplate(o: RenderOptions, f: ConnectorFacts): JsonRecord {
+  const key = `${o.kind}:${o.code}:${o.encoding}`;
+  let template = templates.get(key);
+  if (!template) {
+    template = {};
+    for (const field of f.defaults) {
+      const v = field.default as Json;
+      template[field.apiKey] = o.encoding !== 'none' && typeof v !== 'string' ? String(v) : v;
+    }
+    templates.set(key, template);
+  }
+  return template;
+}
+
 /** The config as a read returns it; `stored` is never modified. */
 export function renderConfig(stored: JsonRecord, o: RenderOptions): JsonRecord {
   const f = facts(o.kind, o.code);
-  const out: JsonRecord = {};
-  for (const [k, v] of Object.entries(stored)) out[k] = resolvePlaceholder(v, o.entityId);
-  if (!f) return withheldSecrets(out, [], o);
-  const filled = new Set<string>();
-  for (const field of f.defaults) {
-    if (out[field.apiKey] === undefined && field.default !== undefined) {
-      out[field.apiKey] = field.default;
-      filled.add(field.apiKey);
-    }
+  const out: JsonRecord = f ? { ...defaultsTemplate(o, f) } : {};
+  for (const k in stored) {
+    const v = stored[k] as Json;
+    // NOTE: a stored null is kept as null, not replaced by the default (only missing keys are filled).
+    out[k] = typeof v === 'string' && v.startsWith('<') ? resolvePlaceholder(v, o.entityId) : v;
   }
+  if (!f) return withheldSecrets(out, [], o);
   addReadOnly(out, f, o.entityId);
   if (o.markColumnsOptional && f.apiKeys.has(MARK_OPTIONAL_KEY) && isUnset(out[MARK_OPTIONAL_KEY])) {
     out[MARK_OPTIONAL_KEY] = '*';
   }
   addDerivedTwins(out, f);
-  encodeScalars(out, f, filled, o.encoding);
+  encodeScalars(out, f, o.encoding);
   return withheldSecrets(out, f.secrets, o);
 }
 
@@ -90,9 +107,17 @@ function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+const sshKeys = new Map<string, string>();
+
+/** A stable fake public key per entity (cached: every read of an ssh-capable connector shows one). */
 export function fakeSshKey(entityId: string): string {
+  const cached = sshKeys.get(entityId);
+  if (cached) return cached;
   const body = createHash('sha256').update(`ssh:${entityId}`).digest('base64').replace(/=+$/, '');
-  return `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${body} streamkap@emulator`;
+  const key = `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${body} streamkap@emulator`;
+  if (sshKeys.size > 100_000) sshKeys.clear();
+  sshKeys.set(entityId, key);
+  return key;
 }
 
 /** Server-generated keys: the ssh public key shown to users, the Mongo host parsed from the URI. */
@@ -114,7 +139,7 @@ function addReadOnly(out: JsonRecord, f: ConnectorFacts, entityId: string): void
  * keys, so a client that does not ignore unknown keys shows false drift.
  */
 function addDerivedTwins(out: JsonRecord, f: ConnectorFacts): void {
-  for (const key of Object.keys(out)) {
+  for (const key in out) {
     if (!key.endsWith(USER_DEFINED)) continue;
     const short = key.slice(0, -USER_DEFINED.length);
     const v = out[key];
@@ -124,16 +149,19 @@ function addDerivedTwins(out: JsonRecord, f: ConnectorFacts): void {
   }
 }
 
-function encodeScalars(
-  out: JsonRecord,
-  f: ConnectorFacts,
-  filled: ReadonlySet<string>,
-  mode: StringEncodingMode,
-): void {
+/** Defaults are encoded by the template; here user ports (defaults mode) or every scalar (all mode). */
+function encodeScalars(out: JsonRecord, f: ConnectorFacts, mode: StringEncodingMode): void {
   if (mode === 'none') return;
-  for (const [k, v] of Object.entries(out)) {
-    if (typeof v !== 'number' && typeof v !== 'boolean') continue;
-    if (mode === 'all' || filled.has(k) || f.portKeys.has(k)) out[k] = String(v);
+  if (mode === 'defaults') {
+    for (const k of f.portKeys) {
+      const v = out[k];
+      if (typeof v === 'number') out[k] = String(v);
+    }
+    return;
+  }
+  for (const k in out) {
+    const v = out[k];
+    if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
   }
 }
 

@@ -354,4 +354,12 @@ describe('emulator: deleting what a pipeline uses', () => {
     expect((await h.call('DELETE', `/destinations/${d.id}`)).status).toBe(200);
     expect((await h.call('GET', `/pipelines/${p.id}`)).body.result).toEqual([]);
   });
+
+  it('orphans the pipelines in orphan mode: the embedded source is reduced to its id', async () => {
+    await h.control('POST', '/faults', { referencedDelete: 'orphan' });
+    const { s, p } = await pipelineFixture();
+    expect((await h.call('DELETE', `/sources/${s.id}`)).status).toBe(200);
+    const read = (await h.call('GET', `/pipelines/${p.id}`)).body.result[0];
+    expect(read.source).toEqual({ id: s.id, topics: ['public.orders'] });
+  });
 });
