@@ -128,8 +128,8 @@ async function run(server: Awaited<ReturnType<typeof startEmulatorServer>>, labe
   console.log(
     `${label}: ${state.resources.length} resources in ${ms} ms with ${requests} requests (budget ${budget}, retries ${client.stats.retries}; ` +
       `emulator saw ${server.emulator.stats().total}) ${ok ? 'OK' : 'MISSED'}\n` +
-      `  process CPU ${cpuMs} ms (emulator, client and loader share one thread); fetch ${String(summary.fetchMs)} ms, ` +
-      `normalise ${String(summary.normaliseMs)} ms\n  lists: ${perKind}`,
+      `  process CPU ${cpuMs} ms (emulator, client and loader share one thread); after the last list ${String(summary.tailMs)} ms` +
+      `\n  lists: ${perKind}`,
   );
   return ok;
 }

@@ -24,26 +24,7 @@ export const LIST_ENDPOINTS: Readonly<Record<ListedKind, { readonly path: string
 
 export const TAGS_PATH = '/tags';
 
-export interface RawLists {
-  readonly tags: readonly unknown[];
-  readonly items: Partial<Record<ListedKind, readonly unknown[]>>;
-}
-
-async function timed<T>(
-  logger: Logger,
-  what: string,
-  run: () => Promise<T>,
-  count: (v: T) => number,
-): Promise<T> {
-  const started = performance.now();
-  const value = await run();
-  const ms = Math.round(performance.now() - started);
-  // NOTE: counts and durations only: the objects hold secrets (pipelines embed whole sources).
-  logger.debug({ list: what, count: count(value), ms }, `listed ${what}`);
-  return value;
-}
-
-async function fetchTags(client: ApiClient, logger: Logger): Promise<readonly unknown[]> {
+export async function fetchTags(client: ApiClient, logger: Logger): Promise<readonly unknown[]> {
   const started = performance.now();
   const tags = tagListFromResponse(await client.request('GET', TAGS_PATH));
   if (typeof tags === 'string') {
@@ -62,21 +43,19 @@ async function fetchTags(client: ApiClient, logger: Logger): Promise<readonly un
   return tags;
 }
 
-export async function fetchLists(
+/** Every item of one kind's list (`page_size=100`, pages after the first fetched concurrently by the client). */
+export async function fetchKind(
   client: ApiClient,
-  kinds: readonly ListedKind[],
+  kind: ListedKind,
   logger: Logger,
-): Promise<RawLists> {
-  const lists = kinds.map(async (kind) => {
-    const { path, query } = LIST_ENDPOINTS[kind];
-    const items = await timed(
-      logger,
-      kind,
-      () => client.listAll(path, query),
-      (v) => v.length,
-    );
-    return [kind, items] as const;
-  });
-  const [tags, ...listed] = await Promise.all([fetchTags(client, logger), ...lists]);
-  return { tags, items: Object.fromEntries(listed) };
+): Promise<readonly unknown[]> {
+  const { path, query } = LIST_ENDPOINTS[kind];
+  const started = performance.now();
+  const items = await client.listAll(path, query);
+  // NOTE: counts and durations only: the objects hold secrets (pipelines embed whole sources).
+  logger.debug(
+    { list: kind, count: items.length, ms: Math.round(performance.now() - started) },
+    `listed ${kind}`,
+  );
+  return items;
 }

@@ -4,27 +4,30 @@
  * like with like. Per-kind knowledge lives in ./kinds/.
  *
  * Decisions:
+ * - Every list starts at once; each kind is normalised as soon as its list (and the tags) arrived,
+ *   so reading sources overlaps with fetching pipelines. Pipelines are read last: they resolve
+ *   source/destination/transform ids to names through the other lists.
  * - A malformed API object (not an object, no id or name, a field of the wrong shape) fails the
  *   whole load with an ApiError naming kind, id and every problem: silently skipping it could turn an
  *   existing resource into a planned create, or hide one the plan should refuse to touch.
  *   Exception: a transform of a type this version does not know is skipped with a warning.
  * - Duplicate live names stay in `resources` (all of them) and are listed in `duplicates`, so the
  *   planner refuses to act on those names and can still show them.
+ * - Static defaults are not filled in (the planner applies rule 3 to both sides).
  */
 import type { Logger } from 'pino';
 import type { ApiClient } from '../api/types.js';
-import { ApiError } from '../errors/index.js';
 import { silentLogger } from '../logging/logger.js';
 import type { LiveDuplicate, LiveResource, LiveState, LiveTag, ResourceKind } from '../model/index.js';
 import { KIND_ORDER } from '../model/index.js';
-import { LIST_ENDPOINTS, TAGS_PATH, fetchLists } from './fetch-lists.js';
-import type { ListedKind, RawLists } from './fetch-lists.js';
+import { LIST_ENDPOINTS, TAGS_PATH, fetchKind, fetchTags } from './fetch-lists.js';
+import type { ListedKind } from './fetch-lists.js';
 import { readConnector } from './kinds/connector.js';
 import { readPipeline } from './kinds/pipeline.js';
 import { TagNames, readTag, tagResource } from './kinds/tag.js';
 import { groupTransformRows, readTransform } from './kinds/transform.js';
-import { idForMessage } from './parse.js';
-import type { ReadContext, ReadResult, ResourceReader } from './reader.js';
+import { Problems, readAll } from './problems.js';
+import type { ReadContext, ResourceReader } from './reader.js';
 
 export { fingerprintOf, canonicalJson } from './fingerprint.js';
 
@@ -39,54 +42,6 @@ const READERS: Readonly<Record<ListedKind, ResourceReader>> = {
   pipeline: readPipeline,
 };
 
-/** Shape problems found while reading, turned into one error at the end. */
-class Problems {
-  readonly lines: string[] = [];
-  readonly paths = new Set<string>();
-
-  add(kind: ResourceKind, raw: unknown, path: string, problems: readonly string[]): void {
-    this.paths.add(path);
-    this.lines.push(`${kind} ${idForMessage(raw)}: ${problems.join('; ')}`);
-  }
-
-  throwIfAny(): void {
-    if (this.lines.length === 0) return;
-    const paths = [...this.paths].join(', ');
-    const shown = this.lines.slice(0, 10);
-    const more = this.lines.length > shown.length ? ` (and ${this.lines.length - shown.length} more)` : '';
-    throw new ApiError({
-      message: `GET ${paths} returned ${this.lines.length} object(s) this version cannot read${more}:\n  ${shown.join('\n  ')}`,
-      method: 'GET',
-      path: [...this.paths][0] ?? '',
-      status: 200,
-      details: this.lines,
-      hint: 'The API answered in a shape the contract does not describe. Upgrade streamkap-gitops or report it with the log (--debug).',
-    });
-  }
-}
-
-function readAll<T>(
-  kind: ResourceKind,
-  path: string,
-  raws: readonly unknown[],
-  read: (raw: unknown) => ReadResult<T>,
-  problems: Problems,
-  logger: Logger,
-): T[] {
-  const out: T[] = [];
-  for (const raw of raws) {
-    const r = read(raw);
-    if (r.value !== undefined) out.push(r.value);
-    else if (r.problems !== undefined) problems.add(kind, raw, path, r.problems);
-    else logger.warn({ kind }, r.skipped);
-  }
-  return out;
-}
-
-function namesById(resources: readonly LiveResource[]): Map<string, string> {
-  return new Map(resources.map((r) => [r.live.id, r.name]));
-}
-
 export function findDuplicates(
   resources: readonly { kind: ResourceKind; name: string; id: string }[],
 ): LiveDuplicate[] {
@@ -100,57 +55,39 @@ export function findDuplicates(
   return [...groups.values()].filter((g) => g.ids.length > 1);
 }
 
-function normalise(raw: RawLists, kinds: readonly ResourceKind[], logger: Logger): LiveState {
-  const problems = new Problems();
-  const tags: LiveTag[] = [];
-  const tagRaws = new Map<string, unknown>();
-  for (const rawTag of raw.tags) {
-    const r = readTag(rawTag);
+function namesById(resources: readonly LiveResource[]): Map<string, string> {
+  return new Map(resources.map((r) => [r.live.id, r.name]));
+}
+
+interface TagRead {
+  readonly tags: LiveTag[];
+  readonly raws: Map<string, unknown>;
+}
+
+function readTags(rows: readonly unknown[], problems: Problems): TagRead {
+  const out: TagRead = { tags: [], raws: new Map() };
+  for (const raw of rows) {
+    const r = readTag(raw);
     if (r.value) {
-      tags.push(r.value);
-      tagRaws.set(r.value.id, rawTag);
-    } else if (r.problems) problems.add('tag', rawTag, TAGS_PATH, r.problems);
+      out.tags.push(r.value);
+      out.raws.set(r.value.id, raw);
+    } else if (r.problems) problems.add('tag', raw, TAGS_PATH, r.problems);
   }
-  const warn = (message: string): void => logger.warn(message);
-  const empty = new Map<string, string>();
-  const ctx: ReadContext = {
-    tags: new TagNames(tags, warn),
-    namesById: { source: empty, destination: empty, transform: empty },
-    warn,
-  };
-  const byKind = new Map<ResourceKind, LiveResource[]>();
-  const readKind = (kind: ListedKind, context: ReadContext, rows?: readonly unknown[]): LiveResource[] => {
-    const items = readAll(
-      kind,
-      LIST_ENDPOINTS[kind].path,
-      rows ?? raw.items[kind] ?? [],
-      (x) => READERS[kind](x, context),
-      problems,
-      logger,
-    );
-    byKind.set(kind, items);
-    return items;
-  };
-  const sources = readKind('source', ctx);
-  const destinations = readKind('destination', ctx);
-  const transforms = readKind('transform', ctx, groupTransformRows(raw.items.transform ?? []));
-  const pipelineCtx: ReadContext = {
-    ...ctx,
-    namesById: {
-      source: namesById(sources),
-      destination: namesById(destinations),
-      transform: namesById(transforms),
-    },
-  };
-  readKind('pipeline', pipelineCtx);
-  if (kinds.includes('tag'))
+  return out;
+}
+
+function assemble(
+  kinds: readonly ResourceKind[],
+  byKind: Map<ResourceKind, LiveResource[]>,
+  tags: TagRead,
+): LiveState {
+  const loadedKinds = KIND_ORDER.filter((k) => kinds.includes(k));
+  if (kinds.includes('tag')) {
     byKind.set(
       'tag',
-      tags.filter((t) => !t.system).map((t) => tagResource(t, tagRaws.get(t.id))),
+      tags.tags.filter((t) => !t.system).map((t) => tagResource(t, tags.raws.get(t.id))),
     );
-  problems.throwIfAny();
-
-  const loadedKinds = KIND_ORDER.filter((k) => kinds.includes(k));
+  }
   const resources = loadedKinds.flatMap((k) => byKind.get(k) ?? []);
   const duplicates = [
     ...findDuplicates(
@@ -159,10 +96,10 @@ function normalise(raw: RawLists, kinds: readonly ResourceKind[], logger: Logger
     // NOTE: tag names are checked over every tag (system ones too): a name held twice cannot be
     // resolved to one id, so the planner must not write it.
     ...(kinds.includes('tag')
-      ? findDuplicates(tags.map((t) => ({ kind: 'tag' as const, name: t.name, id: t.id })))
+      ? findDuplicates(tags.tags.map((t) => ({ kind: 'tag' as const, name: t.name, id: t.id })))
       : []),
   ];
-  return { resources, tags, duplicates, loadedKinds };
+  return { resources, tags: tags.tags, duplicates, loadedKinds };
 }
 
 /**
@@ -176,10 +113,62 @@ export async function loadLiveState(
 ): Promise<LiveState> {
   const logger = opts.logger ?? silentLogger();
   const started = performance.now();
-  const listed = KIND_ORDER.filter((k): k is ListedKind => k !== 'tag' && kinds.includes(k));
-  const raw = await fetchLists(client, listed, logger);
-  const fetched = performance.now();
-  const state = normalise(raw, kinds, logger);
+  let lastListAt = started;
+  const problems = new Problems();
+  const warn = (message: string): void => logger.warn(message);
+  const list = async (kind: ListedKind): Promise<readonly unknown[]> => {
+    if (!kinds.includes(kind)) return [];
+    const rows = await fetchKind(client, kind, logger);
+    lastListAt = Math.max(lastListAt, performance.now());
+    return rows;
+  };
+  const lists = {
+    source: list('source'),
+    destination: list('destination'),
+    transform: list('transform'),
+    pipeline: list('pipeline'),
+  };
+  const tagsRead = fetchTags(client, logger).then((rows) => readTags(rows, problems));
+  const empty = new Map<string, string>();
+  const baseCtx = tagsRead.then((t): ReadContext => ({
+    tags: new TagNames(t.tags, warn),
+    namesById: { source: empty, destination: empty, transform: empty },
+    warn,
+  }));
+  const read = async (
+    kind: ListedKind,
+    ctx: Promise<ReadContext>,
+    group?: (rows: readonly unknown[]) => unknown[],
+  ): Promise<LiveResource[]> => {
+    const [rows, context] = await Promise.all([lists[kind], ctx]);
+    return readAll(
+      kind,
+      LIST_ENDPOINTS[kind].path,
+      group ? group(rows) : rows,
+      (x) => READERS[kind](x, context),
+      problems,
+      warn,
+    );
+  };
+  const sources = read('source', baseCtx);
+  const destinations = read('destination', baseCtx);
+  const transforms = read('transform', baseCtx, groupTransformRows);
+  const pipelineCtx = Promise.all([baseCtx, sources, destinations, transforms]).then(
+    ([ctx, s, d, t]): ReadContext => ({
+      ...ctx,
+      namesById: { source: namesById(s), destination: namesById(d), transform: namesById(t) },
+    }),
+  );
+  const pipelines = read('pipeline', pipelineCtx);
+  const [tags, ...read4] = await Promise.all([tagsRead, sources, destinations, transforms, pipelines]);
+  problems.throwIfAny();
+  const byKind = new Map<ResourceKind, LiveResource[]>([
+    ['source', read4[0]],
+    ['destination', read4[1]],
+    ['transform', read4[2]],
+    ['pipeline', read4[3]],
+  ]);
+  const state = assemble(kinds, byKind, tags);
   const done = performance.now();
   logger.debug(
     {
@@ -187,9 +176,9 @@ export async function loadLiveState(
       resources: state.resources.length,
       tags: state.tags.length,
       duplicates: state.duplicates.length,
-      fetchMs: Math.round(fetched - started),
-      normaliseMs: Math.round(done - fetched),
       ms: Math.round(done - started),
+      // Time spent after the last list arrived: what normalising adds on top of the fetches.
+      tailMs: Math.round(done - lastListAt),
     },
     'live state loaded',
   );
