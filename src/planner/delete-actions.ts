@@ -28,7 +28,9 @@ export function planDeletes(
   set: DraftSet,
 ): void {
   const managed = new Set(desired.managedKinds.filter((k) => k !== 'tag'));
-  const reported = new Set<string>();
+  const reported = new Set<string>(
+    set.errors.filter((e) => e.code === 'duplicate-live').map((e) => e.id ?? ''),
+  );
   for (const live of index.all) {
     if (
       live.kind === 'tag' ||

@@ -104,7 +104,13 @@ function noopBlock(plan: Plan): string[] {
 function render(plan: Plan, detail: Detail): string {
   const changed = changedActions(plan);
   const body: string[] = [];
-  if (changed.length === 0) body.push('No changes. The account matches the manifests.', '');
+  if (changed.length === 0)
+    body.push(
+      plan.errors.length > 0
+        ? 'No applicable changes: see the errors above.'
+        : 'No changes. The account matches the manifests.',
+      '',
+    );
   if (detail === 'names') {
     for (const a of changed)
       body.push(

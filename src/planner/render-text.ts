@@ -58,7 +58,13 @@ export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   const color = options.color;
   const lines = [`streamkap-gitops plan for namespace "${plan.namespace}"`, ''];
   const changed = changedActions(plan);
-  if (changed.length === 0) lines.push('No changes. The account matches the manifests.', '');
+  if (changed.length === 0)
+    lines.push(
+      plan.errors.length > 0
+        ? 'No applicable changes: see the errors below.'
+        : 'No changes. The account matches the manifests.',
+      '',
+    );
   for (const a of changed) lines.push(...renderAction(a, color));
   lines.push(...renderProblems('Warnings:', plan.warnings, color));
   lines.push(...renderProblems('Errors (the plan cannot be applied):', plan.errors, color));

@@ -27,11 +27,19 @@ function changed(plan: Plan): string[] {
   return plan.actions.filter((a) => a.type !== 'noop').map((a) => `${a.type} ${a.id}`);
 }
 
-const account = () => [serverEcho(pgSource(), { id: 1 }), serverEcho(snowflakeDest(), { id: 2 }), serverEcho(ordersPipeline(), { id: 3 })];
+const account = () => [
+  serverEcho(pgSource(), { id: 1 }),
+  serverEcho(snowflakeDest(), { id: 2 }),
+  serverEcho(ordersPipeline(), { id: 3 }),
+];
 
 describe('buildPlan', () => {
   it('creates everything in dependency order on an empty account', () => {
-    const plan = buildPlan(desiredState([ordersPipeline(), snowflakeDest(), pgSource()]), liveState([], [], { tags: [] }), opts());
+    const plan = buildPlan(
+      desiredState([ordersPipeline(), snowflakeDest(), pgSource()]),
+      liveState([], [], { tags: [] }),
+      opts(),
+    );
     expect(plan.actions.map((a) => a.id)).toEqual([
       'tag/gitops:shop',
       'source/orders-db',
@@ -48,14 +56,29 @@ describe('buildPlan', () => {
   });
 
   it('is empty against what the server holds after creating the manifests', () => {
-    const plan = buildPlan(desiredState([pgSource(), snowflakeDest(), ordersPipeline()]), liveState(account()), opts());
+    const plan = buildPlan(
+      desiredState([pgSource(), snowflakeDest(), ordersPipeline()]),
+      liveState(account()),
+      opts(),
+    );
     expect(changed(plan)).toEqual([]);
-    expect(action(plan, 'source/orders-db')).toMatchObject({ liveId: '000000000000000000000001', liveFingerprint: 'fp-1' });
+    expect(action(plan, 'source/orders-db')).toMatchObject({
+      liveId: '000000000000000000000001',
+      liveFingerprint: 'fp-1',
+    });
   });
 
   it('renames through previous_names as an in-place update', () => {
-    const live = [serverEcho({ ...pgSource(), name: 'legacy-db' }, { id: 1 }), serverEcho({ ...ordersPipeline(), source: 'legacy-db' }, { id: 3 }), serverEcho(snowflakeDest(), { id: 2 })];
-    const plan = buildPlan(desiredState([pgSource({ previousNames: ['legacy-db'] }), snowflakeDest(), ordersPipeline()]), liveState(live), opts());
+    const live = [
+      serverEcho({ ...pgSource(), name: 'legacy-db' }, { id: 1 }),
+      serverEcho({ ...ordersPipeline(), source: 'legacy-db' }, { id: 3 }),
+      serverEcho(snowflakeDest(), { id: 2 }),
+    ];
+    const plan = buildPlan(
+      desiredState([pgSource({ previousNames: ['legacy-db'] }), snowflakeDest(), ordersPipeline()]),
+      liveState(live),
+      opts(),
+    );
     expect(changed(plan)).toEqual(['update source/orders-db']);
     const a = action(plan, 'source/orders-db');
     expect(a.renamedFrom).toBe('legacy-db');
@@ -69,7 +92,12 @@ describe('buildPlan', () => {
     const a = action(plan, 'source/orders-db');
     expect(a.type).toBe('replace');
     expect(a.destructive).toBe(true);
-    expect(a.changes[0]).toEqual({ path: 'connector', before: 'mysql', after: 'postgresql', forcesReplace: true });
+    expect(a.changes[0]).toEqual({
+      path: 'connector',
+      before: 'mysql',
+      after: 'postgresql',
+      forcesReplace: true,
+    });
     expect(a.reason).toMatch(/re-snapshots/);
     expect(plan.destructive).toEqual(['source/orders-db']);
   });
@@ -80,12 +108,21 @@ describe('buildPlan', () => {
     const a = action(buildPlan(desiredState([d]), liveState(live), opts()), 'destination/warehouse');
     expect(a.type).toBe('replace');
     expect(a.destructive).toBe(false);
-    expect(a.changes).toContainEqual({ path: 'config.ingestion_mode', before: 'upsert', after: 'append', forcesReplace: true });
+    expect(a.changes).toContainEqual({
+      path: 'config.ingestion_mode',
+      before: 'upsert',
+      after: 'append',
+      forcesReplace: true,
+    });
   });
 
   it('deletes owned objects absent from the manifests, pipelines before what they use', () => {
     const plan = buildPlan(desiredState([]), liveState(account()), opts());
-    expect(changed(plan)).toEqual(['delete pipeline/orders-to-warehouse', 'delete destination/warehouse', 'delete source/orders-db']);
+    expect(changed(plan)).toEqual([
+      'delete pipeline/orders-to-warehouse',
+      'delete destination/warehouse',
+      'delete source/orders-db',
+    ]);
     expect(action(plan, 'source/orders-db').dependsOn).toEqual(['pipeline/orders-to-warehouse']);
     expect(plan.destructive).toEqual(['pipeline/orders-to-warehouse', 'source/orders-db']);
   });
@@ -99,7 +136,13 @@ describe('buildPlan', () => {
   it('refuses an unowned namesake without --adopt, with a hint', () => {
     const live = [serverEcho(pgSource(), { id: 1, owned: false })];
     const plan = buildPlan(desiredState([pgSource()]), liveState(live), opts());
-    expect(plan.errors).toEqual([expect.objectContaining({ code: 'unowned-namesake', id: 'source/orders-db', hint: expect.stringContaining('--adopt, or rename') })]);
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        code: 'unowned-namesake',
+        id: 'source/orders-db',
+        hint: expect.stringContaining('--adopt, or rename'),
+      }),
+    ]);
     expect(plan.actions.find((a) => a.id === 'source/orders-db')).toBeUndefined();
   });
 
@@ -108,7 +151,9 @@ describe('buildPlan', () => {
     const plan = buildPlan(desiredState([pgSource()]), liveState(live), opts({ adopt: true }));
     const a = action(plan, 'source/orders-db');
     expect(a).toMatchObject({ type: 'update', adopt: true });
-    expect(a.changes).toEqual([{ path: 'tags', before: ['Production'], after: ['Production', 'gitops:shop'] }]);
+    expect(a.changes).toEqual([
+      { path: 'tags', before: ['Production'], after: ['Production', 'gitops:shop'] },
+    ]);
     expect(a.desired?.['tags']).toEqual(['Production', 'gitops:shop']);
   });
 
@@ -120,28 +165,67 @@ describe('buildPlan', () => {
 
   it('refuses live duplicates of a managed name', () => {
     const live = [serverEcho(pgSource(), { id: 1 }), serverEcho(pgSource(), { id: 9 })];
-    const plan = buildPlan(desiredState([pgSource()]), liveState(live, [], { duplicates: [{ kind: 'source', name: 'orders-db', ids: ['1', '9'] }] }), opts());
+    const plan = buildPlan(
+      desiredState([pgSource()]),
+      liveState(live, [], { duplicates: [{ kind: 'source', name: 'orders-db', ids: ['1', '9'] }] }),
+      opts(),
+    );
     expect(plan.errors.map((e) => e.code)).toEqual(['duplicate-live']);
   });
 
   it('rejects tag names that exist neither in the manifests nor in the account', () => {
-    const plan = buildPlan(desiredState([pgSource({ tags: ['Production', 'nope'] })]), liveState([], ['Production']), opts());
-    expect(plan.errors).toEqual([expect.objectContaining({ code: 'unknown-tag', message: expect.stringContaining('"nope"') })]);
+    const plan = buildPlan(
+      desiredState([pgSource({ tags: ['Production', 'nope'] })]),
+      liveState([], ['Production']),
+      opts(),
+    );
+    expect(plan.errors).toEqual([
+      expect.objectContaining({ code: 'unknown-tag', message: expect.stringContaining('"nope"') }),
+    ]);
   });
 
   it('creates manifest tags and the protected tag, and makes resources depend on them', () => {
-    const d = desiredState([tag('team-data', 'Data team'), pgSource({ tags: ['team-data'], protected: true })]);
+    const d = desiredState([
+      tag('team-data', 'Data team'),
+      pgSource({ tags: ['team-data'], protected: true }),
+    ]);
     const plan = buildPlan(d, liveState([], [], { tags: [] }), opts());
-    expect(plan.actions.slice(0, 3).map((a) => `${a.type} ${a.id}`)).toEqual(['create tag/gitops:protected', 'create tag/gitops:shop', 'create tag/team-data']);
-    expect(action(plan, 'source/orders-db').dependsOn).toEqual(['tag/gitops:protected', 'tag/gitops:shop', 'tag/team-data']);
-    expect(action(plan, 'source/orders-db').desired?.['tags']).toEqual(['gitops:protected', 'gitops:shop', 'team-data']);
+    expect(plan.actions.slice(0, 3).map((a) => `${a.type} ${a.id}`)).toEqual([
+      'create tag/gitops:protected',
+      'create tag/gitops:shop',
+      'create tag/team-data',
+    ]);
+    expect(action(plan, 'source/orders-db').dependsOn).toEqual([
+      'tag/gitops:protected',
+      'tag/gitops:shop',
+      'tag/team-data',
+    ]);
+    expect(action(plan, 'source/orders-db').desired?.['tags']).toEqual([
+      'gitops:protected',
+      'gitops:shop',
+      'team-data',
+    ]);
   });
 
   it('updates a manifest tag description and types (as a set), never deletes tags', () => {
     const d = desiredState([tag('team-data', 'Data team', ['sources', 'pipelines'])]);
-    const live = liveState([], [], { tags: [{ id: 't1', name: 'team-data', description: 'old', types: ['pipelines', 'sources'], system: false, custom: true }, { id: 't2', name: 'gitops:shop', description: null, types: [], system: false, custom: true }] });
+    const live = liveState([], [], {
+      tags: [
+        {
+          id: 't1',
+          name: 'team-data',
+          description: 'old',
+          types: ['pipelines', 'sources'],
+          system: false,
+          custom: true,
+        },
+        { id: 't2', name: 'gitops:shop', description: null, types: [], system: false, custom: true },
+      ],
+    });
     const plan = buildPlan(d, live, opts());
-    expect(action(plan, 'tag/team-data').changes).toEqual([{ path: 'description', before: 'old', after: 'Data team' }]);
+    expect(action(plan, 'tag/team-data').changes).toEqual([
+      { path: 'description', before: 'old', after: 'Data team' },
+    ]);
     expect(buildPlan(desiredState([]), live, opts()).actions.filter((a) => a.type === 'delete')).toEqual([]);
   });
 
@@ -156,21 +240,40 @@ describe('buildPlan', () => {
     const live = [serverEcho(pgSource({ protected: true }), { id: 1 })];
     const a = action(buildPlan(desiredState([pgSource()]), liveState(live), opts()), 'source/orders-db');
     expect(a.type).toBe('update');
-    expect(a.changes).toEqual([{ path: 'tags', before: [PROTECTED_TAG, 'gitops:shop'], after: ['gitops:shop'] }]);
+    expect(a.changes).toEqual([
+      { path: 'tags', before: [PROTECTED_TAG, 'gitops:shop'], after: ['gitops:shop'] },
+    ]);
   });
 
   it('marks the replace of a protected destination destructive and protected', () => {
     const live = [serverEcho(snowflakeDest({ protected: true }, { ingestion_mode: 'upsert' }), { id: 2 })];
-    const a = action(buildPlan(desiredState([snowflakeDest({ protected: true }, { ingestion_mode: 'append' })]), liveState(live), opts()), 'destination/warehouse');
+    const a = action(
+      buildPlan(
+        desiredState([snowflakeDest({ protected: true }, { ingestion_mode: 'append' })]),
+        liveState(live),
+        opts(),
+      ),
+      'destination/warehouse',
+    );
     expect(a).toMatchObject({ type: 'replace', protected: true, destructive: true });
   });
 
   it('repoints a kept pipeline when its destination is replaced', () => {
-    const live = [serverEcho(pgSource(), { id: 1 }), serverEcho({ ...snowflakeDest(), connector: 'clickhouse' }, { id: 2 }), serverEcho(ordersPipeline(), { id: 3 })];
-    const plan = buildPlan(desiredState([pgSource(), snowflakeDest(), ordersPipeline()]), liveState(live), opts());
+    const live = [
+      serverEcho(pgSource(), { id: 1 }),
+      serverEcho({ ...snowflakeDest(), connector: 'clickhouse' }, { id: 2 }),
+      serverEcho(ordersPipeline(), { id: 3 }),
+    ];
+    const plan = buildPlan(
+      desiredState([pgSource(), snowflakeDest(), ordersPipeline()]),
+      liveState(live),
+      opts(),
+    );
     const p = action(plan, 'pipeline/orders-to-warehouse');
     expect(p.type).toBe('update');
-    expect(p.changes).toEqual([{ path: 'destination.id', before: '000000000000000000000002', after: '(known after apply)' }]);
+    expect(p.changes).toEqual([
+      { path: 'destination.id', before: '000000000000000000000002', after: '(known after apply)' },
+    ]);
     expect(p.dependsOn).toContain('destination/warehouse');
     const ids = plan.actions.map((a) => a.id);
     expect(ids.indexOf('destination/warehouse')).toBeLessThan(ids.indexOf('pipeline/orders-to-warehouse'));
@@ -178,19 +281,47 @@ describe('buildPlan', () => {
 
   it('deletes an old destination only after the pipeline moved away from it', () => {
     const other = { ...snowflakeDest(), name: 'old-warehouse' };
-    const live = [serverEcho(pgSource(), { id: 1 }), serverEcho(other, { id: 2 }), serverEcho({ ...ordersPipeline(), destination: 'old-warehouse' }, { id: 3 })];
-    const plan = buildPlan(desiredState([pgSource(), snowflakeDest(), ordersPipeline()]), liveState(live), opts());
-    expect(changed(plan)).toEqual(['create destination/warehouse', 'update pipeline/orders-to-warehouse', 'delete destination/old-warehouse']);
+    const live = [
+      serverEcho(pgSource(), { id: 1 }),
+      serverEcho(other, { id: 2 }),
+      serverEcho({ ...ordersPipeline(), destination: 'old-warehouse' }, { id: 3 }),
+    ];
+    const plan = buildPlan(
+      desiredState([pgSource(), snowflakeDest(), ordersPipeline()]),
+      liveState(live),
+      opts(),
+    );
+    expect(changed(plan)).toEqual([
+      'create destination/warehouse',
+      'update pipeline/orders-to-warehouse',
+      'delete destination/old-warehouse',
+    ]);
     expect(action(plan, 'destination/old-warehouse').dependsOn).toEqual(['pipeline/orders-to-warehouse']);
   });
 
   it('--target pulls in dependencies; --exclude drops actions and warns about dependants', () => {
-    const d = desiredState([pgSource(), snowflakeDest(), ordersPipeline(), source('other', 'postgresql', {})]);
-    const targeted = buildPlan(d, liveState([], [], { tags: [] }), opts({ targets: ['pipeline/orders-to-warehouse'] }));
-    expect(targeted.actions.map((a) => a.id).sort()).toEqual(['destination/warehouse', 'pipeline/orders-to-warehouse', 'source/orders-db', 'tag/gitops:shop']);
+    const d = desiredState([
+      pgSource(),
+      snowflakeDest(),
+      ordersPipeline(),
+      source('other', 'postgresql', {}),
+    ]);
+    const targeted = buildPlan(
+      d,
+      liveState([], [], { tags: [] }),
+      opts({ targets: ['pipeline/orders-to-warehouse'] }),
+    );
+    expect(targeted.actions.map((a) => a.id).sort()).toEqual([
+      'destination/warehouse',
+      'pipeline/orders-to-warehouse',
+      'source/orders-db',
+      'tag/gitops:shop',
+    ]);
     const excluded = buildPlan(d, liveState([], [], { tags: [] }), opts({ excludes: ['source/orders-db'] }));
     expect(excluded.actions.map((a) => a.id)).not.toContain('source/orders-db');
-    expect(excluded.warnings).toContainEqual(expect.objectContaining({ code: 'excluded-dependency', id: 'pipeline/orders-to-warehouse' }));
+    expect(excluded.warnings).toContainEqual(
+      expect.objectContaining({ code: 'excluded-dependency', id: 'pipeline/orders-to-warehouse' }),
+    );
     expect(action(excluded, 'pipeline/orders-to-warehouse').dependsOn).not.toContain('source/orders-db');
   });
 
@@ -201,12 +332,32 @@ describe('buildPlan', () => {
 
   it('diffs pipeline topics, transforms and auto-discovery as sets through renames', () => {
     const tx = transform('enrich-orders', 'map_filter', {});
-    const p = pipeline('p', 'orders-db', 'warehouse', { topics: ['public.orders'], transforms: [{ name: 'enrich-orders', topics: ['public.orders'] }] });
-    const liveP = serverEcho({ ...p, topics: ['source_000000000000000000000001.public.orders'], transforms: [{ name: 'old-enrich', topics: ['public.orders'] }] }, { id: 3 });
-    const live = [serverEcho(pgSource(), { id: 1 }), serverEcho(snowflakeDest(), { id: 2 }), serverEcho({ ...tx, name: 'old-enrich' }, { id: 4 }), liveP];
+    const p = pipeline('p', 'orders-db', 'warehouse', {
+      topics: ['public.orders'],
+      transforms: [{ name: 'enrich-orders', topics: ['public.orders'] }],
+    });
+    const liveP = serverEcho(
+      {
+        ...p,
+        topics: ['source_000000000000000000000001.public.orders'],
+        transforms: [{ name: 'old-enrich', topics: ['public.orders'] }],
+      },
+      { id: 3 },
+    );
+    const live = [
+      serverEcho(pgSource(), { id: 1 }),
+      serverEcho(snowflakeDest(), { id: 2 }),
+      serverEcho({ ...tx, name: 'old-enrich' }, { id: 4 }),
+      liveP,
+    ];
     const d = desiredState([pgSource(), snowflakeDest(), { ...tx, previousNames: ['old-enrich'] }, p]);
     expect(changed(buildPlan(d, liveState(live), opts()))).toEqual(['update transform/enrich-orders']);
-    const moreTopics = desiredState([pgSource(), snowflakeDest(), { ...tx, previousNames: ['old-enrich'] }, { ...p, topics: ['public.orders', 'public.customers'] }]);
+    const moreTopics = desiredState([
+      pgSource(),
+      snowflakeDest(),
+      { ...tx, previousNames: ['old-enrich'] },
+      { ...p, topics: ['public.orders', 'public.customers'] },
+    ]);
     expect(action(buildPlan(moreTopics, liveState(live), opts()), 'pipeline/p').changes).toEqual([
       { path: 'topics', before: ['public.orders'], after: ['public.customers', 'public.orders'] },
     ]);
@@ -221,6 +372,8 @@ describe('buildPlan', () => {
 
   it('is deterministic', () => {
     const d = desiredState([pgSource(), snowflakeDest(), ordersPipeline()]);
-    expect(JSON.stringify(buildPlan(d, liveState([]), opts()))).toBe(JSON.stringify(buildPlan(d, liveState([]), opts())));
+    expect(JSON.stringify(buildPlan(d, liveState([]), opts()))).toBe(
+      JSON.stringify(buildPlan(d, liveState([]), opts())),
+    );
   });
 });

@@ -65,7 +65,9 @@ describe('rule 2: type coercion', () => {
 describe('rule 3: defaults', () => {
   it('types the static default and skips placeholders and secrets', () => {
     expect(staticDefault(field('postgresql', 'database_port'))).toBe(5432);
-    expect(staticDefault({ ...field('postgresql', 'slot_name'), default: '<SSH.PUBLIC.KEY>' })).toBeUndefined();
+    expect(
+      staticDefault({ ...field('postgresql', 'slot_name'), default: '<SSH.PUBLIC.KEY>' }),
+    ).toBeUndefined();
     expect(staticDefault({ ...field('postgresql', 'slot_name'), secret: true })).toBeUndefined();
   });
   it('reads a missing live key as its default', () => {
@@ -123,7 +125,8 @@ describe('rule 8: volatile fields', () => {
   it('diffs only model fields, never status, versions or topic ids', () => {
     expect(isDiffedField('source', 'config')).toBe(true);
     for (const k of Object.keys(DIFFED_FIELDS) as (keyof typeof DIFFED_FIELDS)[]) {
-      for (const v of ['status', 'connector_status', 'version', 'topic_ids', 'start_time']) expect(isDiffedField(k, v)).toBe(false);
+      for (const v of ['status', 'connector_status', 'version', 'topic_ids', 'start_time'])
+        expect(isDiffedField(k, v)).toBe(false);
     }
   });
 });
@@ -157,14 +160,19 @@ describe('rule 10: map-valued keys', () => {
     expect(decodeMapValue(obj)).toEqual(obj);
     expect(decodeMapValue(JSON.stringify(obj))).toEqual(obj);
     expect(decodeMapValue(JSON.stringify({ orders: JSON.stringify(obj.orders) }))).toEqual(obj);
-    expect(coerceValue('map<string,string>', 'raw:dedupe,raw2:dedupe2')).toEqual({ raw: 'dedupe', raw2: 'dedupe2' });
+    expect(coerceValue('map<string,string>', 'raw:dedupe,raw2:dedupe2')).toEqual({
+      raw: 'dedupe',
+      raw2: 'dedupe2',
+    });
     expect(decodeMapValue('')).toBeUndefined();
   });
 });
 
 describe('rule 11: transform implementation', () => {
   it('is equal when desired is a subset of live, ignoring server additions', () => {
-    expect(implementationChanges({ value_transform: 'f()' }, { value_transform: 'f()', extra: null, lang: 'js' })).toEqual([]);
+    expect(
+      implementationChanges({ value_transform: 'f()' }, { value_transform: 'f()', extra: null, lang: 'js' }),
+    ).toEqual([]);
     expect(implementationChanges({ a: null }, {})).toEqual([]);
   });
   it('reports each differing key; undefined desired is unmanaged', () => {
@@ -193,8 +201,12 @@ describe('rule 13: replace, not update', () => {
 
 describe('extra_config pass-through', () => {
   it('diffs only keys the manifest sets, tolerating string encoding', () => {
-    expect(extraConfigChanges({ 'x.y': 5, 'b.c': true }, { 'x.y': '5', 'b.c': 'true', other: 'z' })).toEqual([]);
-    expect(extraConfigChanges({ 'x.y': 6 }, { 'x.y': '5' })).toEqual([{ path: 'extraConfig.x.y', before: '5', after: 6 }]);
+    expect(extraConfigChanges({ 'x.y': 5, 'b.c': true }, { 'x.y': '5', 'b.c': 'true', other: 'z' })).toEqual(
+      [],
+    );
+    expect(extraConfigChanges({ 'x.y': 6 }, { 'x.y': '5' })).toEqual([
+      { path: 'extraConfig.x.y', before: '5', after: 6 },
+    ]);
     expect(extraConfigChanges({ n: 'v' }, {})).toEqual([{ path: 'extraConfig.n', after: 'v' }]);
   });
 });

@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildPlan, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/planner/index.js';
+import { SCENARIOS } from './scenarios.js';
+
+// UPDATE_GOLDEN=1 npx vitest run test/planner/golden.test.ts rewrites the files; review the diff.
+const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
+const DIR = new URL('../golden/', import.meta.url);
+
+function golden(file: string, actual: string): void {
+  const url = new URL(file, DIR);
+  if (UPDATE || !existsSync(url)) {
+    mkdirSync(DIR, { recursive: true });
+    writeFileSync(url, actual);
+    if (!UPDATE)
+      throw new Error(`golden file ${file} was missing and has been written; check it and run again`);
+    return;
+  }
+  expect(actual).toBe(readFileSync(url, 'utf8'));
+}
+
+describe('golden plans', () => {
+  for (const s of SCENARIOS) {
+    describe(s.name, () => {
+      const plan = buildPlan(s.desired, s.live, s.options);
+      it('text', () => golden(`${s.name}.txt`, renderPlanText(plan, { color: false })));
+      it('json', () => golden(`${s.name}.json`, renderPlanJson(plan)));
+      it('markdown', () => golden(`${s.name}.md`, renderPlanMarkdown(plan)));
+    });
+  }
+});
