@@ -64,12 +64,59 @@ export async function startHarness(options: Partial<EmulatorServerOptions> = {})
       return target;
     },
     async copyExamples() {
-      await cp(path.resolve('examples'), path.join(dir, 'examples'), { recursive: true });
-      return path.join(dir, 'examples');
+      // The tour manifest and its transform code only (examples/ holds other, separate examples).
+      const to = path.join(dir, 'examples');
+      await cp(path.resolve('examples/streamkap.yaml'), path.join(to, 'streamkap.yaml'));
+      await cp(path.resolve('examples/transforms'), path.join(to, 'transforms'), { recursive: true });
+      return to;
     },
     async close() {
       await server.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One call to the emulator's API as any other client would make it (out-of-band changes). */
+export async function apiCall(
+  server: EmulatorServer,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<unknown> {
+  const auth = await fetch(`${server.url}/auth/access-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: server.clientId, secret: server.clientSecret }),
+  });
+  const { accessToken } = (await auth.json()) as { accessToken: string };
+  const res = await fetch(`${server.url}${pathAndQuery}`, {
+    method,
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json: unknown = await res.json();
+  if (!res.ok) throw new Error(`${method} ${pathAndQuery} -> ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Names per kind in the emulator's store, sorted. */
+export function namesIn(
+  server: EmulatorServer,
+): Record<'sources' | 'destinations' | 'transforms' | 'pipelines', string[]> {
+  const d = server.emulator.dump();
+  const names = (xs: readonly { name: string }[]): string[] => xs.map((x) => x.name).sort();
+  return {
+    sources: names(d.sources),
+    destinations: names(d.destinations),
+    transforms: names(d.transforms),
+    pipelines: names(d.pipelines),
+  };
+}
+
+/** The emulator's state without what reads change (settling status counters): for "nothing changed". */
+export function contentOf(server: EmulatorServer): unknown {
+  return JSON.parse(
+    JSON.stringify(server.emulator.dump(), (k, v: unknown) => (k === 'settle' ? undefined : v)),
+  );
 }

@@ -1,0 +1,244 @@
+/**
+ * apply end to end: the CLI in-process, the emulator over real HTTP, manifests on disk. Each test
+ * asserts the emulator's end state and that a fresh plan has nothing left to do.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXAMPLE_SECRETS, apiCall, contentOf, namesIn, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+let manifest: string;
+
+async function edit(change: (text: string) => string): Promise<void> {
+  await writeFile(manifest, change(await readFile(manifest, 'utf8')));
+}
+
+async function applyOk(...extra: string[]): Promise<string> {
+  const r = await h.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10', ...extra]);
+  expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+  return r.out + r.err;
+}
+
+async function expectNoChanges(): Promise<void> {
+  const r = await h.cli(['plan', 'examples', '--detailed-exitcode']);
+  expect(r.code, r.out + r.err).toBe(0);
+}
+
+const byName = <T extends { name: string }>(xs: readonly T[], name: string): T => {
+  const found = xs.find((x) => x.name === name);
+  if (!found) throw new Error(`${name} not found`);
+  return found;
+};
+
+beforeEach(async () => {
+  h = await startHarness();
+  manifest = path.join(await h.copyExamples(), 'streamkap.yaml');
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('apply against the emulator', () => {
+  it('empty account -> full apply -> a second plan is empty; no secret in the output', async () => {
+    const output = await applyOk();
+    expect(namesIn(h.server)).toEqual({
+      sources: ['catalog-db', 'orders-db'],
+      destinations: ['analytics', 'warehouse'],
+      transforms: ['mask-emails'],
+      pipelines: ['catalog-to-analytics', 'orders-to-warehouse'],
+    });
+    const dump = h.server.emulator.dump();
+    const pipe = byName(dump.pipelines, 'orders-to-warehouse');
+    expect(pipe.source.id).toBe(byName(dump.sources, 'orders-db').id);
+    expect(pipe.destination.id).toBe(byName(dump.destinations, 'warehouse').id);
+    expect(byName(dump.transforms, 'mask-emails').job?.status).toBe('RUNNING');
+    expect(byName(dump.sources, 'orders-db').config['database.password']).toBe(
+      EXAMPLE_SECRETS.ORDERS_DB_PASSWORD,
+    );
+    for (const secret of Object.values(EXAMPLE_SECRETS).filter(
+      (s) => s.includes('-pw-') || s.includes('key'),
+    )) {
+      expect(output).not.toContain(secret);
+    }
+    await expectNoChanges();
+    // A second apply has nothing to do and says so.
+    expect(await applyOk()).toContain('Nothing to apply.');
+  });
+
+  it('update: a changed config value is written in place (same id)', async () => {
+    await applyOk();
+    const before = byName(h.server.emulator.dump().sources, 'catalog-db');
+    await edit((t) => t.replace("database_port: '3306'", 'database_port: 3307'));
+    await applyOk();
+    const after = byName(h.server.emulator.dump().sources, 'catalog-db');
+    expect(after.id).toBe(before.id);
+    expect(Number(after.config['database.port.user.defined'])).toBe(3307);
+    await expectNoChanges();
+  });
+
+  it('rename via previous_names keeps the id, and the pipeline still points at it', async () => {
+    await applyOk();
+    const before = byName(h.server.emulator.dump().destinations, 'analytics');
+    await edit((t) =>
+      t
+        .replace('  - name: analytics\n', '  - name: analytics-ch\n    previous_names: [analytics]\n')
+        .replace('destination: analytics', 'destination: analytics-ch'),
+    );
+    await applyOk();
+    const dump = h.server.emulator.dump();
+    expect(byName(dump.destinations, 'analytics-ch').id).toBe(before.id);
+    expect(dump.destinations.map((d) => d.name)).not.toContain('analytics');
+    expect(byName(dump.pipelines, 'catalog-to-analytics').destination.id).toBe(before.id);
+    await expectNoChanges();
+  });
+
+  it('replace (set-once key changed): new object, the pipeline repointed, the old one gone', async () => {
+    await applyOk();
+    const old = byName(h.server.emulator.dump().destinations, 'warehouse');
+    await edit((t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
+    await applyOk();
+    const dump = h.server.emulator.dump();
+    const now = byName(dump.destinations, 'warehouse');
+    expect(now.id).not.toBe(old.id);
+    expect(dump.destinations.map((d) => d.id)).not.toContain(old.id);
+    expect(dump.destinations).toHaveLength(2);
+    expect(byName(dump.pipelines, 'orders-to-warehouse').destination.id).toBe(now.id);
+    await expectNoChanges();
+  });
+
+  it('delete: pipelines before what they use (the emulator refuses deleting a used source)', async () => {
+    await applyOk();
+    await edit((t) => {
+      const cut = (s: string, from: string, to: string): string =>
+        s.slice(0, s.indexOf(from)) + s.slice(s.indexOf(to));
+      let out = cut(t, '  - name: catalog-db', 'destinations:');
+      out = cut(out, '  - name: analytics', 'transforms:');
+      return out.slice(0, out.indexOf('  - name: catalog-to-analytics'));
+    });
+    const refused = await h.cli(['apply', 'examples', '--auto-approve']);
+    expect(refused.code, 'deleting a source and a pipeline is destructive').toBe(3);
+    expect(namesIn(h.server).pipelines).toHaveLength(2);
+    const output = await applyOk('--allow-destructive');
+    const order = (id: string): number => output.indexOf(`delete ${id} ✓`);
+    expect(order('pipeline catalog-to-analytics')).toBeGreaterThanOrEqual(0);
+    expect(order('pipeline catalog-to-analytics')).toBeLessThan(order('source catalog-db'));
+    expect(order('pipeline catalog-to-analytics')).toBeLessThan(order('destination analytics'));
+    expect(namesIn(h.server)).toEqual({
+      sources: ['orders-db'],
+      destinations: ['warehouse'],
+      transforms: ['mask-emails'],
+      pipelines: ['orders-to-warehouse'],
+    });
+    await expectNoChanges();
+  });
+
+  it('a protected source is never deleted, even with --allow-destructive (exit 3, nothing changed)', async () => {
+    await applyOk();
+    const before = contentOf(h.server);
+    await edit((t) => {
+      const a = t.indexOf('  - name: orders-db');
+      const b = t.indexOf('  - name: catalog-db');
+      const c = t.indexOf('  # topics omitted');
+      const d = t.indexOf('  - name: catalog-to-analytics');
+      return t.slice(0, a) + t.slice(b, c) + t.slice(d);
+    });
+    const r = await h.cli([
+      'apply',
+      'examples',
+      '--auto-approve',
+      '--allow-destructive',
+      '--max-deletes',
+      '10',
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('protected');
+    expect(contentOf(h.server)).toEqual(before);
+  });
+
+  it('without a TTY and without --auto-approve, apply refuses (exit 3) and changes nothing', async () => {
+    const r = await h.cli(['apply', 'examples']);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('--auto-approve');
+    expect(namesIn(h.server).sources).toEqual([]);
+  });
+
+  it('--format json prints one versioned document with the plan and the report', async () => {
+    const r = await h.cli([
+      'apply',
+      'examples',
+      '--auto-approve',
+      '--format',
+      'json',
+      '--poll-interval',
+      '10',
+    ]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      formatVersion: number;
+      report: { summary: { succeeded: number }; results: { status: string }[] };
+    };
+    expect(doc.formatVersion).toBe(1);
+    expect(doc.report.summary.succeeded).toBe(11);
+    expect(doc.report.results.every((x) => x.status === 'succeeded')).toBe(true);
+  });
+});
+
+describe('saved plans', () => {
+  it('apply --plan carries out a fresh saved plan exactly', async () => {
+    const p = await h.cli(['plan', 'examples', '--out', 'plan.json']);
+    expect(p.code, p.err).toBe(0);
+    const r = await h.cli([
+      'apply',
+      '--plan',
+      'plan.json',
+      'examples',
+      '--auto-approve',
+      '--poll-interval',
+      '10',
+    ]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(namesIn(h.server).pipelines).toHaveLength(2);
+    await expectNoChanges();
+  });
+
+  it('a stale saved plan (live object changed after planning) exits 3 and changes nothing', async () => {
+    await applyOk();
+    await edit((t) => t.replace("database_port: '3306'", 'database_port: 3310'));
+    expect((await h.cli(['plan', 'examples', '--out', 'plan.json'])).code).toBe(0);
+    // Someone edits the source outside git after the plan was made.
+    const src = byName(h.server.emulator.dump().sources, 'catalog-db');
+    await apiCall(h.server, 'PUT', `/sources/${src.id}?secret_returned=true&wait=false`, {
+      name: src.name,
+      connector: src.connector,
+      config: { ...src.config, 'database.user': 'someone-else' },
+      tags: src.tags,
+    });
+    const before = contentOf(h.server);
+    const r = await h.cli(['apply', '--plan', 'plan.json', 'examples', '--auto-approve']);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('source/catalog-db changed since the plan was made');
+    expect(contentOf(h.server)).toEqual(before);
+  });
+
+  it('a saved plan whose manifests changed since is refused (exit 3)', async () => {
+    expect((await h.cli(['plan', 'examples', '--out', 'plan.json'])).code).toBe(0);
+    await edit((t) => t.replace('tasks_max: 3', 'tasks_max: 4'));
+    const r = await h.cli(['apply', '--plan', 'plan.json', 'examples', '--auto-approve']);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('manifests changed');
+    expect(namesIn(h.server).sources).toEqual([]);
+  });
+
+  it('a secret changed since planning refuses the saved plan (exit 3) without writing', async () => {
+    expect((await h.cli(['plan', 'examples', '--out', 'plan.json'])).code).toBe(0);
+    const r = await h.cli(['apply', '--plan', 'plan.json', 'examples', '--auto-approve'], {
+      CLICKHOUSE_PASSWORD: 'rotated-in-between',
+    });
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('changed since the plan was made');
+    expect(r.err).not.toContain('rotated-in-between');
+    expect(namesIn(h.server).sources).toEqual([]);
+  });
+});
