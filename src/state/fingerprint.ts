@@ -49,32 +49,40 @@ function looksSensitive(key: string): boolean {
 
 /**
  * `isSecretKey(key)` says which `config` keys hold secrets (catalogue `secret: true`); keys matching
- * SENSITIVE_KEY are hashed too.
+ * SENSITIVE_KEY are hashed too. One pass builds the canonical form of the object without its
+ * volatile fields, with tag ids as a sorted set and secrets replaced by their hash.
  */
 export function fingerprintOf(object: unknown, isSecretKey: (key: string) => boolean = () => false): string {
   if (!isRecord(object)) return digestOf(object);
-  const projected: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) {
-    if (VOLATILE_FIELDS.has(key)) continue;
+  const keys = Object.keys(object)
+    .filter((k) => !VOLATILE_FIELDS.has(k) && object[k] !== undefined)
+    .sort();
+  const values = new Array<unknown>(keys.length);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
     const value = object[key];
-    if (key === 'tags') projected.tags = sortedTagIds(value);
-    else if (key === 'config' && isRecord(value)) projected.config = hashSecrets(value, isSecretKey);
-    else projected[key] = value;
+    if (key === 'tags') values[i] = sortedTagIds(value);
+    else if (key === 'config' && isRecord(value)) values[i] = configForm(value, isSecretKey);
+    else values[i] = canonicalForm(value);
   }
-  return digestOf(projected);
+  return sha256(JSON.stringify({ k: keys, v: values }));
 }
 
-function hashSecrets(
+function configForm(
   config: Readonly<Record<string, unknown>>,
   isSecretKey: (key: string) => boolean,
 ): unknown {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(config)) {
+  const keys = Object.keys(config)
+    .filter((k) => config[k] !== undefined)
+    .sort();
+  const values = new Array<unknown>(keys.length);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
     const value = config[key];
-    const secret = value !== null && value !== undefined && (isSecretKey(key) || looksSensitive(key));
-    out[key] = secret ? { sha256: digestOf(value) } : value;
+    const secret = value !== null && (isSecretKey(key) || looksSensitive(key));
+    values[i] = secret ? { sha256: digestOf(value) } : canonicalForm(value);
   }
-  return out;
+  return { k: keys, v: values };
 }
 
 function sortedTagIds(value: unknown): unknown {
