@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { main } from '../../src/cli/main.js';
+import { buildManifestSchema, renderEditorSchema } from '../../src/schema/index.js';
+import { captureIo } from '../helpers/capture-io.js';
+
+const COMMITTED = new URL('../../schema/streamkap-gitops.schema.json', import.meta.url);
+
+describe('JSON Schema', () => {
+  it('the committed schema/streamkap-gitops.schema.json is what the generator produces', () => {
+    // If this fails: npm run gen:schema, and commit the result.
+    expect(readFileSync(COMMITTED, 'utf8')).toBe(renderEditorSchema());
+  });
+
+  it('`schema` prints it', async () => {
+    const io = captureIo();
+    expect(await main(['node', 'streamkap-gitops', 'schema'], io)).toBe(0);
+    expect(io.out()).toBe(renderEditorSchema());
+  });
+
+  it('the editor schema compiles and accepts the example tour', () => {
+    const ajv = new Ajv2020({ strict: false, discriminator: true, allErrors: true });
+    const validate = ajv.compile(buildManifestSchema('editor'));
+    const tour: unknown = parse(readFileSync(new URL('../../examples/streamkap.yaml', import.meta.url), 'utf8'));
+    expect(validate(tour), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('the editor schema flags a config typo and a literal secret', () => {
+    const ajv = new Ajv2020({ strict: false, discriminator: true, allErrors: true });
+    const validate = ajv.compile(buildManifestSchema('editor'));
+    const bad = {
+      sources: [
+        {
+          name: 's',
+          connector: 'postgresql',
+          config: { database_hostnme: 'x', database_password: 'literal' },
+        },
+      ],
+    };
+    expect(validate(bad)).toBe(false);
+    const paths = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+    expect(paths).toContain('/sources/0/config additionalProperties');
+    expect(paths.some((p) => p.startsWith('/sources/0/config/database_password'))).toBe(true);
+  });
+});

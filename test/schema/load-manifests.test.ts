@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors/index.js';
+import {
+  DEFAULT_TAG_TYPES,
+  isSecret,
+  type PipelineResource,
+  type Resource,
+  type SourceResource,
+  type TransformResource,
+} from '../../src/model/index.js';
+import { loadDesiredState, validateManifests } from '../../src/schema/index.js';
+import { manifestDir, PG_SOURCE } from './helpers.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const EXAMPLE_ENV = {
+  ORDERS_DB_PASSWORD: 'orders-pw-1f2e',
+  CATALOG_DB_USER: 'catalog_reader',
+  CATALOG_DB_PASSWORD: 'catalog-pw-3a4b',
+  SNOWFLAKE_PRIVATE_KEY: 'sf-key-5c6d',
+  CLICKHOUSE_PASSWORD: 'ch-pw-7e8f',
+};
+
+function find<K extends Resource['kind']>(rs: readonly Resource[], kind: K, name: string) {
+  const r = rs.find((x) => x.kind === kind && x.name === name);
+  expect(r, `${kind}/${name}`).toBeDefined();
+  return r as Extract<Resource, { kind: K }>;
+}
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+function dir(files: Record<string, string>): string {
+  const d = manifestDir(files);
+  cleanups.push(d.cleanup);
+  return d.dir;
+}
+
+describe('loadDesiredState on the example tour', () => {
+  it('builds the shared model with typed, friendly-keyed config', async () => {
+    const { state, warnings } = await loadDesiredState(['examples/streamkap.yaml'], { cwd: REPO, env: EXAMPLE_ENV });
+    expect(warnings).toEqual([]);
+    expect(state.namespace).toBe('shop');
+    expect(state.managedKinds).toEqual(['tag', 'source', 'destination', 'transform', 'pipeline']);
+
+    const orders = find(state.resources, 'source', 'orders-db') as SourceResource;
+    expect(orders.connector).toBe('postgresql');
+    expect(orders.protected).toBe(true);
+    expect(orders.tags).toEqual(['team-checkout', 'pii', 'Production']);
+    expect(orders.config['database_port']).toBe(5432);
+    expect(orders.config['heartbeat_enabled']).toBe(true);
+    expect(orders.config['snapshot_read_only']).toBe('No');
+    expect(orders.config['table_include_list']).toBe('public.orders,public.customers,public.refunds');
+    const pw = orders.config['database_password'];
+    expect(isSecret(pw) && pw.reveal()).toBe('orders-pw-1f2e');
+    expect(isSecret(pw) && pw.ref).toBe('env:ORDERS_DB_PASSWORD');
+    expect(orders.location).toEqual({ file: 'examples/streamkap.yaml', line: 17, col: 5 });
+
+    const catalog = find(state.resources, 'source', 'catalog-db') as SourceResource;
+    expect(catalog.previousNames).toEqual(['inventory-db']);
+    expect(catalog.config['database_hostname']).toBe('catalog.db.internal');
+    expect(catalog.config['database_port']).toBe(3306);
+    expect(catalog.config['database_user']).toBe('catalog_reader');
+    expect(catalog.protected).toBe(false);
+
+    expect(find(state.resources, 'destination', 'analytics').tags).toBeUndefined();
+  });
+
+  it('reads implementation files and expands default pipeline topics', async () => {
+    const { state } = await loadDesiredState(['examples'], { cwd: REPO, env: EXAMPLE_ENV });
+    const mask = find(state.resources, 'transform', 'mask-emails') as TransformResource;
+    const code = readFileSync(`${REPO}/examples/transforms/mask-emails.js`, 'utf8');
+    expect(mask.implementation).toEqual({ value_transform: code });
+
+    const p1 = find(state.resources, 'pipeline', 'orders-to-warehouse') as PipelineResource;
+    expect(p1.topics).toEqual(['public.orders', 'public.customers', 'public.refunds']);
+    expect(p1.transforms).toEqual([{ name: 'mask-emails', topics: ['public.customers'] }]);
+    expect(p1.snapshotNewTables).toBe(true);
+    const p2 = find(state.resources, 'pipeline', 'catalog-to-analytics') as PipelineResource;
+    expect(p2.topics).toEqual(['catalog.products']);
+    expect(p2.snapshotNewTables).toBe(false);
+    expect(p2.tags).toBeUndefined();
+
+    const tag = find(state.resources, 'tag', 'pii');
+    expect(tag).toMatchObject({ description: null, types: DEFAULT_TAG_TYPES });
+  });
+
+  it('records each file with the sha256 of its bytes and never serialises secrets', async () => {
+    const { state } = await loadDesiredState(['examples'], { cwd: REPO, env: EXAMPLE_ENV });
+    const bytes = readFileSync(`${REPO}/examples/streamkap.yaml`);
+    expect(state.files).toContainEqual({
+      path: 'examples/streamkap.yaml',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    const json = JSON.stringify(state);
+    for (const secret of ['orders-pw-1f2e', 'catalog-pw-3a4b', 'sf-key-5c6d', 'ch-pw-7e8f']) {
+      expect(json).not.toContain(secret);
+    }
+  });
+});
+
+describe('manifest rules', () => {
+  it('merges files and documents; a kind nobody mentions is not managed', async () => {
+    const d = dir({
+      'a.yaml': `namespace: shop\nsources:\n${PG_SOURCE}---\nnamespace: shop\npipelines: []\n`,
+      'nested/b.yml': 'namespace: shop\ntags:\n  - name: team-a\n',
+      'nested/ignored.txt': 'not yaml',
+    });
+    const { state } = await loadDesiredState([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
+    expect(state.managedKinds).toEqual(['tag', 'source', 'pipeline']);
+    expect(state.files.map((f) => f.path)).toEqual(['a.yaml', 'nested/b.yml']);
+    expect(state.resources.map((r) => `${r.kind}/${r.name}`)).toEqual(['tag/team-a', 'source/orders-db']);
+  });
+
+  it('with --allow-missing-env keeps secrets as empty references; without, a missing variable is an error', async () => {
+    const d = dir({ 'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE}` });
+    const relaxed = await validateManifests([d], { cwd: d, env: {}, allowMissingEnv: true });
+    const src = relaxed.state?.resources[0] as SourceResource;
+    const pw = src.config['database_password'];
+    expect(isSecret(pw) && pw.ref).toBe('env:PG_PASSWORD');
+    expect(isSecret(pw) && pw.reveal()).toBe('');
+
+    const strict = validateManifests([d], { cwd: d, env: {} });
+    const { problems, state } = await strict;
+    expect(state).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 8, col: 26, path: 'sources[0].config.database_password', severity: 'error' }),
+    ]);
+    await expect(loadDesiredState([d], { cwd: d, env: {} })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('warns for deprecated aliases and extra_config, and keeps their values', async () => {
+    const text = `namespace: shop\nsources:\n${PG_SOURCE}      predicates_istopictoenrich_pattern: orders\n    extra_config:\n      new.backend.flag: \${env:FLAG}\n`;
+    const d = dir({ 'm.yaml': text });
+    const { state, warnings } = await loadDesiredState([d], { cwd: d, env: { PG_PASSWORD: 'x', FLAG: 'on' } });
+    const src = state.resources[0] as SourceResource;
+    expect(src.config['predicates_is_topic_to_enrich_pattern']).toBe('orders');
+    expect(src.extraConfig).toEqual({ 'new.backend.flag': 'on' });
+    expect(warnings.map((w) => w.message)).toEqual([
+      '"predicates_istopictoenrich_pattern" is deprecated',
+      'extra_config keys are sent as-is, unchecked: new.backend.flag',
+    ]);
+    expect(warnings[0]?.hint).toBe('use "predicates_is_topic_to_enrich_pattern"');
+  });
+
+  it('types lists, maps and interpolated values', async () => {
+    const text = `namespace: shop
+destinations:
+  - name: lake
+    connector: s3
+    config:
+      aws_access_key_id: \${env:AWS_KEY}
+      aws_secret_access_key: \${env:AWS_SECRET}
+      aws_s3_bucket_name: \${env:STAGE}-lake
+      format_output_fields: "a, b ,c"
+  - name: wh
+    connector: snowflake
+    config:
+      snowflake_url_name: x.snowflakecomputing.com
+      snowflake_user_name: U
+      snowflake_private_key: \${env:AWS_SECRET}
+      snowflake_database_name: RAW
+      snowflake_schema_name: "$\${not-a-ref}"
+      auto_qa_dedupe_table_mapping: '{"raw": "dedupe"}'
+`;
+    const d = dir({ 'm.yaml': text });
+    const { problems, state } = await validateManifests([d], { cwd: d, env: { AWS_KEY: 'k', AWS_SECRET: 's', STAGE: 'prod' } });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const [lake, wh] = state?.resources ?? [];
+    expect(lake && 'config' in lake && lake.config['format_output_fields']).toEqual(['a', 'b', 'c']);
+    expect(lake && 'config' in lake && lake.config['aws_s3_bucket_name']).toBe('prod-lake');
+    expect(wh && 'config' in wh && wh.config['auto_qa_dedupe_table_mapping']).toEqual({ raw: 'dedupe' });
+    expect(wh && 'config' in wh && wh.config['snowflake_schema_name']).toBe('${not-a-ref}');
+  });
+
+  it('leaves topics undefined when the table list is a regex', async () => {
+    const text = `namespace: shop\nsources:\n${PG_SOURCE.replace('public.orders, public.customers', 'public\\\\..*')}pipelines:\n  - name: p\n    source: orders-db\n    destination: wh\nexternal:\n  destinations: [wh]\n`;
+    const d = dir({ 'm.yaml': text });
+    const { state } = await loadDesiredState([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
+    const p = state.resources.find((r) => r.kind === 'pipeline') as PipelineResource;
+    expect(p.topics).toBeUndefined();
+    expect(state.external).toEqual({ sources: [], destinations: ['wh'], transforms: [] });
+  });
+
+  it('collects every problem, sorted, with paths that keep dotted keys whole', async () => {
+    const text = `namespace: shop\nsources:\n${PG_SOURCE}      database.port.user.defined: nope\n      databse_user: x\n`;
+    const d = dir({ 'm.yaml': text });
+    const { problems } = await validateManifests([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
+    expect(problems.map((p) => [p.line, p.col, p.path])).toEqual([
+      [12, 35, 'sources[0].config["database.port.user.defined"]'],
+      [13, 7, 'sources[0].config.databse_user'],
+    ]);
+    expect(problems[1]?.hint).toBe('did you mean "database_user"?');
+  });
+});

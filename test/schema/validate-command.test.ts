@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../helpers/capture-io.js';
+import { manifestDir, PG_SOURCE } from './helpers.js';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+function dir(files: Record<string, string>): string {
+  const d = manifestDir(files);
+  cleanups.push(d.cleanup);
+  return d.dir;
+}
+
+const run = async (args: string[], env: Record<string, string>, cwd: string) => {
+  const io = captureIo(env, cwd);
+  const code = await main(['node', 'streamkap-gitops', ...args], io);
+  return { code, out: io.out(), err: io.err() };
+};
+
+describe('validate command', () => {
+  it('defaults to the current directory and prints a summary (exit 0)', async () => {
+    const d = dir({ 'streamkap.yaml': `namespace: shop\nsources:\n${PG_SOURCE}` });
+    const { code, out } = await run(['validate'], { PG_PASSWORD: 'pw' }, d);
+    expect(code).toBe(0);
+    expect(out).toBe('valid: namespace "shop", 1 file, 1 source\n');
+  });
+
+  it('prints problem lines, warnings included, then a summary (exit 4)', async () => {
+    const text = `namespace: shop\nsources:\n${PG_SOURCE.replace('database_user', 'databse_user')}      predicates_istopictoenrich_pattern: x\n`;
+    const d = dir({ 'm.yaml': text });
+    const { code, out } = await run(['validate', 'm.yaml'], { PG_PASSWORD: 'pw' }, d);
+    expect(code).toBe(4);
+    expect(out.split('\n')).toEqual([
+      'm.yaml:6:7  sources[0].config.database_user  missing required config key "database_user"  (API key "database.user")',
+      'm.yaml:7:7  sources[0].config.databse_user  unknown config key "databse_user" for source connector "postgresql"  (did you mean "database_user"?)',
+      'm.yaml:12:7  sources[0].config.predicates_istopictoenrich_pattern  warning: "predicates_istopictoenrich_pattern" is deprecated  (use "predicates_is_topic_to_enrich_pattern")',
+      'invalid: 2 errors, 1 warning',
+      '',
+    ]);
+  });
+
+  it('--format json prints a versioned document and never a secret', async () => {
+    const d = dir({ 'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE.replace('${env:PG_PASSWORD}', 'hunter2-secret')}` });
+    const { code, out } = await run(['validate', '--format', 'json', '.'], {}, d);
+    expect(code).toBe(4);
+    const body = JSON.parse(out) as { formatVersion: number; valid: boolean; errors: number; problems: unknown[] };
+    expect(body).toMatchObject({ formatVersion: 1, valid: false, errors: 1 });
+    expect(body.problems).toEqual([
+      expect.objectContaining({ file: 'm.yaml', line: 8, col: 26, severity: 'error', path: 'sources[0].config.database_password' }),
+    ]);
+    expect(out).not.toContain('hunter2');
+  });
+
+  it('--allow-missing-env checks structure without the variables', async () => {
+    const d = dir({ 'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE}` });
+    expect((await run(['validate', 'm.yaml'], {}, d)).code).toBe(4);
+    expect((await run(['validate', '--allow-missing-env', 'm.yaml'], {}, d)).code).toBe(0);
+  });
+
+  it('a missing path is invalid input', async () => {
+    const d = dir({});
+    const { code, out } = await run(['validate', 'nope.yaml'], {}, d);
+    expect(code).toBe(4);
+    expect(out).toContain('nope.yaml:1:1  (document)  no such file or directory');
+  });
+
+  it('an unknown --format is a usage error (exit 4)', async () => {
+    const d = dir({});
+    expect((await run(['validate', '--format', 'xml'], {}, d)).code).toBe(4);
+  });
+});
