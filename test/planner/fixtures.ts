@@ -126,8 +126,11 @@ export function serverConfig(kind: ConnectorKind, code: string, config: Config):
     if (typeof f.default === 'string' && /^<.*>$/.test(f.default)) continue;
     out[f.name] = encode(f.default);
   }
+  const types = new Map(spec?.fields.map((f) => [f.name, f.type]));
   for (const [k, v] of Object.entries(config)) {
-    out[k] = isSecret(v) ? new SecretValue(v.reveal()) : encode(v);
+    // NOTE: map-valued keys come back as JSON strings (§5.7), the hardest form for the differ.
+    const isMap = types.get(k)?.startsWith('map') === true && v !== null && typeof v === 'object';
+    out[k] = isSecret(v) ? new SecretValue(v.reveal()) : isMap ? JSON.stringify(v) : encode(v);
   }
   return out;
 }
