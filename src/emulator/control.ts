@@ -22,7 +22,7 @@ export interface ControlTarget {
   expireTokens(): number;
   stats(): EmulatorStats;
   resetStats(): void;
-  /** Called after a control call changed state (persistence). */
+  /** Marks state changed (persistence, read caches); for callers that mutated `store` directly. */
   changed(): void;
 }
 
@@ -46,18 +46,15 @@ export function handleControl(t: ControlTarget, method: string, path: string, bo
     switch (route) {
       case 'POST /reset':
         t.reset({ keepSettings: isRecord(body) && body['keepSettings'] === true });
-        t.changed();
         return ok({ ok: true });
       case 'POST /seed': {
         const created = t.seed(body);
-        t.changed();
         return ok({ created });
       }
       case 'GET /state':
         return ok(t.dump());
       case 'PUT /state':
         t.load(body);
-        t.changed();
         return ok({ ok: true });
       case 'GET /faults':
       case 'GET /settings':

@@ -73,12 +73,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const rng = createRng(seed);
   const faultRng = createRng(seed ^ 0x5f3759df);
   const store = new Store();
+  let generation = 0;
   const env: ServerEnv = {
     store,
     settings: () => settings,
     rng,
     newId: createIdGenerator(createRng(seed + 7), now),
     now,
+    generation: () => generation,
     account: { sub_id: `sub_${rng.hex(24)}`, tenant_id: rng.hex(24), service_id: rng.hex(24) },
   };
   const clientId = options.clientId ?? 'emulator-client';
@@ -88,6 +90,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const stats = new StatsRecorder();
   const listeners = new Set<() => void>();
   const changed = (): void => {
+    generation++;
     for (const l of listeners) l();
   };
   seedSystemTags(env);
@@ -101,22 +104,32 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     configure(patch) {
       settings = mergeSettings(settings, patch);
+      generation++;
       return settings;
     },
     resetSettings() {
       settings = cloneSettings(initialSettings);
+      generation++;
       return settings;
     },
     reset(o) {
       store.clear();
       seedSystemTags(env);
       if (!o?.keepSettings) settings = cloneSettings(initialSettings);
+      changed();
     },
-    seed: (body): SeededRef[] => applySeed(env, body),
+    seed(body): SeededRef[] {
+      try {
+        return applySeed(env, body);
+      } finally {
+        changed();
+      }
+    },
     dump: (): StateDocument => exportState(store),
     load(doc) {
       importState(store, doc);
       seedSystemTags(env);
+      changed();
     },
     expireTokens: () => auth.expireAll(),
     stats: (): EmulatorStats => stats.snapshot(),

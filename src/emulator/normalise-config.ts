@@ -72,6 +72,33 @@ function defaultsTemplate(o: RenderOptions, f: ConnectorFacts): JsonRecord {
   return template;
 }
 
+interface CachedConfig {
+  readonly generation: number;
+  readonly plain?: JsonRecord;
+  readonly withheld?: JsonRecord;
+}
+const rendered = new WeakMap<object, CachedConfig>();
+
+/**
+ * `renderConfig` memoised per record until the next state or settings change: a source embedded
+ * in many pipelines, or listed page after page, is normalised once. Callers must not mutate it.
+ */
+export function cachedConfig(
+  record: object,
+  generation: number,
+  stored: JsonRecord,
+  o: RenderOptions,
+): JsonRecord {
+  const slot = o.secretReturned ? 'plain' : 'withheld';
+  let entry = rendered.get(record);
+  if (entry?.generation !== generation) entry = { generation };
+  const hit = entry[slot];
+  if (hit) return hit;
+  const config = renderConfig(stored, o);
+  rendered.set(record, { ...entry, [slot]: config });
+  return config;
+}
+
 /** The config as a read returns it; `stored` is never modified. */
 export function renderConfig(stored: JsonRecord, o: RenderOptions): JsonRecord {
   const f = facts(o.kind, o.code);

@@ -12,6 +12,11 @@ export interface ServerEnv {
   readonly rng: Rng;
   newId(): string;
   now(): number;
+  /**
+   * Bumped on every state or settings change; read-side caches keyed on it stay valid between
+   * changes (direct `emulator.store` mutation bypasses it: go through seed/load instead).
+   */
+  generation(): number;
   /** The emulated account's fixed ids (echoed as sub_id, tenant_id, service_id). */
   readonly account: { readonly sub_id: string; readonly tenant_id: string; readonly service_id: string };
 }

@@ -1,5 +1,5 @@
 /** How a stored source or destination reads back: server fields, topics, status and normalised config. */
-import { MARK_OPTIONAL_KEY, renderConfig } from '../normalise-config.js';
+import { MARK_OPTIONAL_KEY, cachedConfig } from '../normalise-config.js';
 import type { ServerEnv } from '../router.js';
 import { sourceTopicId, sourceTopics } from '../topics.js';
 import type { JsonRecord, StoredConnector } from '../types.js';
@@ -78,7 +78,7 @@ export function renderConnector(env: ServerEnv, c: StoredConnector, o: ViewOptio
     tenant_id: env.account.tenant_id,
     service_id: env.account.service_id,
     created_from: c.created_from,
-    config: renderConfig(c.config, {
+    config: cachedConfig(c, env.generation(), c.config, {
       kind: c.kind,
       code: c.connector,
       entityId: c.id,
