@@ -71,7 +71,7 @@ describe('loadDesiredState on the example tour', () => {
   });
 
   it('reads implementation files and expands default pipeline topics', async () => {
-    const { state } = await loadDesiredState(['examples'], { cwd: REPO, env: EXAMPLE_ENV });
+    const { state } = await loadDesiredState(['examples/streamkap.yaml'], { cwd: REPO, env: EXAMPLE_ENV });
     const mask = find(state.resources, 'transform', 'mask-emails') as TransformResource;
     const code = readFileSync(`${REPO}/examples/transforms/mask-emails.js`, 'utf8');
     expect(mask.implementation).toEqual({ value_transform: code });
@@ -90,7 +90,7 @@ describe('loadDesiredState on the example tour', () => {
   });
 
   it('records each file with the sha256 of its bytes and never serialises secrets', async () => {
-    const { state } = await loadDesiredState(['examples'], { cwd: REPO, env: EXAMPLE_ENV });
+    const { state } = await loadDesiredState(['examples/streamkap.yaml'], { cwd: REPO, env: EXAMPLE_ENV });
     const bytes = readFileSync(`${REPO}/examples/streamkap.yaml`);
     expect(state.files).toContainEqual({
       path: 'examples/streamkap.yaml',
