@@ -68,15 +68,13 @@ const connectorArb = (kind: 'source' | 'destination') =>
     .constantFrom(...connectorCodes(kind))
     .chain((code) => configArb(kind, code).map((config) => ({ code, config })));
 
-const transformArb = fc
-  .constantFrom(...TRANSFORM_TYPES)
-  .chain((type) =>
-    fc.record({
-      type: fc.constant(type),
-      config: configArb('transform', type),
-      code: fc.option(word, { nil: undefined }),
-    }),
-  );
+const transformArb = fc.constantFrom(...TRANSFORM_TYPES).chain((type) =>
+  fc.record({
+    type: fc.constant(type),
+    config: configArb('transform', type),
+    code: fc.option(word, { nil: undefined }),
+  }),
+);
 
 const shapeArb = fc.record({
   sources: fc.array(connectorArb('source'), { minLength: 1, maxLength: 3 }),
