@@ -64,6 +64,21 @@ describe('tags', () => {
     expect(text()).toContain(`tag id ${unknown}`);
   });
 
+  it('takes the name of an embedded tag object when its id is not listed', async () => {
+    const unknown = oid(0xbeef);
+    const sources = [{ ...postgresSource(), tags: [{ id: unknown, name: 'legacy' }, TAG_IDS.team] }];
+    const state = await loadLiveState(fakeClient({ sources, tags: TAGS }), ['source']);
+    const src = state.resources[0];
+    expect(src?.kind === 'source' && src.tags).toEqual(['legacy', 'team-data']);
+    expect(src?.live.tagIds).toEqual([unknown, TAG_IDS.team]);
+  });
+
+  it('rejects a tag without a name', async () => {
+    await expect(loadLiveState(fakeClient({ tags: [{ id: oid(1), type: [] }] }), [])).rejects.toThrow(
+      `tag ${oid(1)}: "name" must be a non-empty string`,
+    );
+  });
+
   it('a tag type order change does not change the fingerprint', async () => {
     const a = await loadLiveState(fakeClient({ tags: TAGS }), ['tag']);
     const shuffled = TAGS.map((t) => ({ ...t, type: [...t.type].reverse() }));

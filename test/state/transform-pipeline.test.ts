@@ -85,6 +85,17 @@ describe('transform normalisation', () => {
     });
   });
 
+  it('accepts an implementation sent as a JSON string and reads null as unmanaged', async () => {
+    const asString = mapFilterTransform({ implementation: JSON.stringify({ value_transform: 'x' }) });
+    const none = mapFilterTransform({ id: oid(31), name: 'other', implementation: null });
+    const state = await loadLiveState(fakeClient({ transforms: [asString, none], tags: TAGS }), [
+      'transform',
+    ]);
+    const [a, b] = state.resources as LiveTransform[];
+    expect(a?.implementation).toEqual({ value_transform: 'x' });
+    expect(b?.implementation).toBeUndefined();
+  });
+
   it('skips a transform type this version does not know, with no error', async () => {
     const state = await loadLiveState(
       fakeClient({ transforms: [mapFilterTransform({ transform_type: 'quantum' })], tags: TAGS }),
@@ -150,6 +161,21 @@ describe('pipeline normalisation', () => {
       transforms: [{ name: 'mask-emails' }],
     });
     expect(client.calls.map((c) => c.path).sort()).toEqual(['/pipelines', '/tags']);
+  });
+
+  it('drops only the exact source_<sourceId>. prefix from topics', async () => {
+    const other = `source_${oid(42)}.public.x`;
+    const raw = pipeline({
+      source: {
+        id: SOURCE_ID,
+        name: 'orders-db',
+        topics: [`source_${SOURCE_ID}.public.a`, other, 'public.b'],
+      },
+    });
+    const state = await loadLiveState(fakeClient({ pipelines: [raw], tags: TAGS }), ['pipeline']);
+    expect(find<LivePipeline>(state.resources, 'pipeline').topics).toEqual(
+      ['public.a', 'public.b', other].sort(),
+    );
   });
 
   it('reads an empty pipeline: no transforms, null tags, absent snapshot flag', async () => {
