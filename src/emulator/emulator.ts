@@ -1,12 +1,11 @@
 /** Wires store, auth, routes, faults and control hooks into one transport-neutral request handler. */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { randomBytes } from 'node:crypto';
 import { Auth } from './auth.js';
-import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control.js';
-import { decideFaults, type FaultDecision } from './faults.js';
-import { detail, parseJsonBody, type Reply } from './http.js';
+import type { ControlTarget } from './control.js';
+import { createDispatcher } from './dispatch.js';
+import { fromFetchRequest, toFetchResponse } from './fetch-adapter.js';
 import { createIdGenerator, createRng } from './rng.js';
-import { Router, type RouteMatch, type ServerEnv } from './router.js';
+import { Router, type ServerEnv } from './router.js';
 import { registerConnectorRoutes } from './routes/connectors.js';
 import { registerMetricRoutes } from './routes/metrics.js';
 import { registerMiscRoutes } from './routes/misc.js';
@@ -140,80 +139,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return () => listeners.delete(listener);
     },
     handleRaw: (req) => dispatch(req),
-    async handle(request) {
-      const url = new URL(request.url);
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, key) => {
-        headers[key] = value;
-      });
-      const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-      const res = await dispatch({
-        method: request.method,
-        path: url.pathname,
-        query: url.searchParams,
-        headers,
-        body,
-      });
-      if (res.kind === 'drop') return Response.error();
-      return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
-    },
+    handle: async (request) => toFetchResponse(await dispatch(await fromFetchRequest(request))),
   };
-
-  async function dispatch(req: EmulatorRequest): Promise<EmulatorResponse> {
-    const requestId = randomUUID();
-    if (req.path.startsWith(CONTROL_PREFIX)) {
-      return withRequestId(handleControl(emulator, req.method, req.path, req.body), requestId);
-    }
-    const match = router.match(req.method, req.path);
-    const pattern = match?.route.pattern ?? req.path;
-    const write = match?.route.write ?? false;
-    const decision = decideFaults(settings, faultRng, { method: req.method, pattern, path: req.path, write });
-    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-    const res = decision.before ?? (await run(req, match, decision));
-    stats.record({
-      method: req.method,
-      path: req.path,
-      route: match ? pattern : '(unmatched)',
-      status: res.kind === 'drop' ? 0 : res.status,
-      requestId,
-    });
-    return res.kind === 'drop' ? res : withRequestId(res, requestId);
-  }
-
-  async function run(
-    req: EmulatorRequest,
-    match: RouteMatch | undefined,
-    decision: FaultDecision,
-  ): Promise<EmulatorResponse> {
-    if (!match) {
-      return router.pathExists(req.path) ? detail(405, 'Method Not Allowed') : detail(404, 'Not Found');
-    }
-    if (!match.route.pattern.startsWith('/auth/access-token')) {
-      const denied = auth.check(req.headers['authorization']);
-      if (denied) return denied;
-    }
-    const parsed = parseJsonBody(req.body);
-    if (!parsed.ok) return parsed.reply;
-    const reply = await match.route.handler({
-      env,
-      req,
-      params: match.params,
-      query: req.query,
-      body: parsed.value,
-    });
-    const succeeded = reply.status < 300;
-    if (match.route.write && succeeded) changed();
-    if (decision.after && match.route.write && succeeded) {
-      return decision.after.kind === 'drop'
-        ? { kind: 'drop' }
-        : detail(decision.after.status, 'Gateway Timeout');
-    }
-    return reply;
-  }
-
+  const dispatch = createDispatcher({ env, router, auth, stats, faultRng, control: emulator, changed });
   return emulator;
-}
-
-function withRequestId(res: Reply, requestId: string): Reply {
-  return { ...res, headers: { ...res.headers, 'x-request-id': requestId } };
 }

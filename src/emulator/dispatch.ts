@@ -1,0 +1,81 @@
+/**
+ * One API call end to end: control hooks, route match, faults (latency, errors before the handler,
+ * commit-then-fail after it), bearer check, body parsing, handler, stats and `X-Request-Id`.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Auth } from './auth.js';
+import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control.js';
+import { decideFaults, type FaultDecision } from './faults.js';
+import { detail, parseJsonBody, type Reply } from './http.js';
+import type { Rng } from './rng.js';
+import type { RouteMatch, Router, ServerEnv } from './router.js';
+import type { StatsRecorder } from './stats.js';
+import type { EmulatorRequest, EmulatorResponse } from './types.js';
+
+export interface DispatchDeps {
+  readonly env: ServerEnv;
+  readonly router: Router;
+  readonly auth: Auth;
+  readonly stats: StatsRecorder;
+  readonly faultRng: Rng;
+  readonly control: ControlTarget;
+  /** After a successful write (persistence, read caches). */
+  readonly changed: () => void;
+}
+
+function withRequestId(res: Reply, requestId: string): Reply {
+  return { ...res, headers: { ...res.headers, 'x-request-id': requestId } };
+}
+
+async function run(
+  d: DispatchDeps,
+  req: EmulatorRequest,
+  match: RouteMatch | undefined,
+  decision: FaultDecision,
+): Promise<EmulatorResponse> {
+  if (!match) {
+    return d.router.pathExists(req.path) ? detail(405, 'Method Not Allowed') : detail(404, 'Not Found');
+  }
+  if (!match.route.pattern.startsWith('/auth/access-token')) {
+    const denied = d.auth.check(req.headers['authorization']);
+    if (denied) return denied;
+  }
+  const parsed = parseJsonBody(req.body);
+  if (!parsed.ok) return parsed.reply;
+  const call = { env: d.env, req, params: match.params, query: req.query, body: parsed.value };
+  const reply = await match.route.handler(call);
+  const succeeded = reply.status < 300;
+  if (match.route.write && succeeded) d.changed();
+  if (decision.after && match.route.write && succeeded) {
+    // NOTE: the write stays applied; only the answer is lost (what a gateway 504 after commit looks like).
+    return decision.after.kind === 'drop'
+      ? { kind: 'drop' }
+      : detail(decision.after.status, 'Gateway Timeout');
+  }
+  return reply;
+}
+
+export function createDispatcher(d: DispatchDeps): (req: EmulatorRequest) => Promise<EmulatorResponse> {
+  return async (req) => {
+    const requestId = randomUUID();
+    if (req.path.startsWith(CONTROL_PREFIX)) {
+      return withRequestId(handleControl(d.control, req.method, req.path, req.body), requestId);
+    }
+    const match = d.router.match(req.method, req.path);
+    const pattern = match?.route.pattern ?? req.path;
+    const write = match?.route.write ?? false;
+    const target = { method: req.method, pattern, path: req.path, write };
+    const decision = decideFaults(d.env.settings(), d.faultRng, target);
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    const res = decision.before ?? (await run(d, req, match, decision));
+    d.stats.record({
+      method: req.method,
+      path: req.path,
+      route: match ? pattern : '(unmatched)',
+      status: res.kind === 'drop' ? 0 : res.status,
+      requestId,
+    });
+    return res.kind === 'drop' ? res : withRequestId(res, requestId);
+  };
+}
