@@ -1,6 +1,6 @@
 /**
  * The loader over real HTTP: the emulator on 127.0.0.1:0 and the real API client. Objects are made
- * through the emulator's API (tags through its seed hook), then read back into the model.
+ * through the emulator's API (bulk data through its seed hook), then read back into the model.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/api/index.js';
@@ -28,7 +28,12 @@ function newClient(): ApiClient {
 }
 
 async function post(client: ApiClient, path: string, body: Record<string, unknown>): Promise<{ id: string }> {
-  const query = path === '/transforms' ? { secret_returned: true } : { secret_returned: true, wait: false };
+  const query =
+    path === '/tags'
+      ? {}
+      : path === '/transforms'
+        ? { secret_returned: true }
+        : { secret_returned: true, wait: false };
   return (await client.request('POST', path, { query, body: { ...body, created_from: 'api' } })) as {
     id: string;
   };
@@ -50,14 +55,16 @@ afterAll(async () => {
 describe('loadLiveState against the emulator', () => {
   it('reads objects created through the API back into the model', async () => {
     server.emulator.reset();
-    const [tag] = server.emulator.seed({
-      tags: [{ name: 'gitops:prod', type: ['sources', 'destinations', 'pipelines', 'transforms'] }],
-    });
     const client = newClient();
+    const tag = await post(client, '/tags', {
+      name: 'gitops:prod',
+      description: null,
+      type: ['sources', 'destinations', 'pipelines', 'transforms'],
+    });
     const src = await post(client, '/sources', {
       name: 'orders-db',
       connector: 'postgresql',
-      tags: [tag?.id],
+      tags: [tag.id],
       config: {
         'database.hostname.user.defined': 'db.internal',
         'database.port.user.defined': 5432,
@@ -90,7 +97,7 @@ describe('loadLiveState against the emulator', () => {
     await post(client, '/pipelines', {
       name: 'orders',
       snapshot_new_tables: false,
-      tags: [tag?.id],
+      tags: [tag.id],
       source: {
         id: src.id,
         name: 'orders-db',
