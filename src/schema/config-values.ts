@@ -58,18 +58,41 @@ function reportUnknownKey(spec: ConnectorSpec, key: string, segs: Segment[], sit
   site.r.error(segs, `unknown config key "${key}" for ${site.kind} connector "${site.code}"`, hint, 'key');
 }
 
+interface ConnectorRules {
+  readonly required: readonly FieldSpec[];
+  readonly placeholders: readonly FieldSpec[];
+  readonly hasSshHost: boolean;
+}
+
+const rulesCache = new Map<ConnectorSpec, ConnectorRules>();
+
+/** Per-connector lists, computed once: the checks below run for every resource. */
+function rulesOf(spec: ConnectorSpec): ConnectorRules {
+  let rules = rulesCache.get(spec);
+  if (!rules) {
+    rules = {
+      required: spec.fields.filter((f) => f.required && !f.readOnly),
+      placeholders: spec.fields.filter((f) => typeof f.default === 'string' && f.default.startsWith('placeholder-')),
+      hasSshHost: spec.fields.some((f) => f.name === 'ssh_host'),
+    };
+    rulesCache.set(spec, rules);
+  }
+  return rules;
+}
+
 function checkRequired(spec: ConnectorSpec, out: ResolvedConfig, configSegs: Segment[], site: ConfigSite): void {
-  for (const f of spec.fields) {
-    if (f.required && !f.readOnly && !out.present.has(f.name)) {
+  const rules = rulesOf(spec);
+  for (const f of rules.required) {
+    if (!out.present.has(f.name)) {
       site.r.error([...configSegs, f.name], `missing required config key "${f.name}"`, `API key "${f.apiKey}"`);
     }
   }
   // Conditional requirement the catalogue cannot express (§5.7): an SSH tunnel needs a host.
-  if (out.config['ssh_enabled'] === true && spec.fields.some((f) => f.name === 'ssh_host') && !out.present.has('ssh_host')) {
+  if (rules.hasSshHost && out.config['ssh_enabled'] === true && !out.present.has('ssh_host')) {
     site.r.error([...configSegs, 'ssh_host'], 'missing config key "ssh_host" (required when ssh_enabled is true)');
   }
-  for (const f of spec.fields) {
-    if (typeof f.default === 'string' && f.default.startsWith('placeholder-') && !out.present.has(f.name)) {
+  for (const f of rules.placeholders) {
+    if (!out.present.has(f.name)) {
       site.r.warn(configSegs, `"${f.name}" is not set: the backend default is placeholder text`, `set ${f.name}`);
     }
   }
