@@ -44,7 +44,14 @@ async function run(
   const parsed = parseJsonBody(req.body);
   if (!parsed.ok) return parsed.reply;
   const call = { env: d.env, req, params: match.params, query: req.query, body: parsed.value };
-  const reply = await match.route.handler(call);
+  let reply: Reply;
+  try {
+    reply = await match.route.handler(call);
+  } catch (error) {
+    // NOTE: a bug in the emulator (or input it does not foresee) must still look like an HTTP answer.
+    const message = error instanceof Error ? error.message : String(error);
+    return detail(500, `Emulator internal error in ${match.route.method} ${match.route.pattern}: ${message}`);
+  }
   const succeeded = reply.status < 300;
   if (match.route.write && succeeded) d.changed();
   if (decision.after && match.route.write && succeeded) {

@@ -6,6 +6,7 @@ interface EmulatorFlags {
   port: number;
   host: string;
   data?: string;
+  fixtures?: string;
   clientId: string;
   clientSecret?: string;
   seed: number;
@@ -77,6 +78,26 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+/** `--fixtures`: seed items (the `POST /__emulator/seed` format) created at start. */
+async function loadFixtures(
+  server: { emulator: { seed(body: unknown): unknown[] }; close(): Promise<void> },
+  file: string,
+  cwd: string,
+): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  const { resolve } = await import('node:path');
+  try {
+    server.emulator.seed(JSON.parse(await readFile(resolve(cwd, file), 'utf8')) as unknown);
+  } catch (error) {
+    await server.close();
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserError(`Could not load emulator fixtures from ${file}: ${message}`, {
+      hint: 'The file holds JSON seed items, e.g. {"sources": [{"name": "pg", "connector": "postgresql", "config": {}}]}.',
+      cause: error,
+    });
+  }
+}
+
 async function run(ctx: CommandContext, flags: EmulatorFlags): Promise<void> {
   // NOTE: imported lazily so the other commands never pay for the emulator's modules at start-up.
   const { startEmulatorServer } = await import('../../emulator/index.js');
@@ -99,6 +120,7 @@ async function run(ctx: CommandContext, flags: EmulatorFlags): Promise<void> {
       cause: error,
     });
   }
+  if (flags.fixtures !== undefined) await loadFixtures(server, flags.fixtures, ctx.io.cwd);
   ctx.io.stdout.write(
     `${JSON.stringify({ url: server.url, client_id: server.clientId, client_secret: server.clientSecret })}\n`,
   );
@@ -115,6 +137,7 @@ export function registerEmulator(program: Command, ctx: CommandContext): void {
     .option('--port <port>', 'port to listen on (0 picks a free one)', port, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <file>', 'load state from this JSON file and save changes to it')
+    .option('--fixtures <file>', 'JSON seed items to create at start (format of POST /__emulator/seed)')
     .option('--client-id <id>', 'accepted client id', 'emulator-client')
     .option('--client-secret <secret>', 'accepted client secret (default: random, printed at start)')
     .option('--seed <n>', 'seed of ids and injected faults', number(0), 1)
