@@ -56,12 +56,19 @@ describe('tags', () => {
     const unknown = oid(0xdead);
     const { logger, text } = captureLogger();
     const state = await loadLiveState(
-      fakeClient({ sources: [postgresSource()].map((s) => ({ ...s, tags: [unknown] })), tags: TAGS }),
+      fakeClient({
+        sources: [postgresSource(), { ...postgresSource(), id: oid(9), name: 'b' }].map((s) => ({
+          ...s,
+          tags: [unknown],
+        })),
+        tags: TAGS,
+      }),
       ['source'],
       { logger },
     );
     expect(state.resources[0]?.kind === 'source' && state.resources[0].tags).toEqual([unknown]);
     expect(text()).toContain(`tag id ${unknown}`);
+    expect(text().split(`tag id ${unknown}`)).toHaveLength(2); // once, not once per resource
   });
 
   it('takes the name of an embedded tag object when its id is not listed', async () => {

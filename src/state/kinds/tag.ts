@@ -49,9 +49,10 @@ export function tagResource(tag: LiveTag, raw: unknown): LiveResource {
   };
 }
 
-/** Resolves entity tag references to names. Unknown ids keep the id as the name (with a warning). */
+/** Resolves entity tag references to names. Unknown ids keep the id as the name (one warning per id). */
 export class TagNames {
   readonly #byId: ReadonlyMap<string, string>;
+  readonly #warned = new Set<string>();
 
   constructor(
     tags: readonly LiveTag[],
@@ -77,8 +78,12 @@ export class TagNames {
       ids.push(id);
       const embedded = isRecord(item) && typeof item.name === 'string' ? item.name : undefined;
       const name = this.#byId.get(id) ?? embedded;
-      if (name === undefined)
-        this.warn(`${owner} carries tag id ${id}, which GET /tags does not list; using the id as its name`);
+      if (name === undefined && !this.#warned.has(id)) {
+        this.#warned.add(id);
+        this.warn(
+          `${owner} carries tag id ${id}, which GET /tags does not list; using the id as its name (warned once per id)`,
+        );
+      }
       names.add(name ?? id);
     }
     return { names: [...names].sort(), ids };
