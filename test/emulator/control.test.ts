@@ -177,4 +177,17 @@ describe('emulator at scale', () => {
       await h.close();
     }
   });
+
+  it('answers hundreds of concurrent requests over keep-alive', async () => {
+    const h = await startHarness();
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 300 }, (_, i) => h.call('GET', i % 2 ? '/tags' : '/sources')),
+      );
+      expect(results.every((r) => r.status === 200)).toBe(true);
+      expect(new Set(results.map((r) => r.headers.get('x-request-id'))).size).toBe(300);
+    } finally {
+      await h.close();
+    }
+  });
 });
