@@ -1,0 +1,69 @@
+/**
+ * A CI job killed in the middle of an apply must leave nothing the next run cannot finish: the CLI
+ * runs as a child process, is SIGKILLed midway through 200 creates, and a second apply converges
+ * with no duplicate.
+ */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { LOAD_SECRETS, manyResourcesManifest, resourceCount } from './generate.js';
+import { namesIn, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+function created(): number {
+  const n = namesIn(h.server);
+  return n.sources.length + n.destinations.length + n.pipelines.length;
+}
+
+it('apply killed with SIGKILL midway through 200 creates; the next apply converges without duplicates', async () => {
+  const pipelines = 66;
+  const total = resourceCount(pipelines);
+  await h.write('load.yaml', manyResourcesManifest({ pipelines }));
+  h.server.emulator.configure({ latencyMs: 20 });
+
+  const entry = path.resolve('test/e2e/cli-entry.ts');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', entry, 'apply', 'load.yaml', '--auto-approve', '--parallelism', '4'],
+    {
+      cwd: h.dir,
+      env: { ...process.env, ...h.env(LOAD_SECRETS) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
+
+  // Kill it once a good part (but not all) of the work is done.
+  const deadline = Date.now() + 60_000;
+  while (created() < total / 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  child.kill('SIGKILL');
+  expect(await exited, stderr).toBe('SIGKILL');
+  const atKill = created();
+  expect(atKill).toBeGreaterThan(0);
+  expect(atKill, 'killed before it finished').toBeLessThan(total);
+
+  h.server.emulator.configure({ latencyMs: 0 });
+  const second = await h.cli(['apply', 'load.yaml', '--auto-approve', '--parallelism', '8'], LOAD_SECRETS);
+  expect(second.code, second.out + second.err).toBe(0);
+
+  const names = namesIn(h.server);
+  for (const list of Object.values(names)) expect(new Set(list).size).toBe(list.length);
+  expect(names.sources).toHaveLength(pipelines + 1);
+  expect(names.destinations).toHaveLength(pipelines + 1);
+  expect(names.pipelines).toHaveLength(pipelines);
+  const plan = await h.cli(['plan', 'load.yaml', '--detailed-exitcode'], LOAD_SECRETS);
+  expect(plan.code, plan.out).toBe(0);
+});
