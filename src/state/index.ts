@@ -18,8 +18,15 @@
 import type { Logger } from 'pino';
 import type { ApiClient } from '../api/types.js';
 import { silentLogger } from '../logging/logger.js';
-import type { LiveDuplicate, LiveResource, LiveState, LiveTag, ResourceKind } from '../model/index.js';
-import { KIND_ORDER } from '../model/index.js';
+import type {
+  LiveDuplicate,
+  LiveResource,
+  LiveState,
+  LiveTag,
+  ResourceKey,
+  ResourceKind,
+} from '../model/index.js';
+import { KIND_ORDER, resourceKey } from '../model/index.js';
 import { LIST_ENDPOINTS, TAGS_PATH, fetchKind, fetchTags } from './fetch-lists.js';
 import type { ListedKind } from './fetch-lists.js';
 import { readConnector } from './kinds/connector.js';
@@ -53,6 +60,18 @@ export function findDuplicates(
     groups.set(key, g);
   }
   return [...groups.values()].filter((g) => g.ids.length > 1);
+}
+
+/** Live resources by `kind/name` (several when the name is a duplicate), for callers that look up by identity. */
+export function indexLiveState(state: LiveState): ReadonlyMap<ResourceKey, readonly LiveResource[]> {
+  const index = new Map<ResourceKey, LiveResource[]>();
+  for (const r of state.resources) {
+    const key = resourceKey(r.kind, r.name);
+    const list = index.get(key);
+    if (list) list.push(r);
+    else index.set(key, [r]);
+  }
+  return index;
 }
 
 function namesById(resources: readonly LiveResource[]): Map<string, string> {

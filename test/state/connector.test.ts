@@ -80,6 +80,12 @@ describe('source normalisation', () => {
     expect(src.live.tagIds).toHaveLength(3);
   });
 
+  it('does not fill static defaults: a key the server did not return stays absent (the planner applies rule 3)', async () => {
+    const src = await loadOne<LiveSource>('source', postgresSource());
+    expect('slot_name' in src.config).toBe(false); // catalogue default streamkap_pgoutput_slot
+    expect('database_sslmode' in src.config).toBe(false);
+  });
+
   it('treats a masked secret as unknown (absent)', async () => {
     const src = await loadOne<LiveSource>('source', postgresSource({ 'database.password': '********' }));
     expect('database_password' in src.config).toBe(false);

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import type { LiveResource, TagResource } from '../../src/model/index.js';
-import { loadLiveState } from '../../src/state/index.js';
+import { indexLiveState, loadLiveState } from '../../src/state/index.js';
 import { fakeClient, oid } from './fake-client.js';
 import { SOURCE_ID, TAGS, TAG_IDS, postgresSource } from './fixtures.js';
 
@@ -102,6 +102,11 @@ describe('duplicates', () => {
     ]);
     expect(state.resources).toHaveLength(2);
     expect(state.duplicates).toEqual([{ kind: 'source', name: 'orders-db', ids: [SOURCE_ID, oid(77)] }]);
+    expect(
+      indexLiveState(state)
+        .get('source/orders-db')
+        ?.map((r) => r.live.id),
+    ).toEqual([SOURCE_ID, oid(77)]);
   });
 
   it('does not count the same name in two kinds as a duplicate', async () => {
