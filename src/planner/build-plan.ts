@@ -34,9 +34,27 @@ function checkTagReferences(desired: DesiredState, index: PlanLiveIndex, set: Dr
   }
 }
 
+/** The draft as a plan action: optional fields only when set, desired only for actions that write. */
 function finalAction(a: DraftAction): PlanAction {
-  const { dependsOn, ...rest } = a;
-  return { ...rest, dependsOn: [...dependsOn].sort() };
+  const writes = a.type !== 'noop' && a.type !== 'delete';
+  const desired = a.desired ?? (writes ? a.lazyDesired?.() : undefined);
+  const action: { -readonly [K in keyof PlanAction]: PlanAction[K] } = {
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    type: a.type,
+    changes: a.changes,
+    dependsOn: a.dependsOn.size === 0 ? [] : [...a.dependsOn].sort(),
+    destructive: a.destructive,
+    protected: a.protected,
+  };
+  if (a.adopt) action.adopt = true;
+  if (a.renamedFrom !== undefined) action.renamedFrom = a.renamedFrom;
+  if (a.liveId !== undefined) action.liveId = a.liveId;
+  if (a.liveFingerprint !== undefined) action.liveFingerprint = a.liveFingerprint;
+  if (a.reason !== undefined) action.reason = a.reason;
+  if (desired !== undefined) action.desired = desired;
+  return action;
 }
 
 function summarise(actions: readonly PlanAction[]): PlanSummary {

@@ -2,35 +2,11 @@ import { ownershipTag, resourceKey, type ResourceKey } from '../model/index.js';
 import type { PlanLiveIndex } from './live-index.js';
 import type { DraftAction, DraftSet } from './types.js';
 
-function stringsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** What a create/update/replace/noop needs first: tags it carries, and a pipeline's references. */
+/** What a create/update/replace/noop needs first: the ownership tag, its tags, a pipeline's references. */
 function forwardDependencies(action: DraftAction, ownTag: ResourceKey, set: DraftSet): void {
-  const desired = action.desired ?? {};
-  const wanted: ResourceKey[] = [ownTag, ...stringsOf(desired['tags']).map((t) => resourceKey('tag', t))];
-  if (action.kind === 'pipeline') {
-    wanted.push(...stringsOf(desired['source']).map((n) => resourceKey('source', n)));
-    wanted.push(...stringsOf(desired['destination']).map((n) => resourceKey('destination', n)));
-    for (const key of ['transforms', 'topicAutoDiscovery'] as const) {
-      const list = Array.isArray(desired[key]) ? (desired[key] as unknown[]) : [];
-      for (const t of list) {
-        const name =
-          (t as { name?: unknown; transform?: unknown }).name ?? (t as { transform?: unknown }).transform;
-        if (typeof name === 'string') wanted.push(resourceKey('transform', name));
-      }
-    }
+  for (const id of [ownTag, ...(action.refs ?? [])]) {
+    if (id !== action.id && set.actions.has(id)) action.dependsOn.add(id);
   }
-  for (const id of wanted) if (id !== action.id && set.actions.has(id)) action.dependsOn.add(id);
-}
-
-function references(pipeline: DraftAction, kind: string, name: string): boolean {
-  const d = pipeline.desired ?? {};
-  if (kind === 'source' || kind === 'destination') return d[kind] === name;
-  const list = Array.isArray(d['transforms']) ? (d['transforms'] as { name?: unknown }[]) : [];
-  return list.some((t) => t.name === name);
 }
 
 /**
@@ -70,7 +46,11 @@ function reverseDependencies(
       });
       continue;
     }
-    if (action.type === 'replace' && pa.type !== 'delete' && references(pa, action.kind, action.name)) {
+    if (
+      action.type === 'replace' &&
+      pa.type !== 'delete' &&
+      (pa.refs ?? []).includes(resourceKey(action.kind, action.name))
+    ) {
       // NOTE: a pipeline that is itself replaced already runs after the replace it depends on.
       if (pa.type !== 'replace') repoint(pa, action);
       continue;

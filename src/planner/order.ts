@@ -1,16 +1,13 @@
 import { KIND_ORDER, type PlanProblem, type ResourceKey } from '../model/index.js';
 import type { DraftAction } from './types.js';
 
-/** Creates and updates top-down by kind, deletes bottom-up (decK's diff/order.go, as data). */
-function priority(a: DraftAction): [number, number, string] {
+/**
+ * Creates and updates top-down by kind, deletes bottom-up (decK's diff/order.go, as data): one
+ * sortable key per action, computed once.
+ */
+function priorityKey(a: DraftAction): string {
   const k = KIND_ORDER.indexOf(a.kind);
-  return a.type === 'delete' ? [1, KIND_ORDER.length - k, a.name] : [0, k, a.name];
-}
-
-function compare(a: DraftAction, b: DraftAction): number {
-  const pa = priority(a);
-  const pb = priority(b);
-  return pa[0] - pb[0] || pa[1] - pb[1] || (pa[2] < pb[2] ? -1 : pa[2] > pb[2] ? 1 : 0);
+  return a.type === 'delete' ? `1${KIND_ORDER.length - k}\0${a.name}` : `0${k}\0${a.name}`;
 }
 
 /**
@@ -21,6 +18,13 @@ export function orderActions(actions: ReadonlyMap<ResourceKey, DraftAction>): {
   ordered: DraftAction[];
   problems: PlanProblem[];
 } {
+  const keyOf = new Map<DraftAction, string>();
+  for (const a of actions.values()) keyOf.set(a, priorityKey(a));
+  const compare = (a: DraftAction, b: DraftAction): number => {
+    const ka = keyOf.get(a) as string;
+    const kb = keyOf.get(b) as string;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
   const sorted = [...actions.values()].sort(compare);
   const state = new Map<ResourceKey, 'visiting' | 'done'>();
   const ordered: DraftAction[] = [];
@@ -36,10 +40,14 @@ export function orderActions(actions: ReadonlyMap<ResourceKey, DraftAction>): {
     }
     state.set(a.id, 'visiting');
     stack.push(a.id);
-    const deps = [...a.dependsOn]
-      .map((id) => actions.get(id))
-      .filter((d): d is DraftAction => d !== undefined);
-    for (const d of deps.sort(compare)) visit(d);
+    if (a.dependsOn.size > 0) {
+      const deps: DraftAction[] = [];
+      for (const id of a.dependsOn) {
+        const d = actions.get(id);
+        if (d) deps.push(d);
+      }
+      for (const d of deps.sort(compare)) visit(d);
+    }
     stack.pop();
     state.set(a.id, 'done');
     ordered.push(a);

@@ -7,7 +7,8 @@ import {
   type ResourceKind,
 } from '../model/index.js';
 import type { DiffContext } from './context.js';
-import { createChanges, diffResource, planJson, type ManagedResource } from './kinds/index.js';
+import { createChanges, diffResource, planJson, referenceKeys, type ManagedResource } from './kinds/index.js';
+import { effectiveTags } from './rules/tags.js';
 import type { PlanLiveIndex } from './live-index.js';
 import { matchLive, type IdentityMatch } from './rules/identity.js';
 import type { DraftAction, DraftSet, PlanOptions } from './types.js';
@@ -42,6 +43,10 @@ function createAction(desired: ManagedResource, ctx: DiffContext): DraftAction {
   const action = baseAction(desired);
   action.changes = createChanges(desired, ctx);
   action.desired = planJson(desired, undefined, ctx);
+  action.refs = referenceKeys(
+    desired,
+    effectiveTags(desired.tags, undefined, ctx.namespace, desired.protected),
+  );
   return action;
 }
 
@@ -83,7 +88,11 @@ function matchedAction(
     match.renamedFrom === undefined ? [] : [{ path: 'name', before: match.renamedFrom, after: desired.name }];
   if (match.renamedFrom !== undefined) action.renamedFrom = match.renamedFrom;
   action.changes = [...nameChange, ...diff.changes];
-  action.desired = planJson(desired, liveTags, ctx);
+  action.lazyDesired = () => planJson(desired, liveTags, ctx);
+  action.refs = referenceKeys(
+    desired,
+    effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
+  );
   if (diff.replaceReason !== undefined) {
     action.type = 'replace';
     action.reason = diff.replaceReason;

@@ -41,6 +41,13 @@ export interface DraftAction {
   protected: boolean;
   reason?: string;
   desired?: { [key: string]: JsonValue | SecretRef };
+  /**
+   * Built only if the action ends up changing something: a plan of 10,000 mostly unchanged
+   * resources must not pay for 10,000 plan-form configs and secret HMACs.
+   */
+  lazyDesired?: () => { [key: string]: JsonValue | SecretRef };
+  /** What this action needs first (tags it carries, a pipeline's references), before filtering. */
+  refs?: readonly ResourceKey[];
 }
 
 export interface DraftSet {

@@ -250,3 +250,9 @@ export function ordersPipeline(extra: Extra = {}): PipelineResource {
     ...extra,
   });
 }
+
+/** A live object with some config keys as the server returned them (string-encoded, null, derived). */
+export function withLiveConfig(r: LiveResource, patch: Config): LiveResource {
+  if (r.kind !== 'source' && r.kind !== 'destination' && r.kind !== 'transform') return r;
+  return { ...r, config: { ...r.config, ...patch } } as LiveResource;
+}

@@ -18,6 +18,7 @@ import {
   source,
   tag,
   transform,
+  withLiveConfig,
 } from './fixtures.js';
 
 export interface Scenario {
@@ -173,23 +174,15 @@ export const SCENARIOS: readonly Scenario[] = [
       enrich(),
     ]),
     live: liveState([
-      {
-        ...serverEcho(pgSource(), { id: 1 }),
-        config: {
-          ...serverEcho(pgSource(), { id: 1 }).config,
-          database_password: null,
-          database_port: '5432',
-          ssh_enabled: 'false',
-          ssh_public_key: 'ssh-ed25519 AAAA generated',
-        },
-      },
-      {
-        ...serverEcho(clickhouse(undefined), { id: 5 }),
-        config: {
-          ...serverEcho(clickhouse(undefined), { id: 5 }).config,
-          topics_config_map: JSON.stringify({ orders: JSON.stringify({ delete_sql_execute: 'DELETE' }) }),
-        },
-      },
+      withLiveConfig(serverEcho(pgSource(), { id: 1 }), {
+        database_password: null,
+        database_port: '5432',
+        ssh_enabled: 'false',
+        ssh_public_key: 'ssh-ed25519 AAAA generated',
+      }),
+      withLiveConfig(serverEcho(clickhouse(undefined), { id: 5 }), {
+        topics_config_map: JSON.stringify({ orders: JSON.stringify({ delete_sql_execute: 'DELETE' }) }),
+      }),
       serverEcho(enrich(), { id: 4 }),
     ]),
     options: opts(),

@@ -31,7 +31,9 @@ export function createTagChange(desired: Taggable, ctx: DiffContext): FieldChang
 /** Live extra config: the model's field, falling back to the loader's LiveMeta copy. */
 export function liveExtraConfig(live: LiveResource): Readonly<Record<string, JsonValue>> {
   const own = 'extraConfig' in live ? live.extraConfig : undefined;
-  return { ...live.live.extraConfig, ...own };
+  const meta = live.live.extraConfig;
+  if (own === undefined || Object.keys(own).length === 0) return meta;
+  return Object.keys(meta).length === 0 ? own : { ...meta, ...own };
 }
 
 export function byPath(a: FieldChange, b: FieldChange): number {

@@ -1,6 +1,7 @@
 import { jsonEqual as equal } from '../canonical.js';
 import type { ConnectorKind } from '../../catalogue/index.js';
 import { isSecret, type Config, type FieldChange, type JsonValue } from '../../model/index.js';
+import { sortKeysDeep } from '../canonical.js';
 import { refAsJson, type DiffContext } from '../context.js';
 import { coerceValue } from '../rules/coerce.js';
 import { liveValueOrDefault } from '../rules/defaults.js';
@@ -73,8 +74,10 @@ export function planConfig(
   const out: Record<string, JsonValue> = {};
   const fields = managedFields(kind, code);
   if (fields === null) {
-    for (const [k, v] of Object.entries(desired))
-      out[k] = isSecret(v) ? refAsJson(secretRef(v, ctx.hmacKey)) : v;
+    for (const k of Object.keys(desired).sort()) {
+      const v = desired[k] as Config[string];
+      out[k] = isSecret(v) ? refAsJson(secretRef(v, ctx.hmacKey)) : sortKeysDeep(v);
+    }
     return out;
   }
   for (const f of fields) {
@@ -84,7 +87,7 @@ export function planConfig(
       continue;
     }
     const v = desiredValueOrDefault(f.spec, raw, f.default);
-    if (v !== UNMANAGED) out[f.name] = v;
+    if (v !== UNMANAGED) out[f.name] = v !== null && typeof v === 'object' ? sortKeysDeep(v) : v;
   }
   return out;
 }

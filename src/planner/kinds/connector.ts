@@ -56,7 +56,7 @@ export function connectorPlanJson(
   return {
     name: desired.name,
     connector: desired.connector,
-    config: sortKeysDeep(planConfig(desired.kind, desired.connector, desired.config, ctx)),
+    config: planConfig(desired.kind, desired.connector, desired.config, ctx),
     extraConfig: sortKeysDeep(desired.extraConfig),
     tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
   };

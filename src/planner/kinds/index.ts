@@ -1,4 +1,10 @@
-import type { FieldChange, LiveResource, Resource } from '../../model/index.js';
+import {
+  resourceKey,
+  type FieldChange,
+  type LiveResource,
+  type Resource,
+  type ResourceKey,
+} from '../../model/index.js';
 import type { DiffContext, PlanJson } from '../context.js';
 import type { KindDiff } from './common.js';
 import { connectorPlanJson, createConnectorChanges, diffConnector } from './connector.js';
@@ -47,4 +53,14 @@ export function planJson(
     case 'pipeline':
       return pipelinePlanJson(desired, liveTags, ctx);
   }
+}
+
+/** The actions a resource's action depends on, by key: its tags and a pipeline's references. */
+export function referenceKeys(desired: ManagedResource, tags: readonly string[]): ResourceKey[] {
+  const keys = tags.map((t) => resourceKey('tag', t));
+  if (desired.kind !== 'pipeline') return keys;
+  keys.push(resourceKey('source', desired.source), resourceKey('destination', desired.destination));
+  for (const t of desired.transforms) keys.push(resourceKey('transform', t.name));
+  for (const t of desired.topicAutoDiscovery) keys.push(resourceKey('transform', t.transform));
+  return keys;
 }

@@ -48,7 +48,7 @@ export function transformPlanJson(
   const json: PlanJson = {
     name: desired.name,
     type: desired.type,
-    config: sortKeysDeep(planConfig('transform', desired.type, desired.config, ctx)),
+    config: planConfig('transform', desired.type, desired.config, ctx),
     extraConfig: sortKeysDeep(desired.extraConfig),
     tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
   };

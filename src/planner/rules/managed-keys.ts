@@ -16,7 +16,8 @@ const cache = new Map<string, readonly ManagedField[] | null>();
  * Rule 1, managed keys only: the fields of the connector's catalogue entry minus read-only ones.
  * Live keys outside this list (derived `database.hostname`, top-level extras) are never compared.
  * Computed once per connector: planning 10,000 resources must not redo catalogue lookups.
- * Returns null for a connector the catalogue does not know.
+ * Sorted by name, so configs built from it have a stable key order. Returns null for a connector
+ * the catalogue does not know.
  */
 export function managedFields(kind: ConnectorKind, code: string): readonly ManagedField[] | null {
   const cacheKey = `${kind}:${code}`;
@@ -27,6 +28,7 @@ export function managedFields(kind: ConnectorKind, code: string): readonly Manag
     ? spec.fields
         .filter((f) => !isReadOnlyField(f))
         .map((f) => ({ spec: f, name: f.name, default: staticDefault(f) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     : null;
   cache.set(cacheKey, fields);
   return fields;
