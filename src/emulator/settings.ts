@@ -122,6 +122,36 @@ export function cloneSettings(s: EmulatorSettings): EmulatorSettings {
 }
 
 type Check = (v: unknown) => boolean;
+
+const isString: Check = (v) => typeof v === 'string';
+const RULE_KEYS: Record<string, Check> = {
+  method: isString,
+  path: isString,
+  latencyMs: (v) => isNum(v),
+  jitterMs: (v) => isNum(v),
+  errorRate: (v) => isRate(v),
+  rateLimitRate: (v) => isRate(v),
+  htmlErrorRate: (v) => isRate(v),
+  commitThenFailRate: (v) => isRate(v),
+};
+const ONE_SHOT_KEYS: Record<string, Check> = {
+  method: isString,
+  path: isString,
+  count: (v) => isNum(v) && (v as number) >= 1,
+  status: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 599,
+  body: (v) =>
+    typeof v === 'string' && ['json', 'html', 'drop', 'commit-then-fail', 'commit-then-drop'].includes(v),
+  detail: isString,
+  retryAfter: (v) => isNum(v),
+};
+
+/** Problems of one `rules`/`oneShots` entry: unknown keys, bad values, a missing one-shot count. */
+function entryProblems(entry: unknown, keys: Record<string, Check>): string[] {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return ['not an object'];
+  const problems = Object.entries(entry).flatMap(([k, v]) => (keys[k]?.(v) ? [] : [k]));
+  if (keys === ONE_SHOT_KEYS && !('count' in entry)) problems.push('count');
+  return problems;
+}
 const isNum: Check = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isRate: Check = (v) => isNum(v) && (v as number) <= 1;
 const isBool: Check = (v) => typeof v === 'boolean';
@@ -158,8 +188,8 @@ const CHECKS: Record<keyof EmulatorSettings, Check> = {
   htmlErrorRate: isRate,
   commitThenFailRate: isRate,
   commitThenFailMode: oneOf('504', 'drop'),
-  rules: isArray,
-  oneShots: isArray,
+  rules: (v) => isArray(v) && (v as unknown[]).every((r) => entryProblems(r, RULE_KEYS).length === 0),
+  oneShots: (v) => isArray(v) && (v as unknown[]).every((o) => entryProblems(o, ONE_SHOT_KEYS).length === 0),
 };
 
 /**

@@ -159,6 +159,8 @@ describe('emulator fault knobs', () => {
     expect(r.status).toBe(400);
     expect(r.body.detail).toContain('errorRat');
     expect(r.body.detail).toContain('latencyMs');
+    expect((await faults({ oneShots: [{ path: '/sources', status: 503 }] })).status).toBe(400);
+    expect((await faults({ rules: [{ path: '/sources', errorRate: 3 }] })).status).toBe(400);
   });
 
   it('restores the start-up settings with DELETE /__emulator/faults', async () => {
