@@ -82,7 +82,7 @@ function render(dir: string): number {
   return bytes;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'skgo-bench-'));
+const dir = process.env['BENCH_KEEP_DIR'] ?? mkdtempSync(join(tmpdir(), 'skgo-bench-'));
 try {
   const bytes = render(dir);
   const env = { PG_PASSWORD: 'pg', CH_PASSWORD: 'ch' };
@@ -107,5 +107,5 @@ try {
       `  CPU time per run (less sensitive to a busy machine): ${show(cpu)}\n`,
   );
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env['BENCH_KEEP_DIR'] === undefined) rmSync(dir, { recursive: true, force: true });
 }

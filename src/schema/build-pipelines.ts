@@ -7,13 +7,21 @@ import type { Entry } from './collect-entries.js';
  * qualified names without regex metacharacters. Otherwise undefined (a regex selects tables the
  * manifest cannot know offline).
  */
+const tablesCache = new WeakMap<SourceResource, string[] | undefined>();
+
 export function literalTables(source: SourceResource | undefined): string[] | undefined {
-  const list = source?.config['table_include_list'];
-  if (typeof list !== 'string') return undefined;
-  const tables = list.split(',').map((t) => t.trim()).filter((t) => t !== '');
-  // NOTE: "." separates schema and table; Debezium reads it as a regex dot, we read it as literal.
-  const literal = tables.length > 0 && tables.every((t) => /^[\w-]+(\.[\w-]+)+$/.test(t));
-  return literal ? tables : undefined;
+  if (!source) return undefined;
+  if (tablesCache.has(source)) return tablesCache.get(source);
+  const list = source.config['table_include_list'];
+  let tables: string[] | undefined;
+  if (typeof list === 'string') {
+    const entries = list.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    // NOTE: "." separates schema and table; Debezium reads it as a regex dot, we read it as literal.
+    const literal = entries.length > 0 && entries.every((t) => /^[\w-]+(\.[\w-]+)+$/.test(t));
+    tables = literal ? entries : undefined;
+  }
+  tablesCache.set(source, tables);
+  return tables;
 }
 
 function strings(v: unknown): string[] {
