@@ -27,6 +27,8 @@ export interface ConnectorFields {
   readonly byApiKey: ReadonlyMap<string, FieldSpec>;
   /** Short forms of `.user.defined`/`.user.displayed` keys that are not themselves catalogue keys. */
   readonly derived: ReadonlySet<string>;
+  /** API keys kept apart as read-only (`read_only` or `.user.displayed`, rule 4). */
+  readonly readOnly: ReadonlySet<string>;
   readonly isSecretKey: (apiKey: string) => boolean;
 }
 
@@ -48,6 +50,9 @@ export function connectorFields(kind: ConnectorKind, code: string): ConnectorFie
     known: spec !== undefined,
     byApiKey,
     derived,
+    readOnly: new Set(
+      fields.filter((f) => f.readOnly || f.apiKey.endsWith('.user.displayed')).map((f) => f.apiKey),
+    ),
     isSecretKey: (apiKey) => byApiKey.get(apiKey)?.secret === true,
   };
   indexCache.set(cacheKey, index);
@@ -64,28 +69,32 @@ export function splitConfig(
   raw: UnknownRecord,
   ignoreKeys: ReadonlySet<string> = new Set(),
 ): SplitConfig {
-  const out: SplitConfig = { config: {}, readOnlyConfig: {}, extraConfig: {}, badKeys: [] };
+  const config: Record<string, ConfigValue> = {};
+  const readOnlyConfig: Record<string, JsonValue> = {};
+  const extraConfig: Record<string, JsonValue> = {};
   const badKeys: string[] = [];
-  const { byApiKey, derived } = connectorFields(kind, code);
-  for (const [key, value] of Object.entries(raw)) {
-    if (ignoreKeys.has(key)) continue;
+  const { byApiKey, derived, readOnly } = connectorFields(kind, code);
+  // NOTE: for-in over a JSON.parse result (own enumerable keys only) avoids an entries array per object.
+  for (const key in raw) {
+    const value = raw[key];
+    if (value === null || value === undefined || ignoreKeys.has(key)) continue;
     const field = byApiKey.get(key);
     if (!field) {
-      if (value === null || value === undefined || !isJsonValue(value)) continue;
-      if (derived.has(key)) out.readOnlyConfig[key] = value;
-      else out.extraConfig[key] = value;
+      if (!isJsonValue(value)) continue;
+      if (derived.has(key)) readOnlyConfig[key] = value;
+      else extraConfig[key] = value;
       continue;
     }
     const coerced = coerceValue(field, value);
     if (!coerced.ok) badKeys.push(key);
     const typed = coerced.value;
     if (typed === undefined) continue;
-    if (field.readOnly || key.endsWith('.user.displayed')) {
-      // NOTE: no catalogue field is both read-only and secret; a SecretValue is never kept here.
-      if (isJsonValue(typed)) out.readOnlyConfig[field.name] = typed;
+    // NOTE: no catalogue field is both read-only and secret; a SecretValue is never kept apart.
+    if (readOnly.has(key)) {
+      if (isJsonValue(typed)) readOnlyConfig[field.name] = typed;
     } else {
-      out.config[field.name] = typed;
+      config[field.name] = typed;
     }
   }
-  return { ...out, badKeys };
+  return { config, readOnlyConfig, extraConfig, badKeys };
 }
