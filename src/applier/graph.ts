@@ -74,6 +74,28 @@ export function checkGraph(nodes: readonly GraphNode[]): void {
   }
 }
 
+interface Index {
+  /** In-graph dependencies not yet succeeded, per node. */
+  readonly waiting: Map<string, number>;
+  readonly dependents: Map<string, string[]>;
+}
+
+function indexGraph(nodes: readonly GraphNode[]): Index {
+  const ids = new Set(nodes.map((n) => n.id));
+  const waiting = new Map<string, number>();
+  const dependents = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+  for (const n of nodes) {
+    const deps = [...new Set(n.dependsOn)].filter((d) => ids.has(d) && d !== n.id);
+    waiting.set(n.id, deps.length);
+    for (const d of deps) dependents.get(d)?.push(n.id);
+  }
+  return { waiting, dependents };
+}
+
+/**
+ * Walks the graph: O(nodes + edges) overall (a ready queue and per-node counts of unfinished
+ * dependencies), so a plan of thousands of actions schedules in microseconds per action.
+ */
 export async function runGraph(
   nodes: readonly GraphNode[],
   run: (id: string) => Promise<void>,
@@ -81,11 +103,12 @@ export async function runGraph(
 ): Promise<Map<string, NodeOutcome>> {
   checkGraph(nodes);
   const parallelism = Math.max(1, Math.floor(options.parallelism));
-  const ids = new Set(nodes.map((n) => n.id));
-  const deps = new Map(nodes.map((n) => [n.id, n.dependsOn.filter((d) => ids.has(d) && d !== n.id)]));
+  const { waiting, dependents } = indexGraph(nodes);
   const outcomes = new Map<string, NodeOutcome>();
-  const pending = nodes.map((n) => n.id);
-  const running = new Set<string>();
+  // Ready nodes in plan order first; later ones in the order they became ready.
+  const ready: string[] = nodes.filter((n) => waiting.get(n.id) === 0).map((n) => n.id);
+  let head = 0;
+  let running = 0;
   let stopped = false;
 
   const settle = (id: string, outcome: NodeOutcome): void => {
@@ -93,54 +116,57 @@ export async function runGraph(
     options.onEnd?.(id, outcome);
   };
 
+  /** Everything downstream of a node that did not succeed is skipped, never attempted. */
+  const skipDependents = (id: string): void => {
+    const stack = [id];
+    while (stack.length > 0) {
+      const blocker = stack.pop() as string;
+      for (const dep of dependents.get(blocker) ?? []) {
+        if (outcomes.has(dep)) continue;
+        settle(dep, { status: 'skipped', blockedBy: blocker });
+        stack.push(dep);
+      }
+    }
+  };
+
   return new Promise((resolve) => {
     const pump = (): void => {
-      // Skip what can never run; repeat until stable, as skips cascade down the graph.
-      let changed = true;
-      while (changed) {
-        changed = false;
-        for (let i = 0; i < pending.length; i++) {
-          const id = pending[i] as string;
-          const blocker = (deps.get(id) ?? []).find((d) => {
-            const s = outcomes.get(d)?.status;
-            return s === 'failed' || s === 'skipped' || s === 'not_attempted';
-          });
-          if (blocker === undefined) continue;
-          pending.splice(i--, 1);
-          const why = outcomes.get(blocker)?.status === 'not_attempted' ? 'not_attempted' : 'skipped';
-          settle(id, { status: why, blockedBy: blocker });
-          changed = true;
-        }
-      }
       if (stopped) {
-        for (const id of pending.splice(0)) settle(id, { status: 'not_attempted' });
+        for (const n of nodes)
+          if (!outcomes.has(n.id) && !started.has(n.id)) settle(n.id, { status: 'not_attempted' });
+        head = ready.length;
       }
-      for (let i = 0; i < pending.length && running.size < parallelism; i++) {
-        const id = pending[i] as string;
-        const ready = (deps.get(id) ?? []).every((d) => outcomes.get(d)?.status === 'succeeded');
-        if (!ready) continue;
-        pending.splice(i--, 1);
-        start(id);
+      while (running < parallelism && head < ready.length) {
+        const id = ready[head++] as string;
+        if (!outcomes.has(id)) start(id);
       }
-      if (running.size === 0 && pending.length === 0) resolve(outcomes);
+      if (running === 0 && (head >= ready.length || stopped)) resolve(outcomes);
     };
 
+    const started = new Set<string>();
     const start = (id: string): void => {
-      running.add(id);
+      running++;
+      started.add(id);
       options.onStart?.(id);
       run(id).then(
-        () => finish(id, { status: 'succeeded' }),
+        () => {
+          running--;
+          settle(id, { status: 'succeeded' });
+          for (const dep of dependents.get(id) ?? []) {
+            const left = (waiting.get(dep) ?? 1) - 1;
+            waiting.set(dep, left);
+            if (left === 0 && !outcomes.has(dep)) ready.push(dep);
+          }
+          pump();
+        },
         (error: unknown) => {
+          running--;
+          settle(id, { status: 'failed', error });
+          skipDependents(id);
           if (options.failFast) stopped = true;
-          finish(id, { status: 'failed', error });
+          pump();
         },
       );
-    };
-
-    const finish = (id: string, outcome: NodeOutcome): void => {
-      running.delete(id);
-      settle(id, outcome);
-      pump();
     };
 
     pump();

@@ -1,0 +1,113 @@
+/**
+ * Benchmark for issue 5 "Done means": apply 1,000 creates against the emulator (in-process, real
+ * HTTP on 127.0.0.1:0) with 20 ms injected latency per request, at parallelism 8, through the real
+ * client, planner and applier. Target: the apply under 6 s. Prints the time and the request count.
+ *
+ *   npm run bench:apply             (1,000 creates)
+ *   npm run bench:apply -- 3000     (another count)
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { applyPlan } from '../src/applier/index.js';
+import { createApiClient } from '../src/api/index.js';
+import { startEmulatorServer } from '../src/emulator/index.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { KIND_ORDER } from '../src/model/index.js';
+import { buildPlan, derivePlanKey } from '../src/planner/index.js';
+import { loadDesiredState } from '../src/schema/index.js';
+import { loadLiveState } from '../src/state/index.js';
+
+const CREATES = Number(process.argv[2] ?? 1000);
+const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 20);
+const PARALLELISM = 8;
+const TARGET_MS = 6000;
+
+/** n sources, n destinations, n pipelines (+ the ownership tag): 3n + 1 creates. */
+function manifest(n: number): string {
+  const lines = ['namespace: bench', 'sources:'];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `  - name: src-${i}`,
+      '    connector: postgresql',
+      '    config:',
+      `      database_hostname: db-${i}.internal`,
+      '      database_user: streamkap',
+      '      database_password: ${env:BENCH_PASSWORD}',
+      '      database_dbname: shop',
+      '      schema_include_list: public',
+      '      table_include_list: [public.orders]',
+    );
+  }
+  lines.push('destinations:');
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `  - name: dst-${i}`,
+      '    connector: clickhouse',
+      '    config:',
+      `      hostname: ch-${i}.internal`,
+      '      connection_username: streamkap',
+      '      connection_password: ${env:BENCH_PASSWORD}',
+      '      database: shop',
+    );
+  }
+  lines.push('pipelines:');
+  for (let i = 0; i < n; i++)
+    lines.push(`  - name: pipe-${i}`, `    source: src-${i}`, `    destination: dst-${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const n = Math.max(1, Math.round((CREATES - 1) / 3));
+  const dir = await mkdtemp(path.join(tmpdir(), 'skgo-bench-'));
+  const file = path.join(dir, 'bench.yaml');
+  await writeFile(file, manifest(n));
+  const server = await startEmulatorServer({ port: 0, latencyMs: LATENCY_MS });
+  const env = { BENCH_PASSWORD: 'bench-password' };
+  const client = createApiClient(
+    { baseUrl: server.url, clientId: server.clientId, clientSecret: server.clientSecret },
+    silentLogger(),
+  );
+  try {
+    const t0 = performance.now();
+    const { state } = await loadDesiredState([file], { cwd: dir, env });
+    const planKey = derivePlanKey(server.clientSecret);
+    const live = await loadLiveState(client, KIND_ORDER);
+    const plan = buildPlan(state, live, { hmacKey: planKey });
+    const creates = plan.actions.filter((a) => a.type === 'create').length;
+    const requestsBefore = client.stats.requests;
+    const t1 = performance.now();
+    const report = await applyPlan(plan, {
+      client,
+      live,
+      env,
+      logger: silentLogger(),
+      parallelism: PARALLELISM,
+      failFast: false,
+      planKey,
+    });
+    const t2 = performance.now();
+    const applyMs = t2 - t1;
+    const applyRequests = client.stats.requests - requestsBefore;
+    const dump = server.emulator.dump();
+    const stored = dump.sources.length + dump.destinations.length + dump.pipelines.length;
+    console.log(`creates planned:     ${creates} (${n} sources, ${n} destinations, ${n} pipelines, tags)`);
+    console.log(`emulator latency:    ${LATENCY_MS} ms per request, parallelism ${PARALLELISM}`);
+    console.log(
+      `apply:               ${(applyMs / 1000).toFixed(2)} s, ${applyRequests} requests (${report.summary.succeeded} succeeded, ${report.summary.failed} failed)`,
+    );
+    console.log(
+      `load + plan + apply: ${((t2 - t0) / 1000).toFixed(2)} s, ${client.stats.requests} requests in all`,
+    );
+    console.log(`stored objects:      ${stored}`);
+    const ok = applyMs < TARGET_MS && report.summary.failed === 0;
+    console.log(`${ok ? 'PASS' : 'FAIL'}: target apply < ${TARGET_MS / 1000} s`);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await client.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
