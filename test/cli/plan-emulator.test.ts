@@ -5,44 +5,15 @@ import { main } from '../../src/cli/main.js';
 import { inputsDigest, loadSavedPlan } from '../../src/cli/plan-io.js';
 import { loadDesiredState } from '../../src/schema/index.js';
 import { captureIo } from '../helpers/capture-io.js';
-import { createAccount, startAccount, writeManifest, type Account } from '../planner/emulator-account.js';
+import {
+  createAccount,
+  MANIFEST,
+  startAccount,
+  writeManifest,
+  type Account,
+} from '../planner/emulator-account.js';
 
 const SECRETS = { PG_PASSWORD: 'pg-PLANTED-4c1d', SF_KEY: 'sf-PLANTED-9e2a' };
-
-export const MANIFEST = `
-namespace: shop
-tags:
-  - name: team-data
-    description: Data team
-sources:
-  - name: orders-db
-    connector: postgresql
-    tags: [team-data]
-    config:
-      database_hostname: db.internal
-      database_port: 5432
-      database_user: streamkap
-      database_password: \${env:PG_PASSWORD}
-      database_dbname: shop
-      schema_include_list: public
-      table_include_list: public.orders,public.customers
-      heartbeat_enabled: true
-      snapshot_read_only: 'Yes'
-destinations:
-  - name: warehouse
-    connector: snowflake
-    config:
-      snowflake_url_name: acme.snowflakecomputing.com
-      snowflake_user_name: STREAMKAP
-      snowflake_private_key: \${env:SF_KEY}
-      snowflake_database_name: RAW
-      snowflake_schema_name: CDC
-pipelines:
-  - name: orders-to-warehouse
-    source: orders-db
-    destination: warehouse
-    topics: [public.orders, public.customers]
-`;
 
 let account: Account;
 let dir: string;

@@ -20,6 +20,42 @@ import {
   type Resource,
 } from '../../src/model/index.js';
 
+/** A small account: a tag, a Postgres source, a Snowflake destination and a pipeline. */
+export const MANIFEST = `
+namespace: shop
+tags:
+  - name: team-data
+    description: Data team
+sources:
+  - name: orders-db
+    connector: postgresql
+    tags: [team-data]
+    config:
+      database_hostname: db.internal
+      database_port: 5432
+      database_user: streamkap
+      database_password: \${env:PG_PASSWORD}
+      database_dbname: shop
+      schema_include_list: public
+      table_include_list: public.orders,public.customers
+      heartbeat_enabled: true
+      snapshot_read_only: 'Yes'
+destinations:
+  - name: warehouse
+    connector: snowflake
+    config:
+      snowflake_url_name: acme.snowflakecomputing.com
+      snowflake_user_name: STREAMKAP
+      snowflake_private_key: \${env:SF_KEY}
+      snowflake_database_name: RAW
+      snowflake_schema_name: CDC
+pipelines:
+  - name: orders-to-warehouse
+    source: orders-db
+    destination: warehouse
+    topics: [public.orders, public.customers]
+`;
+
 export const SW = { secret_returned: 'true', wait: 'false' } as const;
 
 export interface Account {
