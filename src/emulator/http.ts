@@ -12,6 +12,11 @@ export function json(status: number, body: Json | object, headers: Record<string
   };
 }
 
+/** 200 with an already-serialised JSON body (the list path builds pages from cached fragments). */
+export function rawOk(text: string): Reply {
+  return { kind: 'reply', status: 200, headers: { 'content-type': 'application/json' }, body: text };
+}
+
 export function ok(body: Json | object): Reply {
   return json(200, body);
 }

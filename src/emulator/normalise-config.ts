@@ -74,29 +74,29 @@ function defaultsTemplate(o: RenderOptions, f: ConnectorFacts): JsonRecord {
 
 interface CachedConfig {
   readonly generation: number;
-  readonly plain?: JsonRecord;
-  readonly withheld?: JsonRecord;
+  readonly plain?: string;
+  readonly withheld?: string;
 }
 const rendered = new WeakMap<object, CachedConfig>();
 
 /**
- * `renderConfig` memoised per record until the next state or settings change: a source embedded
- * in many pipelines, or listed page after page, is normalised once. Callers must not mutate it.
+ * `renderConfig` as JSON text, memoised per record until the next state or settings change: a
+ * source embedded in many pipelines, or listed page after page, is normalised and serialised once.
  */
-export function cachedConfig(
+export function cachedConfigJson(
   record: object,
   generation: number,
   stored: JsonRecord,
   o: RenderOptions,
-): JsonRecord {
+): string {
   const slot = o.secretReturned ? 'plain' : 'withheld';
   let entry = rendered.get(record);
   if (entry?.generation !== generation) entry = { generation };
   const hit = entry[slot];
-  if (hit) return hit;
-  const config = renderConfig(stored, o);
-  rendered.set(record, { ...entry, [slot]: config });
-  return config;
+  if (hit !== undefined) return hit;
+  const text = JSON.stringify(renderConfig(stored, o));
+  rendered.set(record, { ...entry, [slot]: text });
+  return text;
 }
 
 /** The config as a read returns it; `stored` is never modified. */

@@ -1,7 +1,7 @@
 /** Helpers shared by the per-kind route files: flags, paging, envelopes, status settling, tags. */
-import { detail, ok, validationError, type Reply } from '../http.js';
+import { detail, rawOk, validationError, type Reply } from '../http.js';
 import type { Call, ServerEnv } from '../router.js';
-import type { Json, SettleState } from '../types.js';
+import type { SettleState } from '../types.js';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
@@ -75,20 +75,26 @@ function bound(
   ]);
 }
 
-/** The list envelope over already-filtered items; only the page slice is rendered. */
-export function envelope<T>(items: readonly T[], p: Paging, render: (item: T) => Json): Reply {
-  const start = (p.page - 1) * p.pageSize;
-  const slice = items.slice(start, start + p.pageSize);
-  return ok({
-    result: slice.map(render),
-    page: p.page,
-    page_size: p.pageSize,
-    total: items.length,
-    has_next: start + slice.length < items.length,
-  });
+function envelopeText(
+  result: readonly string[],
+  page: number,
+  pageSize: number,
+  total: number,
+  hasNext: boolean,
+): string {
+  return `{"result":[${result.join(',')}],"page":${page},"page_size":${pageSize},"total":${total},"has_next":${hasNext}}`;
 }
 
-/** Items whose name contains `partial_name` (substring, case-sensitive as documented nowhere: ASSUMED). */
+/** The list envelope over already-filtered items; only the page slice is rendered (as JSON text). */
+export function envelope<T>(items: readonly T[], p: Paging, render: (item: T) => string): Reply {
+  const start = (p.page - 1) * p.pageSize;
+  const slice = items.slice(start, start + p.pageSize);
+  return rawOk(
+    envelopeText(slice.map(render), p.page, p.pageSize, items.length, start + slice.length < items.length),
+  );
+}
+
+/** Items whose name contains `partial_name` (substring, case-sensitive; ASSUMED). */
 export function filterByName<T extends { name: string }>(call: Call, items: readonly T[]): readonly T[] {
   const partial = call.query.get('partial_name');
   if (partial === null || partial === '') return items;
@@ -100,19 +106,14 @@ export function byIdEnvelope<T>(
   call: Call,
   item: T | undefined,
   what: string,
-  render: (item: T) => Json,
+  render: (item: T) => string,
 ): Reply {
   if (item === undefined && call.env.settings().missingById === '404')
     return detail(404, `${what} not found`);
   const p = paging(call);
-  const pg = typeof p === 'object' && 'page' in p ? p : { page: 1, pageSize: DEFAULT_PAGE_SIZE };
-  return ok({
-    result: item === undefined ? [] : [render(item)],
-    page: pg.page,
-    page_size: pg.pageSize,
-    total: item === undefined ? 0 : 1,
-    has_next: false,
-  });
+  const pg = 'page' in p ? p : { page: 1, pageSize: DEFAULT_PAGE_SIZE };
+  const result = item === undefined ? [] : [render(item)];
+  return rawOk(envelopeText(result, pg.page, pg.pageSize, result.length, false));
 }
 
 /** The transient state a write starts in: Active at once unless `wait=false`. */

@@ -1,8 +1,8 @@
 /** How a stored source or destination reads back: server fields, topics, status and normalised config. */
-import { MARK_OPTIONAL_KEY, cachedConfig } from '../normalise-config.js';
+import { MARK_OPTIONAL_KEY, cachedConfigJson } from '../normalise-config.js';
 import type { ServerEnv } from '../router.js';
 import { sourceTopicId, sourceTopics } from '../topics.js';
-import type { JsonRecord, StoredConnector } from '../types.js';
+import type { StoredConnector } from '../types.js';
 import { currentStatus, observeStatus } from './common.js';
 
 /** Sources whose records have no fixed schema: their destinations get the MarkColumnsAsOptional backfill. */
@@ -61,13 +61,23 @@ export interface ViewOptions {
   readonly countRead: boolean;
 }
 
-export function renderConnector(env: ServerEnv, c: StoredConnector, o: ViewOptions): JsonRecord {
+/**
+ * A source or destination as JSON text. The config (the bulk of it) comes from a per-record cache
+ * and is spliced in, so listing and embedding in pipelines serialise each config once per change.
+ * `topics` replaces the topic list (a pipeline embeds its source with the pipeline's selection).
+ */
+export function renderConnectorJson(
+  env: ServerEnv,
+  c: StoredConnector,
+  o: ViewOptions,
+  topicsOverride?: readonly string[],
+): string {
   const s = env.settings();
   const status = o.countRead ? observeStatus(c.settle, env) : currentStatus(c.settle);
   const topics = c.kind === 'source' ? sourceTopics(c.connector, c.config) : [];
   const topicIds = topics.map((t) => sourceTopicId(c.id, t));
   const running = status === 'Active';
-  return {
+  const head = JSON.stringify({
     id: c.id,
     name: c.name,
     connector: c.connector,
@@ -78,23 +88,24 @@ export function renderConnector(env: ServerEnv, c: StoredConnector, o: ViewOptio
     tenant_id: env.account.tenant_id,
     service_id: env.account.service_id,
     created_from: c.created_from,
-    config: cachedConfig(c, env.generation(), c.config, {
-      kind: c.kind,
-      code: c.connector,
-      entityId: c.id,
-      secretReturned: o.secretReturned,
-      secretMask: s.secretMask,
-      encoding: s.stringEncoding,
-      markColumnsOptional: needsMarkOptional(env, c),
-    }),
     kc_cluster_id: c.kc_cluster_id,
     topic_ids: topicIds,
-    topics,
+    topics: topicsOverride ?? topics,
     topic_map: Object.fromEntries(topicIds.map((id, i) => [id, topics[i] as string])),
     tasks: running ? [{ task_id: 0, state: 'RUNNING', worker_id: 'kc-emulator-0:8083' }] : [],
     task_statuses: running ? { '0': { status: 'RUNNING' } } : {},
     connector_status: status,
     desired_state: status,
-    tags: c.tags === null ? null : [...c.tags],
-  };
+    tags: c.tags,
+  });
+  const config = cachedConfigJson(c, env.generation(), c.config, {
+    kind: c.kind,
+    code: c.connector,
+    entityId: c.id,
+    secretReturned: o.secretReturned,
+    secretMask: s.secretMask,
+    encoding: s.stringEncoding,
+    markColumnsOptional: needsMarkOptional(env, c),
+  });
+  return `${head.slice(0, -1)},"config":${config}}`;
 }

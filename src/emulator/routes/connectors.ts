@@ -1,6 +1,6 @@
 /** Sources and destinations (§3.1): identical routes under `/sources` and `/destinations`. */
 import { connectorCodes, getConnector } from '../../catalogue/index.js';
-import { detail, ok, validationError, type PydanticItem, type Reply } from '../http.js';
+import { detail, ok, rawOk, validationError, type PydanticItem, type Reply } from '../http.js';
 import type { Call, Router } from '../router.js';
 import type { Json, JsonRecord, StoredConnector } from '../types.js';
 import { checkBody, type FieldRule } from '../validate-body.js';
@@ -16,7 +16,7 @@ import {
   paging,
   tagsFromBody,
 } from './common.js';
-import { renderConnector } from './connector-view.js';
+import { renderConnectorJson } from './connector-view.js';
 import { refuseOrCascade } from './references.js';
 
 type ConnectorKind = 'source' | 'destination';
@@ -125,8 +125,11 @@ function create(kind: ConnectorKind) {
       settle: initialSettle(call, 'Pending'),
     };
     call.env.store.connectors(kind).add(record);
-    return ok(
-      renderConnector(call.env, record, { secretReturned: flag(call, 'secret_returned'), countRead: false }),
+    return rawOk(
+      renderConnectorJson(call.env, record, {
+        secretReturned: flag(call, 'secret_returned'),
+        countRead: false,
+      }),
     );
   };
 }
@@ -166,8 +169,11 @@ function update(kind: ConnectorKind) {
     record.tags = tags.tags;
     record.updated_timestamp = isoNow(call.env);
     record.settle = initialSettle(call, 'Pending Update');
-    return ok(
-      renderConnector(call.env, record, { secretReturned: flag(call, 'secret_returned'), countRead: false }),
+    return rawOk(
+      renderConnectorJson(call.env, record, {
+        secretReturned: flag(call, 'secret_returned'),
+        countRead: false,
+      }),
     );
   };
 }
@@ -200,7 +206,7 @@ function list(kind: ConnectorKind) {
     if ('kind' in p) return p;
     const items = filterByName(call, call.env.store.connectors(kind).all());
     const secretReturned = flag(call, 'secret_returned');
-    return envelope(items, p, (c) => renderConnector(call.env, c, { secretReturned, countRead: true }));
+    return envelope(items, p, (c) => renderConnectorJson(call.env, c, { secretReturned, countRead: true }));
   };
 }
 
@@ -209,7 +215,7 @@ function getById(kind: ConnectorKind) {
     const record = call.env.store.connectors(kind).get(call.params['id'] as string);
     const secretReturned = flag(call, 'secret_returned');
     return byIdEnvelope(call, record, LABEL[kind], (c) =>
-      renderConnector(call.env, c, { secretReturned, countRead: true }),
+      renderConnectorJson(call.env, c, { secretReturned, countRead: true }),
     );
   };
 }

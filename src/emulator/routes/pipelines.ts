@@ -1,5 +1,5 @@
 /** Pipelines (§3.2, §6): flat transform entries, embedded source and destination, 409 on duplicates. */
-import { detail, ok, validationError, type PydanticItem, type Reply } from '../http.js';
+import { detail, ok, rawOk, validationError, type PydanticItem, type Reply } from '../http.js';
 import type { Call, Router, ServerEnv } from '../router.js';
 import { prettyTopic, sourceTopicId } from '../topics.js';
 import type { Json, JsonRecord, PipelineTransformEntry, StoredPipeline } from '../types.js';
@@ -18,7 +18,7 @@ import {
   paging,
   tagsFromBody,
 } from './common.js';
-import { renderConnector } from './connector-view.js';
+import { renderConnectorJson } from './connector-view.js';
 
 const PIPELINE_RULES: Record<string, FieldRule> = {
   name: { type: 'string', required: true },
@@ -140,7 +140,7 @@ function create(call: Call): Reply {
   apply(call, b, record);
   call.env.store.pipelines.add(record);
   call.env.store.linkPipeline(record);
-  return ok(renderPipeline(call.env, record, flag(call, 'secret_returned'), false));
+  return rawOk(renderPipelineJson(call.env, record, flag(call, 'secret_returned'), false));
 }
 
 function update(call: Call): Reply {
@@ -162,7 +162,7 @@ function update(call: Call): Reply {
   record.updated_timestamp = isoNow(call.env);
   record.settle = initialSettle(call, 'Pending Update');
   call.env.store.linkPipeline(record);
-  return ok(renderPipeline(call.env, record, flag(call, 'secret_returned'), false));
+  return rawOk(renderPipelineJson(call.env, record, flag(call, 'secret_returned'), false));
 }
 
 function remove(call: Call): Reply {
@@ -177,17 +177,18 @@ export function pipelineStatus(env: ServerEnv, p: StoredPipeline, countRead: boo
   return countRead ? observeStatus(p.settle, env) : currentStatus(p.settle);
 }
 
-export function renderPipeline(
+/** A pipeline as JSON text, its source and destination embedded in full (from the render cache). */
+export function renderPipelineJson(
   env: ServerEnv,
   p: StoredPipeline,
   secretReturned: boolean,
   countRead: boolean,
-): JsonRecord {
+): string {
   const status = pipelineStatus(env, p, countRead);
   const source = env.store.sources.get(p.source.id);
   const destination = env.store.destinations.get(p.destination.id);
   const embedded = { secretReturned, countRead: false };
-  return {
+  const head = JSON.stringify({
     id: p.id,
     name: p.name,
     created_timestamp: p.created_timestamp,
@@ -196,20 +197,23 @@ export function renderPipeline(
     tenant_id: env.account.tenant_id,
     created_from: p.created_from,
     snapshot_new_tables: p.snapshot_new_tables,
-    source: {
-      ...(source ? renderConnector(env, source, embedded) : { id: p.source.id }),
-      topics: [...p.source.topics],
-    },
-    destination: destination ? renderConnector(env, destination, embedded) : { id: p.destination.id },
-    transforms: p.transforms.map((t) => ({ ...t })),
-    topic_auto_discovery_transforms: structuredClone(p.topic_auto_discovery_transforms),
+    transforms: p.transforms,
+    topic_auto_discovery_transforms: p.topic_auto_discovery_transforms,
     topic_ids: p.source.topics.map((t) => sourceTopicId(p.source.id, t)),
-    topics: [...p.source.topics],
+    topics: p.source.topics,
     periodic_audit: { topics: [], timestamp_column: null, interval_minutes: 1440, fix_deletes_only: false },
     status,
     desired_state: status,
-    tags: p.tags === null ? null : [...p.tags],
-  };
+    tags: p.tags,
+  });
+  // NOTE: with `referencedDelete: orphan` the referenced objects may be gone: only their ids remain.
+  const sourceJson = source
+    ? renderConnectorJson(env, source, embedded, p.source.topics)
+    : JSON.stringify({ id: p.source.id, topics: p.source.topics });
+  const destinationJson = destination
+    ? renderConnectorJson(env, destination, embedded)
+    : JSON.stringify({ id: p.destination.id });
+  return `${head.slice(0, -1)},"source":${sourceJson},"destination":${destinationJson}}`;
 }
 
 function list(call: Call): Reply {
@@ -217,13 +221,13 @@ function list(call: Call): Reply {
   if ('kind' in p) return p;
   const secretReturned = flag(call, 'secret_returned');
   const items = filterByName(call, call.env.store.pipelines.all());
-  return envelope(items, p, (x) => renderPipeline(call.env, x, secretReturned, true));
+  return envelope(items, p, (x) => renderPipelineJson(call.env, x, secretReturned, true));
 }
 
 function getById(call: Call): Reply {
   const secretReturned = flag(call, 'secret_returned');
   const record = call.env.store.pipelines.get(call.params['id'] as string);
-  return byIdEnvelope(call, record, 'Pipeline', (x) => renderPipeline(call.env, x, secretReturned, true));
+  return byIdEnvelope(call, record, 'Pipeline', (x) => renderPipelineJson(call.env, x, secretReturned, true));
 }
 
 export function registerPipelineRoutes(router: Router): void {

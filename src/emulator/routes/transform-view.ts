@@ -1,5 +1,5 @@
 /** How a stored transform reads back (§3.3 object), including the `unwind_topics` row split. */
-import { cachedConfig } from '../normalise-config.js';
+import { renderConfig } from '../normalise-config.js';
 import type { ServerEnv } from '../router.js';
 import type { Json, JsonRecord, StoredTransform } from '../types.js';
 
@@ -21,7 +21,7 @@ export function renderTransform(env: ServerEnv, t: StoredTransform, secretReturn
     name: t.name,
     transform_type: t.transform_type,
     status: t.job ? t.job.status : 'CREATED',
-    config: cachedConfig(t, env.generation(), t.config, {
+    config: renderConfig(t.config, {
       kind: 'transform',
       code: t.transform_type,
       entityId: t.id,

@@ -149,7 +149,7 @@ function list(call: Call): Reply {
   if ('kind' in p) return p;
   const secretReturned = flag(call, 'secret_returned');
   const items = filterByName(call, call.env.store.transforms.all());
-  return envelope(items, p, (t) => renderTransform(call.env, t, secretReturned));
+  return envelope(items, p, (t) => JSON.stringify(renderTransform(call.env, t, secretReturned)));
 }
 
 function getById(call: Call): Reply {
