@@ -28,42 +28,46 @@ export interface WaitResult {
 
 const BROKEN = new Set(['Broken']);
 
-async function pipelineStatus(client: ApiClient, id: string): Promise<string | undefined> {
-  const res = await client.request('GET', `/pipelines/${id}/metrics`, {
-    query: { time_unit: 'minute' },
-    absentOn: [404],
-  });
-  const data = isRecord(res) ? res['data'] : undefined;
-  return isRecord(data) && typeof data['status'] === 'string' ? data['status'] : undefined;
-}
+const PATHS = { pipeline: '/pipelines', source: '/sources', destination: '/destinations' } as const;
+type Watched = keyof typeof PATHS;
 
-async function connectorStatus(
-  client: ApiClient,
-  kind: 'source' | 'destination',
-  id: string,
-): Promise<string | undefined> {
-  const path = kind === 'source' ? '/sources' : '/destinations';
+async function metricsStatus(client: ApiClient, kind: Watched, id: string): Promise<string | undefined> {
   try {
-    const res = await client.request('GET', `${path}/metrics`, {
+    if (kind === 'pipeline') {
+      const res = await client.request('GET', `/pipelines/${id}/metrics`, { query: { time_unit: 'minute' } });
+      const data = isRecord(res) ? res['data'] : undefined;
+      return isRecord(data) && typeof data['status'] === 'string' ? data['status'] : undefined;
+    }
+    const res = await client.request('GET', `${PATHS[kind]}/metrics`, {
       query: { ids: id, level: 'connector', time_type: 'latest' },
     });
     const m = isRecord(res) && isRecord(res['connector_metrics']) ? res['connector_metrics'][id] : undefined;
-    if (isRecord(m) && typeof m['status'] === 'string') return m['status'];
+    return isRecord(m) && typeof m['status'] === 'string' ? m['status'] : undefined;
   } catch (error) {
-    // Metrics need their own permission (403) and their shape is not confirmed: fall back.
-    if (!(error instanceof ApiError) || error.status === undefined || error.status >= 500) throw error;
+    // Metrics need their own permission (403) and their shapes are partly ASSUMED: fall back.
+    if (error instanceof ApiError && error.status !== undefined && error.status < 500) return undefined;
+    throw error;
   }
-  const res = await client.request('GET', `${path}/${id}`, { absentOn: [404] });
-  const item = isRecord(res) && Array.isArray(res['result']) ? res['result'][0] : undefined;
-  return isRecord(item) && typeof item['connector_status'] === 'string'
-    ? item['connector_status']
-    : undefined;
 }
 
-function statusOf(client: ApiClient, t: WaitTarget): Promise<string | undefined> {
-  if (t.kind === 'pipeline') return pipelineStatus(client, t.id);
-  if (t.kind === 'source' || t.kind === 'destination') return connectorStatus(client, t.kind, t.id);
-  return Promise.resolve('Active');
+/** The object's own status field (`connector_status`, or `status` on pipelines). */
+async function objectStatus(client: ApiClient, kind: Watched, id: string): Promise<string | undefined> {
+  const res = await client.request('GET', `${PATHS[kind]}/${id}`, { absentOn: [404] });
+  const item = isRecord(res) && Array.isArray(res['result']) ? res['result'][0] : undefined;
+  if (!isRecord(item)) return undefined;
+  const status = item['connector_status'] ?? item['status'];
+  return typeof status === 'string' ? status : undefined;
+}
+
+/**
+ * Metrics first (what the issue asks for); while they do not say Active or Broken, the object's
+ * own status decides, since right after a `wait=false` write the two may lag each other.
+ */
+async function statusOf(client: ApiClient, t: WaitTarget): Promise<string | undefined> {
+  if (t.kind !== 'pipeline' && t.kind !== 'source' && t.kind !== 'destination') return 'Active';
+  const m = await metricsStatus(client, t.kind, t.id);
+  if (m === 'Active' || (m !== undefined && BROKEN.has(m))) return m;
+  return (await objectStatus(client, t.kind, t.id)) ?? m;
 }
 
 export async function waitUntilActive(
