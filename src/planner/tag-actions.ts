@@ -82,5 +82,8 @@ export function planTags(desired: DesiredState, index: PlanLiveIndex, set: Draft
 /** Tag names a resource may refer to: the manifest's tags and every live account tag. */
 export function knownTagNames(desired: DesiredState, index: PlanLiveIndex): (name: string) => boolean {
   const manifest = new Set(desired.resources.filter((r) => r.kind === 'tag').map((r) => r.name));
+  // NOTE: the planner creates these two itself, so a manifest naming them is not an unknown tag.
+  manifest.add(ownershipTag(desired.namespace));
+  manifest.add(PROTECTED_TAG);
   return (name) => manifest.has(name) || index.tag(name) !== undefined;
 }

@@ -1,7 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPlan, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/planner/index.js';
-import { SCENARIOS } from './scenarios.js';
+import {
+  buildPlan,
+  detectDrift,
+  renderDriftJson,
+  renderDriftMarkdown,
+  renderDriftText,
+  renderPlanJson,
+  renderPlanMarkdown,
+  renderPlanText,
+} from '../../src/planner/index.js';
+import { DRIFT_SCENARIOS, SCENARIOS } from './scenarios.js';
 
 // UPDATE_GOLDEN=1 npx vitest run test/planner/golden.test.ts rewrites the files; review the diff.
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
@@ -26,6 +35,17 @@ describe('golden plans', () => {
       it('text', () => golden(`${s.name}.txt`, renderPlanText(plan, { color: false })));
       it('json', () => golden(`${s.name}.json`, renderPlanJson(plan)));
       it('markdown', () => golden(`${s.name}.md`, renderPlanMarkdown(plan)));
+    });
+  }
+});
+
+describe('golden drift reports', () => {
+  for (const s of DRIFT_SCENARIOS) {
+    describe(s.name, () => {
+      const report = detectDrift(s.desired, s.live);
+      it('text', () => golden(`${s.name}.txt`, renderDriftText(report)));
+      it('json', () => golden(`${s.name}.json`, renderDriftJson(report)));
+      it('markdown', () => golden(`${s.name}.md`, renderDriftMarkdown(report)));
     });
   }
 });

@@ -197,3 +197,23 @@ export const SCENARIOS: readonly Scenario[] = [
     options: opts(),
   },
 ];
+
+/** Drift: one of each class (changed with a sensitive field, missing, orphaned, unmanaged). */
+export const DRIFT_SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'drift-every-class',
+    desired: desiredState([
+      pgSource({}, { database_password: secret('pg-secret-2', 'PG_PASSWORD') }),
+      snowflakeDest(),
+      ordersPipeline(),
+    ]),
+    live: liveState([
+      serverEcho(pgSource({}, { database_port: 6543 }), { id: 1 }),
+      serverEcho(snowflakeDest(), { id: 2 }),
+      serverEcho(source('old-db', 'mysql', { database_hostname: 'h' }), { id: 6 }),
+      serverEcho(source('legacy-db', 'mysql', { database_hostname: 'h' }), { id: 7, owned: false }),
+    ]),
+    options: opts(),
+  },
+  { name: 'drift-in-sync', desired: fullDesired(), live: fullLiveWithTag(), options: opts() },
+];
