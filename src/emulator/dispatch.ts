@@ -22,6 +22,8 @@ export interface DispatchDeps {
   readonly control: ControlTarget;
   /** After a successful write (persistence, read caches). */
   readonly changed: () => void;
+  /** Before a write runs, so its echo is not served from a read cache of the previous state. */
+  readonly invalidate: () => void;
 }
 
 function withRequestId(res: Reply, requestId: string): Reply {
@@ -45,6 +47,7 @@ async function run(
   if (!parsed.ok) return parsed.reply;
   const call = { env: d.env, req, params: match.params, query: req.query, body: parsed.value };
   let reply: Reply;
+  if (match.route.write) d.invalidate();
   try {
     reply = await match.route.handler(call);
   } catch (error) {

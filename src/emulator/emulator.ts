@@ -141,6 +141,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     handleRaw: (req) => dispatch(req),
     handle: async (request) => toFetchResponse(await dispatch(await fromFetchRequest(request))),
   };
-  const dispatch = createDispatcher({ env, router, auth, stats, faultRng, control: emulator, changed });
+  const invalidate = (): void => {
+    generation++;
+  };
+  const dispatch = createDispatcher({
+    env,
+    router,
+    auth,
+    stats,
+    faultRng,
+    control: emulator,
+    changed,
+    invalidate,
+  });
   return emulator;
 }

@@ -78,6 +78,17 @@ describe('emulator §8.3: writes return the bare object with server fields', () 
     expect(read.config).toMatchObject({ 'database.user': 'only', 'database.password': 'x2' });
   });
 
+  it('echoes the new config on PUT even right after a read of the old one', async () => {
+    const s = (await h.call('POST', '/sources', sourceBody('pg-main'))).body;
+    await h.call('GET', `/sources/${s.id}`);
+    const put = await h.call(
+      'PUT',
+      `/sources/${s.id}`,
+      sourceBody('pg-main', { config: { ...PG_CONFIG, 'database.user': 'new-user' } }),
+    );
+    expect(put.body.config['database.user']).toBe('new-user');
+  });
+
   it('refuses to change the connector type of a source on PUT', async () => {
     const s = (await h.call('POST', '/sources', sourceBody('pg-main'))).body;
     const r = await h.call('PUT', `/sources/${s.id}`, { ...sourceBody('pg-main'), connector: 'mysql' });
