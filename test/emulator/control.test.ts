@@ -110,6 +110,17 @@ describe('emulator §8.15: control endpoints under /__emulator/', () => {
     expect(stats.recent.at(-1)).toMatchObject({ method: 'GET', path: '/sources', status: 200 });
   });
 
+  it('turns an exception inside a handler into a 500 with a string detail and a request id', async () => {
+    const s = (await h.call('POST', '/sources', sourceBody('pg'))).body;
+    const record = h.server.emulator.store.sources.get(s.id);
+    // Corrupt the record behind the emulator's back, as a buggy out-of-band edit would.
+    Object.assign(record as object, { config: undefined });
+    const r = await h.call('GET', '/sources');
+    expect(r.status).toBe(500);
+    expect(r.body.detail).toContain('Emulator internal error in GET /sources');
+    expect(r.headers.get('x-request-id')).toBeTruthy();
+  });
+
   it('answers an unknown control route with 404', async () => {
     expect((await h.control('GET', '/nothing')).status).toBe(404);
   });
