@@ -16,6 +16,8 @@ import { sameSet } from '../../src/planner/rules/sets.js';
 import { effectiveTags, liveTagNames } from '../../src/planner/rules/tags.js';
 import { DIFFED_FIELDS, isDiffedField } from '../../src/planner/rules/volatile.js';
 import { hmacSecret } from '../../src/planner/secret-hmac.js';
+import { matchLive } from '../../src/planner/rules/identity.js';
+import { serverEcho, source } from './fixtures.js';
 
 function field(connector: string, name: string) {
   const f = getConnector('source', connector)?.fields.find((x) => x.name === name);
@@ -208,5 +210,38 @@ describe('extra_config pass-through', () => {
       { path: 'extraConfig.x.y', before: '5', after: 6 },
     ]);
     expect(extraConfigChanges({ n: 'v' }, {})).toEqual([{ path: 'extraConfig.n', after: 'v' }]);
+  });
+});
+
+describe('rule 14: identity', () => {
+  const live = (name: string) => serverEcho(source(name, 'postgresql', {}), { id: name.length });
+  const index = (names: string[]) => {
+    const byName = new Map(names.map((n) => [n, live(n)]));
+    return { byName: (_k: string, n: string) => byName.get(n), isDuplicate: () => false };
+  };
+  it('matches the exact name first, then previous_names', () => {
+    const idx = index(['a', 'old-a']);
+    expect(
+      matchLive(source('a', 'postgresql', {}, { previousNames: ['old-a'] }), idx, new Set(['a']), new Set())
+        ?.renamedFrom,
+    ).toBeUndefined();
+    const renamed = matchLive(
+      source('b', 'postgresql', {}, { previousNames: ['old-a'] }),
+      idx,
+      new Set(['b']),
+      new Set(),
+    );
+    expect(renamed?.renamedFrom).toBe('old-a');
+    expect(renamed?.live.name).toBe('old-a');
+  });
+  it('never takes a previous name another desired resource holds, nor a claimed object', () => {
+    const idx = index(['a']);
+    expect(
+      matchLive(source('b', 'postgresql', {}, { previousNames: ['a'] }), idx, new Set(['a', 'b']), new Set()),
+    ).toBeUndefined();
+    const claimed = new Set([idx.byName('source', 'a') as ReturnType<typeof live>]);
+    expect(
+      matchLive(source('b', 'postgresql', {}, { previousNames: ['a'] }), idx, new Set(['b']), claimed),
+    ).toBeUndefined();
   });
 });
