@@ -53,7 +53,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyRepor
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
   });
   for (const r of report.results) {
-    if (r.status === 'failed') deps.logger.warn({ action: r.id, error: r.error }, 'action failed');
+    if (r.status === 'failed') deps.logger.debug({ action: r.id, error: r.error }, 'action failed');
   }
   return { ...report, requests: deps.client.stats.requests - before };
 }

@@ -3,25 +3,26 @@
  * `[3/12] create pipeline orders ✓ 1.2 s` (or ✗ with the error) when it ends.
  */
 import type { ProgressEvent } from './execute-plan.js';
-import { formatDuration } from './report.js';
+import { formatDuration, requestIdNote } from './report.js';
 
 export function renderProgressLine(event: ProgressEvent): string {
   const { action } = event;
   const width = String(event.total).length;
   const head = `[${String(event.index).padStart(width)}/${event.total}] ${action.type} ${action.kind} ${action.name}`;
   if (event.type === 'start') return `${head} …`;
+  const skippedHead = `[${'-'.padStart(width)}/${event.total}] ${action.type} ${action.kind} ${action.name}`;
   const r = event.result;
   const took = r.durationMs === undefined ? '' : ` ${formatDuration(r.durationMs)}`;
   switch (r.status) {
     case 'succeeded':
       return `${head} ✓${took}`;
     case 'failed': {
-      const rid = r.error?.requestId ? ` (request id ${r.error.requestId})` : '';
+      const rid = requestIdNote(r.error);
       return `${head} ✗${took}: ${r.error?.message ?? 'failed'}${rid}`;
     }
     case 'skipped':
-      return `${'[-]'.padEnd(width * 2 + 3)} ${action.type} ${action.kind} ${action.name} skipped: ${r.blockedBy ?? 'a dependency'} did not succeed`;
+      return `${skippedHead} ⊘ skipped: ${r.blockedBy ?? 'a dependency'} did not succeed`;
     case 'not_attempted':
-      return `${'[-]'.padEnd(width * 2 + 3)} ${action.type} ${action.kind} ${action.name} not attempted (--fail-fast)`;
+      return `${skippedHead} ⊘ not attempted (--fail-fast)`;
   }
 }

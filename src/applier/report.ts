@@ -93,12 +93,18 @@ export function renderSummaryLine(report: ApplyReport): string {
   );
 }
 
+/** ` (request id …)` unless the message already names it (ApiError messages do). */
+export function requestIdNote(error: ActionErrorInfo | undefined): string {
+  if (!error?.requestId || error.message.includes(error.requestId)) return '';
+  return ` (request id ${error.requestId})`;
+}
+
 /** One line per action that did not succeed, for the end of the text output. */
 export function renderProblemLines(report: ApplyReport): string[] {
   const lines: string[] = [];
   for (const r of report.results) {
     if (r.status === 'failed' && r.error) {
-      const rid = r.error.requestId ? ` (request id ${r.error.requestId})` : '';
+      const rid = requestIdNote(r.error);
       lines.push(`  failed       ${r.id}: ${r.error.message}${rid}`);
     } else if (r.status === 'skipped') {
       lines.push(`  skipped      ${r.id}: depends on ${r.blockedBy ?? 'a failed action'}`);

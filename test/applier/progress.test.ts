@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  renderProblemLines,
+  renderProgressLine,
+  renderSummaryLine,
+  type ApplyReport,
+} from '../../src/applier/index.js';
+import type { PlanAction } from '../../src/model/index.js';
+
+const action: PlanAction = {
+  id: 'pipeline/orders',
+  kind: 'pipeline',
+  name: 'orders',
+  type: 'create',
+  changes: [],
+  dependsOn: [],
+  destructive: false,
+  protected: false,
+};
+const base = { id: action.id, kind: action.kind, name: action.name, type: action.type } as const;
+
+describe('progress and report lines', () => {
+  it('renders start, success, failure and skip lines', () => {
+    expect(renderProgressLine({ type: 'start', index: 3, total: 12, action })).toBe(
+      '[ 3/12] create pipeline orders …',
+    );
+    expect(
+      renderProgressLine({
+        type: 'end',
+        index: 3,
+        total: 12,
+        action,
+        result: { ...base, status: 'succeeded', durationMs: 1234 },
+      }),
+    ).toBe('[ 3/12] create pipeline orders ✓ 1.2 s');
+    expect(
+      renderProgressLine({
+        type: 'end',
+        index: 3,
+        total: 12,
+        action,
+        result: {
+          ...base,
+          status: 'failed',
+          durationMs: 80,
+          error: { message: 'POST /pipelines -> HTTP 409: exists', requestId: 'r-1' },
+        },
+      }),
+    ).toBe('[ 3/12] create pipeline orders ✗ 80 ms: POST /pipelines -> HTTP 409: exists (request id r-1)');
+    expect(
+      renderProgressLine({
+        type: 'end',
+        index: 0,
+        total: 12,
+        action,
+        result: { ...base, status: 'skipped', blockedBy: 'source/db' },
+      }),
+    ).toBe('[ -/12] create pipeline orders ⊘ skipped: source/db did not succeed');
+  });
+
+  it('summarises the report and lists what did not succeed', () => {
+    const report: ApplyReport = {
+      formatVersion: 1,
+      namespace: 'shop',
+      results: [
+        {
+          ...base,
+          id: 'source/db',
+          kind: 'source',
+          name: 'db',
+          status: 'failed',
+          error: { message: 'boom [request id r-9]', requestId: 'r-9' },
+        },
+        { ...base, status: 'skipped', blockedBy: 'source/db' },
+      ],
+      summary: { succeeded: 0, failed: 1, skipped: 1, notAttempted: 0, noop: 0 },
+      durationMs: 2500,
+      notConverged: ['destination/wh'],
+    };
+    expect(renderSummaryLine(report)).toBe(
+      'Apply failed: 0 succeeded, 1 failed, 1 skipped, 0 not attempted (2.5 s).',
+    );
+    expect(renderProblemLines(report)).toEqual([
+      '  failed       source/db: boom [request id r-9]',
+      '  skipped      pipeline/orders: depends on source/db',
+      '  not converged destination/wh',
+    ]);
+  });
+});
