@@ -1,5 +1,3 @@
-import { sortedUnique } from '../canonical.js';
-
 /**
  * Rule 6, sets not lists: tags, tag types, pipeline topics and each transform's topics come back in
  * any order (tag `type` is shuffled by the server), so they compare as sets. Comma-separated strings
@@ -13,4 +11,3 @@ export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-export { sortedUnique as setValue };
