@@ -4,7 +4,7 @@ import { buildPipeline } from './build-pipelines.js';
 import { buildConnector, buildTag, buildTransform } from './build-resources.js';
 import { collectManifestPaths } from './collect-files.js';
 import { collectDocument, emptyCollected, type Collected, type Entry } from './collect-entries.js';
-import { parseManifestFile, type ParsedFile } from './parse-documents.js';
+import { parseManifestFiles } from './parse-documents.js';
 import { ProblemList } from './problems.js';
 import type { BuildOptions } from './reporter.js';
 import { checkDuplicates, checkNamespace, checkPipeline, checkPreviousNames, type Names } from './semantic-rules.js';
@@ -58,18 +58,11 @@ function buildResources(c: Collected, opts: BuildOptions): Resource[] {
   return resources;
 }
 
-/** Reads, parses and collects file by file, releasing each file's AST once it is collected. */
 async function readAll(paths: readonly string[], opts: LoadOptions, problems: ProblemList) {
   const files = await collectManifestPaths(paths.length > 0 ? paths : DEFAULT_MANIFEST_PATHS, opts.cwd, problems);
-  const parsed: ParsedFile[] = [];
+  const parsed = await parseManifestFiles(files, problems);
   const collected = emptyCollected();
-  for (const f of files) {
-    const p = await parseManifestFile(f, problems);
-    if (!p) continue;
-    for (const d of p.documents) collectDocument(d, problems, collected);
-    p.release();
-    parsed.push(p);
-  }
+  for (const f of parsed) for (const d of f.documents) collectDocument(d, problems, collected);
   return { parsed, collected };
 }
 

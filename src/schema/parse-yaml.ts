@@ -1,0 +1,89 @@
+/**
+ * One YAML text → plain documents plus what the loader needs to report problems. Pure and
+ * self-contained: it runs both inline and inside parse workers (parse-pool.ts), so both paths give
+ * identical results.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+
+/** Alias expansions allowed per document (billion-laughs guard). */
+export const MAX_ALIAS_COUNT = 100;
+
+export const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, version: '1.2' } as const;
+
+export interface RawPosition {
+  readonly line: number;
+  readonly col: number;
+}
+
+export interface RawDocument {
+  readonly errors: readonly { readonly code: string; readonly message: string; readonly pos: RawPosition }[];
+  readonly value?: unknown;
+  /** Why `value` is missing although the syntax was fine: too many aliases, too deep, other. */
+  readonly failure?: { readonly kind: 'aliases' | 'stack' | 'other'; readonly message: string };
+  /** Start of the document's content. */
+  readonly start: RawPosition;
+  /**
+   * Positions taken while the AST exists: `namespace` and every top-level list item (`sources/3`),
+   * so entry locations need no second parse.
+   */
+  readonly anchors: Readonly<Record<string, RawPosition>>;
+}
+
+export type RawParse = { readonly docs: readonly RawDocument[] } | { readonly fatal: 'stack' | string };
+
+/**
+ * NOTE: yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native
+ * accessor (about a fifth of the parse time). Parsing is synchronous, so a plain copy is swapped in
+ * for its duration and the real object is restored before any other code can run.
+ */
+export function parseQuietly(text: string, lineCounter: LineCounter): Document.Parsed[] {
+  const realEnv = process.env;
+  process.env = { ...realEnv };
+  try {
+    return parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter }) as Document.Parsed[];
+  } finally {
+    process.env = realEnv;
+  }
+}
+
+function anchorsOf(doc: Document.Parsed, lc: LineCounter): Record<string, RawPosition> {
+  const out: Record<string, RawPosition> = {};
+  if (!isMap(doc.contents)) return out;
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const value = pair.value as Node | null;
+    if (key === 'namespace' && value?.range && value.range[1] > value.range[0]) out['namespace'] = lc.linePos(value.range[0]);
+    if (isSeq(value)) {
+      value.items.forEach((item, i) => {
+        const range = (item as Node | null)?.range;
+        if (range) out[`${key}/${i}`] = lc.linePos(range[0]);
+      });
+    }
+  }
+  return out;
+}
+
+function toRaw(doc: Document.Parsed, lc: LineCounter): RawDocument {
+  const start = lc.linePos(doc.contents?.range[0] ?? 0);
+  const errors = doc.errors.map((e) => ({ code: String(e.code), message: e.message, pos: lc.linePos(e.pos[0]) }));
+  if (errors.length > 0) return { errors, start, anchors: {} };
+  const anchors = anchorsOf(doc, lc);
+  try {
+    return { errors, start, anchors, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const kind = error instanceof ReferenceError && /alias/i.test(message) ? 'aliases' : error instanceof RangeError ? 'stack' : 'other';
+    return { errors, start, anchors, failure: { kind, message } };
+  }
+}
+
+export function parseYaml(text: string): RawParse {
+  const lineCounter = new LineCounter();
+  try {
+    return { docs: parseQuietly(text, lineCounter).map((d) => toRaw(d, lineCounter)) };
+  } catch (error) {
+    // NOTE: the composer recurses; absurd nesting ends here as a RangeError instead of a crash.
+    return { fatal: error instanceof RangeError ? 'stack' : String(error) };
+  }
+}
