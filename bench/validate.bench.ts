@@ -5,7 +5,7 @@
  * config typing, semantic rules). Run with: npm run bench:validate. Target: under 2 s.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateManifests } from '../src/schema/index.js';
 
@@ -104,7 +104,9 @@ try {
   process.stdout.write(
     `validate: ${TOTAL} resources, ${mb} MB in ${Math.ceil(TOTAL / PER_FILE)} files\n` +
       `  wall time per run (first is cold): ${show(runs)}\n` +
-      `  CPU time per run (less sensitive to a busy machine): ${show(cpu)}\n`,
+      `  CPU time per run, all threads (less sensitive to a busy machine): ${show(cpu)}\n` +
+      `  load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores ` +
+      `(files are parsed in worker threads only while cores are idle)\n`,
   );
 } finally {
   if (process.env['BENCH_KEEP_DIR'] === undefined) rmSync(dir, { recursive: true, force: true });
