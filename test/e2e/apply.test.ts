@@ -157,6 +157,64 @@ describe('apply against the emulator', () => {
     expect(contentOf(h.server)).toEqual(before);
   });
 
+  it('transform config and code changes are written, redeployed and converge', async () => {
+    await applyOk();
+    const before = byName(h.server.emulator.dump().transforms, 'mask-emails');
+    await edit((t) =>
+      t.replace(
+        'transforms_output_topic_pattern: masked.customers',
+        'transforms_output_topic_pattern: masked.people',
+      ),
+    );
+    const code = path.join(path.dirname(manifest), 'transforms', 'mask-emails.js');
+    await writeFile(code, `${await readFile(code, 'utf8')}// v2\n`);
+    await applyOk();
+    const after = byName(h.server.emulator.dump().transforms, 'mask-emails');
+    expect(after.id).toBe(before.id);
+    expect(JSON.stringify(after.implementation)).toContain('// v2');
+    expect(after.job?.status).toBe('RUNNING');
+    await expectNoChanges();
+  });
+
+  it('pipeline topics and tag descriptions are updated in place', async () => {
+    await applyOk();
+    const before = byName(h.server.emulator.dump().pipelines, 'catalog-to-analytics');
+    await edit((t) =>
+      t
+        .replace('topics: [catalog.products]', 'topics: [catalog.products, catalog.prices]')
+        .replace('description: Owned by the checkout team', 'description: Owned by checkout'),
+    );
+    await applyOk();
+    const dump = h.server.emulator.dump();
+    const after = byName(dump.pipelines, 'catalog-to-analytics');
+    expect(after.id).toBe(before.id);
+    expect([...after.source.topics].sort()).toEqual(['catalog.prices', 'catalog.products']);
+    expect(byName(dump.tags, 'team-checkout').description).toBe('Owned by checkout');
+    await expectNoChanges();
+  });
+
+  it('an unowned namesake is refused (exit 4) unless --adopt, which keeps its id', async () => {
+    const created = (await apiCall(h.server, 'POST', '/destinations?secret_returned=true&wait=false', {
+      name: 'analytics',
+      connector: 'clickhouse',
+      config: {
+        hostname: 'other.internal',
+        'connection.username': 'x',
+        'connection.password': 'y',
+        database: 'shop',
+      },
+      created_from: 'web',
+    })) as { id: string };
+    const refused = await h.cli(['apply', 'examples', '--auto-approve']);
+    expect(refused.code, refused.out + refused.err).toBe(4);
+    expect(namesIn(h.server).sources).toEqual([]);
+    await applyOk('--adopt');
+    const dest = byName(h.server.emulator.dump().destinations, 'analytics');
+    expect(dest.id).toBe(created.id);
+    expect(dest.config['hostname']).toBe('clickhouse.internal');
+    await expectNoChanges();
+  });
+
   it('without a TTY and without --auto-approve, apply refuses (exit 3) and changes nothing', async () => {
     const r = await h.cli(['apply', 'examples']);
     expect(r.code).toBe(3);
