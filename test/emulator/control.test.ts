@@ -96,7 +96,10 @@ describe('emulator §8.15: control endpoints under /__emulator/', () => {
     expect((await h.control('PUT', '/state', dump)).status).toBe(200);
     expect((await h.call('GET', '/sources')).body.result[0].name).toBe('keep-me');
     expect((await h.control('PUT', '/state', { nope: true })).status).toBe(400);
-    const handWritten = { version: 1, sources: [{ id: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: 'by-hand', connector: 'mysql' }] };
+    const handWritten = {
+      version: 1,
+      sources: [{ id: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: 'by-hand', connector: 'mysql' }],
+    };
     expect((await h.control('PUT', '/state', handWritten)).status).toBe(200);
     const read = (await h.call('GET', '/sources/aaaaaaaaaaaaaaaaaaaaaaaa')).body.result[0];
     expect(read).toMatchObject({ name: 'by-hand', connector_status: 'Active', tags: null });
