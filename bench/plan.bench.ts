@@ -62,11 +62,16 @@ const l = liveState(live);
 buildPlan(d, l, { hmacKey: 'bench' }); // warm-up (JIT, catalogue caches)
 
 const runs: number[] = [];
+const cpu: number[] = [];
 let actions = 0;
 for (let i = 0; i < 5; i++) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const plan = buildPlan(d, l, { hmacKey: 'bench' });
   runs.push(performance.now() - t0);
+  // NOTE: CPU time as well as wall time: on a shared 2-core machine the wall time includes waiting.
+  const c1 = process.cpuUsage(c0);
+  cpu.push((c1.user + c1.system) / 1000);
   actions = plan.actions.length;
   if (plan.actions.some((a) => a.type !== 'noop'))
     throw new Error('the equivalent live state should plan empty');
@@ -75,6 +80,7 @@ const t1 = performance.now();
 const json = renderPlanJson(buildPlan(d, l, { hmacKey: 'bench' }));
 const renderMs = performance.now() - t1;
 runs.sort((a, b) => a - b);
+cpu.sort((a, b) => a - b);
 console.log(
   JSON.stringify({
     resources: desired.length,
@@ -82,6 +88,7 @@ console.log(
     planMsMedian: Math.round(runs[2] ?? 0),
     planMsMin: Math.round(runs[0] ?? 0),
     planMsMax: Math.round(runs[4] ?? 0),
+    planCpuMsMedian: Math.round(cpu[2] ?? 0),
     planPlusJsonRenderMs: Math.round(renderMs),
     jsonBytes: json.length,
   }),

@@ -20,7 +20,23 @@ function secretChange(
   return cmp === 'changed' ? { path: `config.${f.name}`, sensitive: true } : undefined;
 }
 
+function isUnset(v: unknown): v is null | undefined {
+  return v === undefined || v === null;
+}
+
+/**
+ * Cases that need no coercion: the same scalar on both sides, both unset (default or unmanaged on
+ * both), or an unset desired key whose live value is the default as the API encodes it. NOTE: a
+ * shortcut only; every other case goes through the rules below, which give the same answer.
+ */
+function obviouslyEqual(f: ManagedField, d: unknown, l: unknown): boolean {
+  if (d === l) return typeof d !== 'object' || d === null;
+  if (!isUnset(d)) return false;
+  return isUnset(l) || (f.defaultText !== undefined && (l === f.default || l === f.defaultText));
+}
+
 function valueChange(f: ManagedField, desired: Config, live: Config): FieldChange | undefined {
+  if (obviouslyEqual(f, desired[f.name], live[f.name])) return undefined;
   const d = desiredValueOrDefault(f.spec, desired[f.name], f.default);
   if (d === UNMANAGED) return undefined;
   const l = liveValueOrDefault(f.spec, live[f.name], f.default);

@@ -8,6 +8,8 @@ export interface ManagedField {
   readonly spec: FieldSpec;
   readonly name: string;
   readonly default: JsonValue | undefined;
+  /** The default as the API string-encodes it (`"5432"`, `"true"`), for a fast equality check. */
+  readonly defaultText: string | undefined;
 }
 
 const cache = new Map<string, readonly ManagedField[] | null>();
@@ -27,7 +29,12 @@ export function managedFields(kind: ConnectorKind, code: string): readonly Manag
   const fields = spec
     ? spec.fields
         .filter((f) => !isReadOnlyField(f))
-        .map((f) => ({ spec: f, name: f.name, default: staticDefault(f) }))
+        .map((f) => {
+          const d = staticDefault(f);
+          const text =
+            typeof d === 'string' || typeof d === 'number' || typeof d === 'boolean' ? String(d) : undefined;
+          return { spec: f, name: f.name, default: d, defaultText: text };
+        })
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     : null;
   cache.set(cacheKey, fields);

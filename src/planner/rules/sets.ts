@@ -10,4 +10,3 @@ export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   for (const v of sa) if (!sb.has(v)) return false;
   return true;
 }
-
