@@ -108,6 +108,23 @@ describe('apply against the emulator', () => {
     await expectNoChanges();
   });
 
+  it('replace of a source a pipeline uses (destructive): new source, pipeline repointed, no leftover', async () => {
+    await applyOk();
+    const old = byName(h.server.emulator.dump().sources, 'catalog-db');
+    await edit((t) => t.replace('connector: mysql', 'connector: mariadb'));
+    const refused = await h.cli(['apply', 'examples', '--auto-approve']);
+    expect(refused.code, 'replacing a source re-snapshots: destructive').toBe(3);
+    await applyOk('--allow-destructive');
+    const dump = h.server.emulator.dump();
+    const now = byName(dump.sources, 'catalog-db');
+    expect(now.connector).toBe('mariadb');
+    expect(now.id).not.toBe(old.id);
+    expect(dump.sources.map((x) => x.name).sort()).toEqual(['catalog-db', 'orders-db']);
+    const pipe = byName(dump.pipelines, 'catalog-to-analytics');
+    expect(pipe.source.id).toBe(now.id);
+    await expectNoChanges();
+  });
+
   it('delete: pipelines before what they use (the emulator refuses deleting a used source)', async () => {
     await applyOk();
     await edit((t) => {
