@@ -13,6 +13,7 @@ import {
   source,
   tag,
   transform,
+  withLiveConfig,
 } from './fixtures.js';
 
 const opts = (extra: Partial<PlanOptions> = {}): PlanOptions => ({ hmacKey: HMAC_KEY, ...extra });
@@ -368,6 +369,32 @@ describe('buildPlan', () => {
     const plan = buildPlan(d, liveState([serverEcho(pgSource(), { id: 1 })]), opts());
     expect(changed(plan)).toEqual([]);
     expect(plan.warnings.map((w) => w.code)).toEqual(['external-owned']);
+  });
+
+  it('never diffs volatile live fields (status, wire details, read-only config, fingerprint)', () => {
+    const echo = serverEcho(pgSource(), { id: 1 });
+    const noisy = {
+      ...echo,
+      live: {
+        ...echo.live,
+        status: 'Broken',
+        wire: { version: 7, topic_ids: ['x'] },
+        readOnlyConfig: { ssh_public_key: 'ssh-ed25519 X' },
+        fingerprint: 'other',
+      },
+    };
+    expect(changed(buildPlan(desiredState([pgSource()]), liveState([noisy]), opts()))).toEqual([]);
+  });
+
+  it('a live secret read back as null is unknown, unless --resend-secrets', () => {
+    const live = [withLiveConfig(serverEcho(pgSource(), { id: 1 }), { database_password: null })];
+    expect(changed(buildPlan(desiredState([pgSource()]), liveState(live), opts()))).toEqual([]);
+    const resent = action(
+      buildPlan(desiredState([pgSource()]), liveState(live), opts({ resendSecrets: true })),
+      'source/orders-db',
+    );
+    expect(resent.changes).toEqual([{ path: 'config.database_password', sensitive: true }]);
+    expect(JSON.stringify(resent.desired)).not.toContain('pg-secret-1');
   });
 
   it('is deterministic', () => {
