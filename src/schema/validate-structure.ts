@@ -7,6 +7,9 @@ import { didYouMean, listSome } from './suggest.js';
 
 let compiled: ValidateFunction | undefined;
 
+/** Item keys without which a resource cannot be built into the model. */
+const ESSENTIAL_KEYS = new Set(['name', 'connector', 'type', 'config', 'source', 'destination']);
+
 /** Compiled once per process, on first use (30–100 ms). */
 function validator(): ValidateFunction {
   compiled ??= new Ajv2020({ strict: true, allErrors: true, discriminator: true, verbose: true }).compile(
@@ -73,8 +76,13 @@ function describeType(e: ErrorObject, segs: Segment[]): Report {
   const expected = Array.isArray(e.params['type']) ? e.params['type'].join(' or ') : String(e.params['type']);
   const article = expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`;
   const last = segs[segs.length - 1];
+  const yamlOne = expected === 'boolean' && typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data);
   const hint =
-    segs.length === 1 && expected === 'array' && e.data === null ? `write \`${String(last)}: []\` for none` : undefined;
+    segs.length === 1 && expected === 'array' && e.data === null
+      ? `write \`${String(last)}: []\` for none`
+      : yamlOne
+        ? 'manifests are YAML 1.2, where yes/no/on/off are strings: write true or false'
+        : undefined;
   return { segs, target: 'value', message: `expected ${article}, got ${typeName(e.data)}`, hint };
 }
 
@@ -130,9 +138,13 @@ export function validateStructure(d: ManifestDocument, problems: ProblemList): S
     const segs = pointerToSegments(e.instancePath, d.value);
     const r = describe(e, segs);
     problems.add('error', d.file, d.locate(r.segs, r.target), r.segs, r.message, r.hint);
-    // Remember the failing list item (`/sources/3`) so it is not built into the model.
-    if (segs.length >= 2) failed.add(`${String(segs[0])}/${String(segs[1])}`);
-    else failed.add(String(segs[0] ?? ''));
+    // Remember a list item (`sources/3`) whose shape is too broken to build; keys the builders read
+    // defensively (tags, topics, ...) do not stop the item's config from being checked too.
+    if (segs.length === 2 || (segs.length > 2 && ESSENTIAL_KEYS.has(String(segs[2])))) {
+      failed.add(`${String(segs[0])}/${String(segs[1])}`);
+    } else if (segs.length < 2) {
+      failed.add(String(segs[0] ?? ''));
+    }
   }
   return failed;
 }
