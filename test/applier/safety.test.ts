@@ -44,7 +44,7 @@ describe('checkSafety', () => {
       'destructive needs --allow-destructive',
       [act('pipeline/p', 'delete', { destructive: true })],
       { allowDestructive: false },
-      '--allow-destructive',
+      'destructive actions: delete pipeline/p',
     ],
     [
       'destructive allowed',
