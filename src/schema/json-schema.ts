@@ -11,7 +11,6 @@ import { editorConfigSchema, ENV_REF_PATTERN } from './json-schema-config.js';
 
 export type SchemaMode = 'runtime' | 'editor';
 
-export const SCHEMA_ID = 'https://streamkap-gitops.dev/schema/streamkap-gitops.schema.json';
 export const NAMESPACE_PATTERN = '^[a-z0-9][a-z0-9-]{0,40}$';
 
 const NAME: JsonObject = { type: 'string', minLength: 1, maxLength: 255, pattern: '\\S' };
@@ -134,7 +133,6 @@ function list(ref: string, description: string): JsonObject {
 export function buildManifestSchema(mode: SchemaMode): JsonObject {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: SCHEMA_ID,
     title: 'streamkap-gitops manifest',
     type: 'object',
     properties: {
