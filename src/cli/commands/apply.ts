@@ -10,7 +10,7 @@ import { checkSafety, changingActions } from '../../applier/safety.js';
 import { notConverged, staleActions } from '../../applier/stale-check.js';
 import { waitUntilActive, type WaitTarget } from '../../applier/wait.js';
 import type { ApiClient } from '../../api/types.js';
-import { ApplyError, SafetyError } from '../../errors/index.js';
+import { ApplyError, SafetyError, UserError } from '../../errors/index.js';
 import {
   KIND_ORDER,
   type DesiredState,
@@ -134,6 +134,14 @@ async function prepareSaved(
   client: ApiClient,
   planKey: string,
 ): Promise<Prepared> {
+  if (flags.target.length > 0 || flags.exclude.length > 0 || flags.adopt || flags.resendSecrets) {
+    throw new UserError(
+      '--target, --exclude, --adopt and --resend-secrets shape a new plan; a saved plan is applied as it is',
+      {
+        hint: 'give them to `plan --out` instead, or apply without --plan',
+      },
+    );
+  }
   const saved = await loadSavedPlan(flags.plan as string, ctx.io.cwd);
   const desired = await loadDesired(ctx, paths);
   if (inputsDigest(desired) !== saved.inputsDigest) {
