@@ -74,7 +74,16 @@ async function startServer(): Promise<Server> {
   const entry = path.join(path.dirname(new URL(import.meta.url).pathname), 'run-cli.ts');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', entry, 'emulator', '--port', '0', '--latency-ms', String(LATENCY_MS)],
+    [
+      '--import',
+      import.meta.resolve('tsx'),
+      entry,
+      'emulator',
+      '--port',
+      '0',
+      '--latency-ms',
+      String(LATENCY_MS),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const line = await new Promise<string>((resolve, reject) => {

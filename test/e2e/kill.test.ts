@@ -31,9 +31,11 @@ it('apply killed with SIGKILL midway through 200 creates; the next apply converg
   h.server.emulator.configure({ latencyMs: 20 });
 
   const entry = path.resolve('test/e2e/cli-entry.ts');
+  // An absolute loader URL: the child runs in the temp directory, where `tsx` does not resolve.
+  const tsx = import.meta.resolve('tsx');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', entry, 'apply', 'load.yaml', '--auto-approve', '--parallelism', '4'],
+    ['--import', tsx, entry, 'apply', 'load.yaml', '--auto-approve', '--parallelism', '4'],
     {
       cwd: h.dir,
       env: { ...process.env, ...h.env(LOAD_SECRETS) },
