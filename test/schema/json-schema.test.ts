@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
@@ -7,6 +7,15 @@ import { buildManifestSchema, renderEditorSchema } from '../../src/schema/index.
 import { captureIo } from '../helpers/capture-io.js';
 
 const COMMITTED = new URL('../../schema/streamkap-gitops.schema.json', import.meta.url);
+
+let editorValidator: ValidateFunction | undefined;
+/** The editor schema is large: compile it once for this file. */
+function editor(): ValidateFunction {
+  editorValidator ??= new Ajv2020({ strict: false, discriminator: true, allErrors: true }).compile(
+    buildManifestSchema('editor'),
+  );
+  return editorValidator;
+}
 
 describe('JSON Schema', () => {
   it('the committed schema/streamkap-gitops.schema.json is what the generator produces', () => {
@@ -21,15 +30,13 @@ describe('JSON Schema', () => {
   });
 
   it('the editor schema compiles and accepts the example tour', () => {
-    const ajv = new Ajv2020({ strict: false, discriminator: true, allErrors: true });
-    const validate = ajv.compile(buildManifestSchema('editor'));
+    const validate = editor();
     const tour: unknown = parse(readFileSync(new URL('../../examples/streamkap.yaml', import.meta.url), 'utf8'));
     expect(validate(tour), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
   it('the editor schema flags a config typo and a literal secret', () => {
-    const ajv = new Ajv2020({ strict: false, discriminator: true, allErrors: true });
-    const validate = ajv.compile(buildManifestSchema('editor'));
+    const validate = editor();
     const bad = {
       sources: [
         {
