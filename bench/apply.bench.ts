@@ -123,7 +123,17 @@ async function main(): Promise<void> {
     const creates = plan.actions.filter((a) => a.type === 'create').length;
     const requestsBefore = client.stats.requests;
     const t1 = performance.now();
+    let inFlight = 0;
+    let inFlightArea = 0;
+    let last = performance.now();
+    const onProgress = (e: { type: 'start' | 'end' }): void => {
+      const now = performance.now();
+      inFlightArea += inFlight * (now - last);
+      last = now;
+      inFlight += e.type === 'start' ? 1 : -1;
+    };
     const report = await applyPlan(plan, {
+      onProgress,
       client,
       live,
       env,
@@ -135,6 +145,8 @@ async function main(): Promise<void> {
     const t2 = performance.now();
     const applyMs = t2 - t1;
     const applyRequests = client.stats.requests - requestsBefore;
+    const durations = report.results.map((r) => r.durationMs ?? 0);
+    const meanAction = durations.reduce((a, b) => a + b, 0) / Math.max(1, durations.length);
     const lists = await Promise.all(
       ['/sources', '/destinations', '/pipelines'].map((p) => client.listAll(p)),
     );
@@ -143,6 +155,9 @@ async function main(): Promise<void> {
     console.log(`emulator latency:    ${LATENCY_MS} ms per request, parallelism ${PARALLELISM}`);
     console.log(
       `apply:               ${(applyMs / 1000).toFixed(2)} s, ${applyRequests} requests (${report.summary.succeeded} succeeded, ${report.summary.failed} failed)`,
+    );
+    console.log(
+      `actions:             mean ${meanAction.toFixed(1)} ms each, ${(inFlightArea / applyMs).toFixed(1)} in flight on average`,
     );
     console.log(
       `load + plan + apply: ${((t2 - t0) / 1000).toFixed(2)} s, ${client.stats.requests} requests in all`,
