@@ -135,6 +135,8 @@ describe('a POST whose response is dropped (through the CLI)', () => {
       oneShots: [
         { method: 'POST', path: '/pipelines', count: 1, body: 'commit-then-drop' },
         { method: 'POST', path: '/sources', count: 1, body: 'commit-then-fail', status: 504 },
+        { method: 'POST', path: '/transforms', count: 1, body: 'commit-then-drop' },
+        { method: 'POST', path: '/tags', count: 1, body: 'commit-then-fail', status: 502 },
       ],
     });
     const r = await h.cli(['apply', path.basename(dir), '--auto-approve', '--poll-interval', '10']);
@@ -142,6 +144,11 @@ describe('a POST whose response is dropped (through the CLI)', () => {
     const names = namesIn(h.server);
     expect(names.pipelines).toEqual(['catalog-to-analytics', 'orders-to-warehouse']);
     expect(names.sources).toEqual(['catalog-db', 'orders-db']);
+    expect(names.transforms).toEqual(['mask-emails']);
+    const tags = h.server.emulator.dump().tags.map((t) => t.name);
+    expect(new Set(tags).size).toBe(tags.length);
     expect(h.server.emulator.settings.oneShots).toEqual([]);
+    const plan = await h.cli(['plan', path.basename(dir), '--detailed-exitcode']);
+    expect(plan.code, plan.out).toBe(0);
   });
 });
