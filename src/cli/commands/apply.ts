@@ -1,3 +1,9 @@
+/**
+ * `apply [paths...]`: plan (or load a saved plan and prove it is still fresh), show the plan, refuse
+ * what safety forbids (exit 3), confirm on a TTY or take --auto-approve, carry the plan out through
+ * src/applier with progress on stderr, then re-read the account and check that a fresh plan of
+ * what was touched is empty. Any failed, skipped or unconverged action ends in ApplyError (exit 1).
+ */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   applyPlan,
@@ -18,9 +24,7 @@ import {
   type Plan,
   type ResourceKey,
 } from '../../model/index.js';
-import { buildPlan, type PlanOptions } from '../../planner/index.js';
-import { renderPlanJson } from '../../planner/render-json.js';
-import { renderPlanText } from '../../planner/render-text.js';
+import { buildPlan, renderPlanJson, renderPlanText, type PlanOptions } from '../../planner/index.js';
 import { DEFAULT_MANIFEST_PATHS, loadDesiredState } from '../../schema/index.js';
 import { loadLiveState } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
