@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, type Document } from 'yaml';
 import type { ManifestPath } from './collect-files.js';
 import { locate, type Target } from './locate.js';
-import { parseTexts } from './parse-pool.js';
+import { parseTexts, type ParseTextsOptions } from './parse-pool.js';
 import { MAX_ALIAS_COUNT, parseQuietly, type RawDocument, type RawParse } from './parse-yaml.js';
 import type { Position, ProblemList, Segment } from './problems.js';
 
@@ -137,10 +137,17 @@ async function readOne(p: ManifestPath, problems: ProblemList): Promise<ReadFile
 }
 
 /** Reads and parses the manifest files (in parallel for large sets); every problem goes to `problems`. */
-export async function parseManifestFiles(paths: readonly ManifestPath[], problems: ProblemList): Promise<ParsedFile[]> {
+export async function parseManifestFiles(
+  paths: readonly ManifestPath[],
+  problems: ProblemList,
+  parallel: ParseTextsOptions['parallel'] = 'auto',
+): Promise<ParsedFile[]> {
   const read = (await Promise.all(paths.map((p) => readOne(p, problems)))).filter((r) => r !== undefined);
   const texts = read.filter((r) => r.text !== undefined);
-  const parses = await parseTexts(texts.map((r) => r.text ?? ''));
+  const parses = await parseTexts(
+    texts.map((r) => r.text ?? ''),
+    { parallel },
+  );
   const byFile = new Map(texts.map((r, i) => [r, parses[i]]));
   return read.map((r) => {
     const parse = byFile.get(r);

@@ -57,8 +57,8 @@ function inWorker(texts: string[]): Promise<RawParse[]> {
 
 export interface ParseTextsOptions {
   /**
-   * `auto` (default): workers for large inputs when the machine has idle cores; `always`: workers for
-   * large inputs regardless of load; `never`: inline only.
+   * `auto` (default): workers for large inputs when running built code on a machine with idle cores;
+   * `always`: workers for large inputs regardless; `never`: inline only.
    */
   readonly parallel?: 'auto' | 'always' | 'never';
   /** Told when a worker failed and its share was parsed inline instead (diagnostics, tests). */
@@ -71,8 +71,9 @@ export async function parseTexts(texts: readonly string[], options: ParseTextsOp
   const total = texts.reduce((n, t) => n + t.length, 0);
   const cores = availableParallelism();
   const n = Math.min(cores, texts.length, MAX_WORKERS + 1);
-  // NOTE: on a machine already busy on every core, workers only add their start-up cost.
-  const busy = mode === 'auto' && (loadavg()[0] ?? 0) > cores - 1;
+  // NOTE: on a machine already busy on every core, workers only add their start-up cost; so they do
+  // when run from sources, where each worker first boots the TypeScript loader (about a second).
+  const busy = mode === 'auto' && (FROM_SOURCE || (loadavg()[0] ?? 0) > cores - 1);
   if (mode === 'never' || busy || n < 2 || total < PARALLEL_MIN_BYTES) return texts.map(parseYaml);
   const [own = [], ...others] = buckets(texts, n);
   // Workers start first, so they parse while the main thread does its own share.
