@@ -125,6 +125,24 @@ describe('apply against the emulator', () => {
     await expectNoChanges();
   });
 
+  it('replace of a transform a pipeline uses (type changed): redeployed, pipeline repointed', async () => {
+    await applyOk();
+    const old = byName(h.server.emulator.dump().transforms, 'mask-emails');
+    await edit((t) => t.replace('type: map_filter', 'type: fan_out'));
+    await applyOk();
+    const dump = h.server.emulator.dump();
+    const now = byName(dump.transforms, 'mask-emails');
+    expect(now.id).not.toBe(old.id);
+    expect(now.transform_type).toBe('fan_out');
+    expect(now.job?.status).toBe('RUNNING');
+    expect(dump.transforms).toHaveLength(1);
+    const pipe = byName(dump.pipelines, 'orders-to-warehouse');
+    const entries = (pipe as unknown as { transforms: { id: string; topic_id: string }[] }).transforms;
+    expect(entries.map((e) => e.id)).toEqual([now.id]);
+    expect(entries[0]?.topic_id).not.toBe('public.customers');
+    await expectNoChanges();
+  });
+
   it('delete: pipelines before what they use (the emulator refuses deleting a used source)', async () => {
     await applyOk();
     await edit((t) => {
