@@ -286,7 +286,11 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     .option('--fail-fast', 'start nothing new after the first failure', false)
     .option('--plan <file>', 'apply this saved plan (from plan --out) exactly; refused when stale')
     .option('--wait', 'after applying, wait until pipelines and connectors report Active', false)
-    .option('--wait-timeout <duration>', 'how long --wait waits (e.g. 90s, 10m)', parseDuration, 600_000)
+    .addOption(
+      new Option('--wait-timeout <duration>', 'how long --wait waits (e.g. 90s, 10m)')
+        .argParser(parseDuration)
+        .default(600_000, '10m'),
+    )
     .option(
       '--poll-interval <ms>',
       'first interval of transform-job and --wait polling',
