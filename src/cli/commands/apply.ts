@@ -25,7 +25,7 @@ import {
   type ResourceKey,
 } from '../../model/index.js';
 import { buildPlan, renderPlanJson, renderPlanText, type PlanOptions } from '../../planner/index.js';
-import { DEFAULT_MANIFEST_PATHS, loadDesiredState } from '../../schema/index.js';
+import { DEFAULT_MANIFEST_PATHS, formatProblem, loadDesiredState } from '../../schema/index.js';
 import { loadLiveState } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
 import type { CommandContext } from '../context.js';
@@ -113,7 +113,8 @@ async function loadDesired(ctx: CommandContext, paths: string[]): Promise<Desire
     env: ctx.io.env,
   });
   for (const w of warnings)
-    ctx.io.stderr.write(`warning: ${w.file}:${w.line}:${w.col}  ${w.path}  ${w.message}\n`);
+    ctx.io.stderr.write(`${formatProblem(w)}
+`);
   return state;
 }
 
