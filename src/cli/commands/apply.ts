@@ -112,9 +112,7 @@ async function loadDesired(ctx: CommandContext, paths: string[]): Promise<Desire
     cwd: ctx.io.cwd,
     env: ctx.io.env,
   });
-  for (const w of warnings)
-    ctx.io.stderr.write(`${formatProblem(w)}
-`);
+  for (const w of warnings) ctx.io.stderr.write(`${formatProblem(w)}\n`);
   return state;
 }
 
