@@ -108,7 +108,7 @@ try {
       `  wall time per run (first is cold): ${show(runs)}\n` +
       `  CPU time per run, all threads (less sensitive to a busy machine): ${show(cpu)}\n` +
       `  load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores ` +
-      `(parse mode ${MODE}; auto parses inline when run from sources or on a busy machine)\n`,
+      `(parse mode ${MODE}; auto parses inline while every core is busy)\n`,
   );
 } finally {
   if (process.env['BENCH_KEEP_DIR'] === undefined) rmSync(dir, { recursive: true, force: true });

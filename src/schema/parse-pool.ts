@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseYaml, type RawParse } from './parse-yaml.js';
 
@@ -30,15 +30,14 @@ function buckets(texts: readonly string[], n: number): number[][] {
 
 /**
  * NOTE: run from TypeScript sources (tsx, vitest), a worker does not inherit the TS loader; a small
- * bootstrap registers tsx in the worker and then loads parse-worker.ts. Built code (dist/) runs the
- * compiled parse-worker.js directly.
+ * bootstrap registers tsx's require hook in the worker (cheaper to boot than its ESM loader) and then
+ * loads parse-worker.ts. Built code (dist/) runs the compiled parse-worker.js directly.
  */
 function sourceWorker(): Worker {
   const require = createRequire(import.meta.url);
-  const api = pathToFileURL(require.resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
+  const api = JSON.stringify(require.resolve('tsx/cjs/api'));
+  const entry = JSON.stringify(fileURLToPath(new URL('./parse-worker.ts', import.meta.url)));
+  return new Worker(`require(${api}).register(); require(${entry});`, { eval: true });
 }
 
 function inWorker(texts: string[]): Promise<RawParse[]> {
@@ -57,8 +56,8 @@ function inWorker(texts: string[]): Promise<RawParse[]> {
 
 export interface ParseTextsOptions {
   /**
-   * `auto` (default): workers for large inputs when running built code on a machine with idle cores;
-   * `always`: workers for large inputs regardless; `never`: inline only.
+   * `auto` (default): workers for large inputs when the machine has idle cores; `always`: workers for
+   * large inputs regardless of load; `never`: inline only.
    */
   readonly parallel?: 'auto' | 'always' | 'never';
   /** Told when a worker failed and its share was parsed inline instead (diagnostics, tests). */
@@ -71,9 +70,8 @@ export async function parseTexts(texts: readonly string[], options: ParseTextsOp
   const total = texts.reduce((n, t) => n + t.length, 0);
   const cores = availableParallelism();
   const n = Math.min(cores, texts.length, MAX_WORKERS + 1);
-  // NOTE: on a machine already busy on every core, workers only add their start-up cost; so they do
-  // when run from sources, where each worker first boots the TypeScript loader (about a second).
-  const busy = mode === 'auto' && (FROM_SOURCE || (loadavg()[0] ?? 0) > cores - 1);
+  // NOTE: on a machine already busy on every core, workers only add their start-up cost.
+  const busy = mode === 'auto' && (loadavg()[0] ?? 0) > cores - 1;
   if (mode === 'never' || busy || n < 2 || total < PARALLEL_MIN_BYTES) return texts.map(parseYaml);
   const [own = [], ...others] = buckets(texts, n);
   // Workers start first, so they parse while the main thread does its own share.
