@@ -13,8 +13,6 @@ const TOTAL = 10_000;
 const TAGS = 100;
 const PER_KIND = (TOTAL - TAGS) / 4;
 const PER_FILE = 1_000;
-/** BENCH_PARSE=always|never|auto (default auto: what the CLI does). */
-const MODE = (['always', 'never', 'auto'] as const).find((m) => m === process.env['BENCH_PARSE']) ?? 'auto';
 
 function source(i: number): string {
   return `  - name: pg-${i}
@@ -93,7 +91,7 @@ try {
   for (let run = 0; run < Number(process.env['BENCH_RUNS'] ?? 3); run++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const { problems, state } = await validateManifests([dir], { cwd: dir, env, parallelParse: MODE });
+    const { problems, state } = await validateManifests([dir], { cwd: dir, env });
     runs.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
@@ -106,9 +104,8 @@ try {
   process.stdout.write(
     `validate: ${TOTAL} resources, ${mb} MB in ${Math.ceil(TOTAL / PER_FILE)} files\n` +
       `  wall time per run (first is cold): ${show(runs)}\n` +
-      `  CPU time per run, all threads (less sensitive to a busy machine): ${show(cpu)}\n` +
-      `  load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores ` +
-      `(parse mode ${MODE}; auto parses inline while every core is busy)\n`,
+      `  CPU time per run (less sensitive to a busy machine): ${show(cpu)}\n` +
+      `  load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores\n`,
   );
 } finally {
   if (process.env['BENCH_KEEP_DIR'] === undefined) rmSync(dir, { recursive: true, force: true });

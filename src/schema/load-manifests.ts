@@ -5,7 +5,6 @@ import { buildConnector, buildTag, buildTransform } from './build-resources.js';
 import { collectManifestPaths } from './collect-files.js';
 import { collectDocument, emptyCollected, type Collected, type Entry } from './collect-entries.js';
 import { parseManifestFiles } from './parse-documents.js';
-import type { ParseTextsOptions } from './parse-pool.js';
 import { ProblemList } from './problems.js';
 import type { BuildOptions } from './reporter.js';
 import { checkDuplicates, checkNamespace, checkPipeline, checkPreviousNames, type Names } from './semantic-rules.js';
@@ -15,8 +14,6 @@ export interface LoadOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Missing variables are not errors (validate: structure only); secrets become empty SecretValues. */
   readonly allowMissingEnv?: boolean;
-  /** Worker threads for large manifest sets (parse-pool.ts); default `auto`. Results never differ. */
-  readonly parallelParse?: ParseTextsOptions['parallel'];
 }
 
 /** Paths used when none are given: the current directory, searched recursively. */
@@ -63,7 +60,7 @@ function buildResources(c: Collected, opts: BuildOptions): Resource[] {
 
 async function readAll(paths: readonly string[], opts: LoadOptions, problems: ProblemList) {
   const files = await collectManifestPaths(paths.length > 0 ? paths : DEFAULT_MANIFEST_PATHS, opts.cwd, problems);
-  const parsed = await parseManifestFiles(files, problems, opts.parallelParse ?? 'auto');
+  const parsed = await parseManifestFiles(files, problems);
   const collected = emptyCollected();
   for (const f of parsed) for (const d of f.documents) collectDocument(d, problems, collected);
   return { parsed, collected };

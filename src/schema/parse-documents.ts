@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, type Document } from 'yaml';
 import type { ManifestPath } from './collect-files.js';
 import { locate, type Target } from './locate.js';
-import { parseTexts, type ParseTextsOptions } from './parse-pool.js';
-import { MAX_ALIAS_COUNT, parseQuietly, type RawDocument, type RawParse } from './parse-yaml.js';
+import { MAX_ALIAS_COUNT, parseQuietly, parseYaml, type RawDocument, type RawParse } from './parse-yaml.js';
 import type { Position, ProblemList, Segment } from './problems.js';
 
 /** Larger files are refused before parsing: a manifest this big is a mistake, not a config. */
@@ -136,22 +135,13 @@ async function readOne(p: ManifestPath, problems: ProblemList): Promise<ReadFile
   return { p, sha256, text: bytes.toString('utf8') };
 }
 
-/** Reads and parses the manifest files (in parallel for large sets); every problem goes to `problems`. */
-export async function parseManifestFiles(
-  paths: readonly ManifestPath[],
-  problems: ProblemList,
-  parallel: ParseTextsOptions['parallel'] = 'auto',
-): Promise<ParsedFile[]> {
+/** Reads and parses the manifest files; every problem goes to `problems`. */
+export async function parseManifestFiles(paths: readonly ManifestPath[], problems: ProblemList): Promise<ParsedFile[]> {
   const read = (await Promise.all(paths.map((p) => readOne(p, problems)))).filter((r) => r !== undefined);
-  const texts = read.filter((r) => r.text !== undefined);
-  const parses = await parseTexts(
-    texts.map((r) => r.text ?? ''),
-    { parallel },
-  );
-  const byFile = new Map(texts.map((r, i) => [r, parses[i]]));
   return read.map((r) => {
-    const parse = byFile.get(r);
-    if (r.text === undefined || !parse) return { path: r.p.display, sha256: r.sha256, documents: [] };
+    if (r.text === undefined) return { path: r.p.display, sha256: r.sha256, documents: [] };
+    // NOTE: parsed one file at a time so each file's YAML tree can be collected before the next.
+    const parse = parseYaml(r.text);
     const before = problems.items.length;
     const documents = documentsOf(r.p, r.text, parse, problems);
     const hasContent = documents.some((d) => d.value !== null && d.value !== undefined);

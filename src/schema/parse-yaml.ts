@@ -1,7 +1,7 @@
 /**
- * One YAML text → plain documents plus what the loader needs to report problems. Pure and
- * self-contained: it runs both inline and inside parse workers (parse-pool.ts), so both paths give
- * identical results.
+ * One YAML text → plain documents plus what the loader needs to report problems. The AST is dropped
+ * as soon as the plain data and the few positions below are taken (parse-documents.ts re-parses a
+ * file lazily only when a problem needs a position inside it).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 
