@@ -62,7 +62,7 @@ function tooManyPages(path: string): ApiError {
  * `total` predicts (or a few, growing, when it is absent or wrong). The first short page ends
  * the listing.
  * NOTE: `total`/`has_next` are only hints (they go wrong under concurrent deletes); a short page
- * is the only end signal. Items repeated across pages (inserts shifting them) are kept once by id.
+ * is the only end signal. Items repeated across pages (inserts shifting them) are kept once.
  */
 export async function listAllPages(
   fetchPage: (query: Query) => Promise<unknown>,
@@ -96,14 +96,27 @@ export async function listAllPages(
   return dedupeById(pages.flatMap((p) => p.items));
 }
 
+/**
+ * The identity of a listed row: its id, plus its topic where the listing unwinds one row per topic
+ * (transforms without `unwind_topics=false`, §3.3): those rows share an id and must all be kept.
+ */
+function rowKey(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object') return undefined;
+  const row = item as { id?: unknown; topic_id?: unknown; topic?: unknown };
+  if (typeof row.id !== 'string') return undefined;
+  const topic =
+    typeof row.topic_id === 'string' ? row.topic_id : typeof row.topic === 'string' ? row.topic : '';
+  return `${row.id}\u0000${topic}`;
+}
+
 function dedupeById(items: readonly unknown[]): unknown[] {
   const seen = new Set<string>();
   const out: unknown[] = [];
   for (const item of items) {
-    const id = item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
-    if (typeof id === 'string') {
-      if (seen.has(id)) continue;
-      seen.add(id);
+    const key = rowKey(item);
+    if (key !== undefined) {
+      if (seen.has(key)) continue;
+      seen.add(key);
     }
     out.push(item);
   }

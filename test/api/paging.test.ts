@@ -96,6 +96,31 @@ describe('listAll', () => {
     expect(client.stats.requests).toBe(1 + 101);
   });
 
+  it('keeps an item shifted into the next page once, but every per-topic row of one transform', async () => {
+    const pageOf = (page: number): unknown[] => {
+      if (page === 1) return Array.from({ length: 100 }, (_, i) => ({ id: `s-${i}` }));
+      // An insert shifted s-99 onto page 2; t-1 is listed one row per topic (no unwind_topics=false).
+      return [
+        { id: 's-99' },
+        { id: 't-1', topic: 'public.orders', topic_id: 'source_a.public.orders' },
+        { id: 't-1', topic: 'public.customers', topic_id: 'source_a.public.customers' },
+      ];
+    };
+    const fetchPage = async (url: string): Promise<Response> => {
+      if (url.endsWith('/auth/access-token')) return Response.json({ accessToken: 'tok', expiresIn: 3600 });
+      const page = Number(new URL(url).searchParams.get('page'));
+      return Response.json({ result: pageOf(page), page, page_size: 100, total: null, has_next: null });
+    };
+    const { client } = testClient({ fetch: fetchPage });
+    const all = (await client.listAll('/transforms')) as Array<{ id: string; topic?: string }>;
+    expect(all.filter((r) => r.id === 's-99')).toHaveLength(1);
+    expect(all.filter((r) => r.id === 't-1').map((r) => r.topic)).toEqual([
+      'public.orders',
+      'public.customers',
+    ]);
+    expect(all).toHaveLength(102);
+  });
+
   it('fails loudly past 1000 pages', async () => {
     // NOTE: an injected fetch instead of msw keeps these 1000 round trips cheap.
     const pages: number[] = [];
