@@ -34,6 +34,39 @@ function checkTagReferences(desired: DesiredState, index: PlanLiveIndex, set: Dr
   }
 }
 
+/**
+ * A pipeline may use a source, destination or transform the manifests list under `external:`; it is
+ * never written, so it must already exist, or the pipeline's create fails half-way through apply.
+ */
+function checkExternalReferences(
+  desired: DesiredState,
+  live: LiveState,
+  index: PlanLiveIndex,
+  set: DraftSet,
+): void {
+  const declared = new Set(desired.resources.map((r) => resourceKey(r.kind, r.name)));
+  const missing = (kind: 'source' | 'destination' | 'transform', name: string): boolean =>
+    // NOTE: a kind that was not loaded cannot be checked here; apply reports it then.
+    live.loadedKinds.includes(kind) && !declared.has(resourceKey(kind, name)) && !index.byName(kind, name);
+  for (const r of desired.resources) {
+    if (r.kind !== 'pipeline') continue;
+    const refs = [
+      ['source', r.source],
+      ['destination', r.destination],
+      ...r.transforms.map((t) => ['transform', t.name] as const),
+    ] as const;
+    for (const [kind, name] of refs) {
+      if (!missing(kind, name)) continue;
+      set.errors.push({
+        code: 'missing-external',
+        id: resourceKey('pipeline', r.name),
+        message: `uses ${kind} "${name}", which is neither in the manifests nor in the account`,
+        hint: `create ${kind} "${name}" first (external resources are looked up by name, never written), or fix the name`,
+      });
+    }
+  }
+}
+
 /** The draft as a plan action: optional fields only when set, desired only for actions that write. */
 function finalAction(a: DraftAction): PlanAction {
   const writes = a.type !== 'noop' && a.type !== 'delete';
@@ -88,6 +121,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
   planDesired(matches, index, ctx, options, set);
   planDeletes(desired, index, claimed, set);
   checkTagReferences(desired, index, set);
+  checkExternalReferences(desired, live, index, set);
   addDependencies(desired.namespace, index, set);
   const selectWarnings = selectActions(set.actions, options.targets, options.excludes);
   const excluded = new Set(options.excludes ?? []);

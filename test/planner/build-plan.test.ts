@@ -371,6 +371,30 @@ describe('buildPlan', () => {
     expect(plan.warnings.map((w) => w.code)).toEqual(['external-owned']);
   });
 
+  it('refuses a pipeline whose external destination does not exist in the account', () => {
+    const d = {
+      ...desiredState([pgSource(), ordersPipeline()]),
+      external: { sources: [], destinations: ['warehouse'], transforms: [] },
+    };
+    const missing = buildPlan(d, liveState([]), opts());
+    expect(missing.errors.map((e) => [e.code, e.id, e.message])).toEqual([
+      [
+        'missing-external',
+        'pipeline/orders-to-warehouse',
+        'uses destination "warehouse", which is neither in the manifests nor in the account',
+      ],
+    ]);
+    const present = buildPlan(
+      d,
+      liveState([serverEcho(snowflakeDest(), { id: 2, tags: ['other-team'] })]),
+      opts(),
+    );
+    expect(present.errors).toEqual([]);
+    // Not loaded: nothing to check against (apply, which loads every kind, reports it).
+    const unloaded = buildPlan(d, liveState([], [], { loadedKinds: ['tag', 'source', 'pipeline'] }), opts());
+    expect(unloaded.errors).toEqual([]);
+  });
+
   it('never diffs volatile live fields (status, wire details, read-only config, fingerprint)', () => {
     const echo = serverEcho(pgSource(), { id: 1 });
     const noisy = {
