@@ -17,6 +17,7 @@ import { effectiveTags, liveTagNames } from '../../src/planner/rules/tags.js';
 import { DIFFED_FIELDS, isDiffedField } from '../../src/planner/rules/volatile.js';
 import { hmacSecret } from '../../src/planner/secret-hmac.js';
 import { matchLive } from '../../src/planner/rules/identity.js';
+import { transformJobChange } from '../../src/planner/rules/transform-job.js';
 import { serverEcho, source } from './fixtures.js';
 
 function field(connector: string, name: string) {
@@ -243,5 +244,21 @@ describe('rule 14: identity', () => {
     expect(
       matchLive(source('b', 'postgresql', {}, { previousNames: ['a'] }), idx, new Set(['b']), claimed),
     ).toBeUndefined();
+  });
+});
+
+describe('transform job: a declared transform runs', () => {
+  it('asks for a deploy when the job never ran or ended, not while it is on its way', () => {
+    expect(transformJobChange('map_filter', 'CREATED')).toEqual([
+      { path: 'job', before: 'CREATED', after: 'RUNNING' },
+    ]);
+    expect(transformJobChange('enrich', 'FAILED')).toHaveLength(1);
+    for (const status of ['RUNNING', 'DEPLOYING', 'INITIALIZING', 'RESTARTING', undefined]) {
+      expect(transformJobChange('map_filter', status)).toEqual([]);
+    }
+  });
+
+  it('leaves topic_router alone: it has no job', () => {
+    expect(transformJobChange('topic_router', 'CREATED')).toEqual([]);
   });
 });

@@ -4,11 +4,12 @@ import type { DiffContext, PlanJson } from '../context.js';
 import { extraConfigChanges } from '../rules/extra-config.js';
 import { implementationChanges } from '../rules/implementation.js';
 import { replaceReason } from '../rules/replace.js';
+import { transformJobChange } from '../rules/transform-job.js';
 import { effectiveTags } from '../rules/tags.js';
 import { createConfigChanges, diffConfig, planConfig } from './config.js';
 import { createTagChange, liveExtraConfig, tagChange, type KindDiff } from './common.js';
 
-/** Transforms: type, config, implementation (subset rule 11), extra config, tags. */
+/** Transforms: type, config, job running, implementation (subset rule 11), extra config, tags. */
 export function diffTransform(
   desired: TransformResource,
   live: LiveResource & TransformResource,
@@ -22,6 +23,7 @@ export function diffTransform(
     reason = replaceReason('transform', 'transform type', live.type, desired.type);
   } else {
     changes.push(...diffConfig('transform', desired.type, desired.config, live.config, ctx));
+    changes.push(...transformJobChange(desired.type, live.live.status));
   }
   changes.push(...extraConfigChanges(desired.extraConfig, liveExtraConfig(live)));
   changes.push(...implementationChanges(desired.implementation, live.implementation));
