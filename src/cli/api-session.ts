@@ -1,53 +1,14 @@
-import { InvalidArgumentError, type Command } from 'commander';
-import { API_DEFAULTS, createApiClient, resolveApiConfig, type ApiClient } from '../api/index.js';
+import { createApiClient, resolveApiConfig, type ApiClient } from '../api/index.js';
+import type { ApiCliOptions } from './api-options.js';
 import type { CommandContext } from './context.js';
 
-/** The flags `addApiOptions` adds, as commander parses them. */
-export interface ApiCliOptions {
-  readonly apiUrl?: string | undefined;
-  readonly timeout?: number | undefined;
-  readonly maxRetries?: number | undefined;
-  readonly concurrency?: number | undefined;
-}
-
-function integer(flag: string, min: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`${flag} takes a whole number >= ${min}, got "${value}".`);
-    }
-    return n;
-  };
-}
-
-/** Adds the API connection flags to a command that talks to Streamkap. */
-export function addApiOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '--api-url <url>',
-      'Streamkap API base URL (env STREAMKAP_API_URL or STREAMKAP_HOST; default https://api.streamkap.com). ' +
-        'Credentials come from STREAMKAP_CLIENT_ID and STREAMKAP_CLIENT_SECRET',
-    )
-    .option(
-      '--timeout <ms>',
-      `timeout of each API request in milliseconds (default ${API_DEFAULTS.timeoutMs})`,
-      integer('--timeout', 1),
-    )
-    .option(
-      '--max-retries <n>',
-      `retries of a failed API request on 429, 502-504 and network errors, with exponential backoff (default ${API_DEFAULTS.maxAttempts - 1})`,
-      integer('--max-retries', 0),
-    )
-    .option(
-      '--concurrency <n>',
-      `API requests in flight at once (default ${API_DEFAULTS.concurrency})`,
-      integer('--concurrency', 1),
-    );
-}
+// The flags live in api-options.ts (cheap, loaded at registration); re-exported for existing callers.
+export { addApiOptions, type ApiCliOptions } from './api-options.js';
 
 /**
  * The run's API client, from the command's environment and flags, logging through the run's
- * logger. The caller closes it (`await client.close()`) when done.
+ * logger. The caller closes it (`await client.close()`) when done. Run-side only: this module
+ * loads the API client (undici), so command registration must not import it.
  */
 export function openApiClient(ctx: CommandContext, opts: ApiCliOptions): ApiClient {
   const config = resolveApiConfig(ctx.io.env, {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { renderEditorSchema } from '../../schema/index.js';
 import type { CommandContext } from '../context.js';
 
 /** Prints the manifest JSON Schema (the committed schema/streamkap-gitops.schema.json) for editors. */
@@ -7,7 +6,8 @@ export function registerSchema(program: Command, ctx: CommandContext): void {
   program
     .command('schema')
     .description('print the manifest JSON Schema (for yaml-language-server and other editors)')
-    .action(() => {
-      ctx.io.stdout.write(renderEditorSchema());
+    .action(async () => {
+      const { runSchema } = await import('../run/schema.js');
+      runSchema(ctx);
     });
 }

@@ -1,54 +1,9 @@
 import { Option, type Command } from 'commander';
-import type { Problem } from '../../errors/index.js';
-import type { DesiredState, ResourceKind } from '../../model/index.js';
-import { formatProblem, validateManifests } from '../../schema/index.js';
 import type { CommandContext } from '../context.js';
-import { EXIT } from '../exit-codes.js';
 
-interface ValidateFlags {
+export interface ValidateFlags {
   format: 'text' | 'json';
   allowMissingEnv: boolean;
-}
-
-/** Version of the `validate --format json` output. */
-export const VALIDATE_JSON_VERSION = 1;
-
-function counts(state: DesiredState | undefined): Partial<Record<ResourceKind, number>> {
-  const out: Partial<Record<ResourceKind, number>> = {};
-  for (const r of state?.resources ?? []) out[r.kind] = (out[r.kind] ?? 0) + 1;
-  return out;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function summaryLine(problems: readonly Problem[], state: DesiredState | undefined): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  const warned = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
-  if (!state) return `invalid: ${plural(errors, 'error')}${warned}`;
-  const c = counts(state);
-  const parts = (['source', 'destination', 'transform', 'pipeline', 'tag'] as const)
-    .filter((k) => state.managedKinds.includes(k))
-    .map((k) => plural(c[k] ?? 0, k));
-  return `valid: namespace "${state.namespace}", ${plural(state.files.length, 'file')}${parts.length > 0 ? `, ${parts.join(', ')}` : ''}${warned}`;
-}
-
-function renderJson(problems: readonly Problem[], state: DesiredState | undefined): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const body = {
-    formatVersion: VALIDATE_JSON_VERSION,
-    valid: state !== undefined,
-    errors,
-    warnings: problems.length - errors,
-    problems,
-    namespace: state?.namespace ?? null,
-    managedKinds: state?.managedKinds ?? [],
-    resources: counts(state),
-    files: state?.files.map((f) => f.path) ?? [],
-  };
-  return `${JSON.stringify(body, null, 2)}\n`;
 }
 
 /** `validate [paths...]`: offline check, no API call. Exit 0 when valid, 4 when not. */
@@ -60,17 +15,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--allow-missing-env', 'do not require the ${env:...} variables (checks structure only)', false)
     .action(async (paths: string[], flags: ValidateFlags) => {
-      const { problems, state } = await validateManifests(paths, {
-        cwd: ctx.io.cwd,
-        env: ctx.io.env,
-        allowMissingEnv: flags.allowMissingEnv,
-      });
-      if (flags.format === 'json') {
-        ctx.io.stdout.write(renderJson(problems, state));
-      } else {
-        for (const p of problems) ctx.io.stdout.write(`${formatProblem(p)}\n`);
-        ctx.io.stdout.write(`${summaryLine(problems, state)}\n`);
-      }
-      ctx.setExitCode(state ? EXIT.ok : EXIT.invalid);
+      const { runValidate } = await import('../run/validate.js');
+      await runValidate(ctx, paths, flags);
     });
 }

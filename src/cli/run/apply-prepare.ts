@@ -1,0 +1,95 @@
+/**
+ * The plan `apply` carries out: a fresh one, or a saved one (`--plan file`) proven still fresh,
+ * with the desired and live state and the options the post-apply check plans with.
+ */
+import { staleActions } from '../../applier/stale-check.js';
+import type { ApiClient } from '../../api/types.js';
+import { SafetyError, UserError } from '../../errors/index.js';
+import {
+  KIND_ORDER,
+  type DesiredState,
+  type LiveState,
+  type Plan,
+  type ResourceKey,
+} from '../../model/index.js';
+import { buildPlan, type PlanOptions } from '../../planner/index.js';
+import { DEFAULT_MANIFEST_PATHS, formatProblem, loadDesiredState } from '../../schema/index.js';
+import { loadLiveState } from '../../state/index.js';
+import type { ApplyFlags } from '../commands/apply.js';
+import { planOptionsFrom } from '../commands/plan.js';
+import type { CommandContext } from '../context.js';
+import { inputsDigest, loadSavedPlan } from '../plan-io.js';
+
+export interface Prepared {
+  readonly plan: Plan;
+  readonly desired: DesiredState;
+  readonly live: LiveState;
+  readonly planOptions: PlanOptions;
+}
+
+async function loadDesired(ctx: CommandContext, paths: string[]): Promise<DesiredState> {
+  const { state, warnings } = await loadDesiredState(paths.length > 0 ? paths : [...DEFAULT_MANIFEST_PATHS], {
+    cwd: ctx.io.cwd,
+    env: ctx.io.env,
+  });
+  for (const w of warnings) ctx.io.stderr.write(`${formatProblem(w)}\n`);
+  return state;
+}
+
+export async function prepareFresh(
+  ctx: CommandContext,
+  flags: ApplyFlags,
+  paths: string[],
+  client: ApiClient,
+  planKey: string,
+): Promise<Prepared> {
+  const desired = await loadDesired(ctx, paths);
+  const live = await loadLiveState(client, KIND_ORDER, { logger: ctx.logger() });
+  const planOptions = planOptionsFrom(flags, planKey);
+  return { plan: buildPlan(desired, live, planOptions), desired, live, planOptions };
+}
+
+/** `--plan file`: the saved plan, refused when its inputs or any object it touches changed. */
+export async function prepareSaved(
+  ctx: CommandContext,
+  flags: ApplyFlags,
+  paths: string[],
+  client: ApiClient,
+  planKey: string,
+): Promise<Prepared> {
+  if (flags.target.length > 0 || flags.exclude.length > 0 || flags.adopt || flags.resendSecrets) {
+    throw new UserError(
+      '--target, --exclude, --adopt and --resend-secrets shape a new plan; a saved plan is applied as it is',
+      {
+        hint: 'give them to `plan --out` instead, or apply without --plan',
+      },
+    );
+  }
+  const saved = await loadSavedPlan(flags.plan as string, ctx.io.cwd);
+  const desired = await loadDesired(ctx, paths);
+  if (inputsDigest(desired) !== saved.inputsDigest) {
+    throw new SafetyError(`the manifests changed since ${flags.plan} was made; nothing was applied`, {
+      hint: 'make and review a new plan (plan --out), or apply without --plan',
+    });
+  }
+  const live = await loadLiveState(client, KIND_ORDER, { logger: ctx.logger() });
+  const stale = staleActions(saved.plan, live);
+  if (stale.length > 0) {
+    throw new SafetyError(`the saved plan is stale; nothing was applied:\n  ${stale.join('\n  ')}`, {
+      hint: 'make and review a new plan: the account changed after this one was made',
+    });
+  }
+  const o = saved.options;
+  const keys = (v: unknown): ResourceKey[] =>
+    Array.isArray(v) ? (v.filter((x) => typeof x === 'string') as ResourceKey[]) : [];
+  // The saved plan's own options, so the post-apply check plans the same way.
+  const planOptions: PlanOptions = {
+    hmacKey: planKey,
+    adopt: o['adopt'] === true,
+    targets: keys(o['targets']),
+    excludes: keys(o['excludes']),
+    resendSecrets: o['resendSecrets'] === true,
+    ...(typeof o['maxDeletes'] === 'number' ? { maxDeletes: o['maxDeletes'] } : {}),
+  };
+  return { plan: saved.plan, desired, live, planOptions };
+}

@@ -1,0 +1,161 @@
+/**
+ * `apply [paths...]`: plan (or load a saved plan and prove it is still fresh), show the plan, refuse
+ * what safety forbids (exit 3), confirm on a TTY or take --auto-approve, carry the plan out through
+ * src/applier with progress on stderr, then re-read the account and check that a fresh plan of
+ * what was touched is empty. Any failed, skipped or unconverged action ends in ApplyError (exit 1).
+ */
+import {
+  applyPlan,
+  renderProblemLines,
+  renderProgressLine,
+  renderSummaryLine,
+  type ApplyReport,
+} from '../../applier/index.js';
+import { checkSafety, changingActions } from '../../applier/safety.js';
+import { notConverged } from '../../applier/stale-check.js';
+import { waitUntilActive, type WaitTarget } from '../../applier/wait.js';
+import type { ApiClient } from '../../api/types.js';
+import { ApplyError, SafetyError } from '../../errors/index.js';
+import { KIND_ORDER, type Plan, type ResourceKey } from '../../model/index.js';
+import { buildPlan, renderPlanJson, renderPlanText } from '../../planner/index.js';
+import { loadLiveState } from '../../state/index.js';
+import { openApiClient } from '../api-session.js';
+import type { ApplyFlags } from '../commands/apply.js';
+import type { CommandContext } from '../context.js';
+import { planKeyFromEnv } from '../plan-io.js';
+import { prepareFresh, prepareSaved, type Prepared } from './apply-prepare.js';
+import { throwIfPlanErrors } from './plan-inputs.js';
+
+/** Version of the `apply --format json` document: `{formatVersion, plan, report}`. */
+export const APPLY_JSON_VERSION = 1;
+
+async function readLine(ctx: CommandContext): Promise<string> {
+  const stdin = ctx.io.stdin;
+  return new Promise((resolve) => {
+    let buffered = '';
+    const onData = (chunk: Buffer | string): void => {
+      buffered += chunk.toString();
+      const nl = buffered.indexOf('\n');
+      if (nl >= 0) done(buffered.slice(0, nl));
+    };
+    const done = (line: string): void => {
+      stdin.off('data', onData);
+      stdin.off('end', onEnd);
+      stdin.pause();
+      resolve(line.trim());
+    };
+    const onEnd = (): void => done(buffered);
+    stdin.on('data', onData);
+    stdin.on('end', onEnd);
+    stdin.resume();
+  });
+}
+
+async function confirm(ctx: CommandContext, flags: ApplyFlags, plan: Plan): Promise<void> {
+  if (flags.autoApprove) return;
+  if (ctx.io.stdin.isTTY !== true) {
+    throw new SafetyError('not applying: no terminal to confirm on and --auto-approve was not given', {
+      hint: 'review the plan, then re-run with --auto-approve (CI), or run it in a terminal',
+    });
+  }
+  const n = changingActions(plan).length;
+  ctx.io.stderr.write(
+    `\nApply these ${n} change(s) to namespace "${plan.namespace}"? Only 'yes' is accepted: `,
+  );
+  const answer = await readLine(ctx);
+  if (answer !== 'yes') throw new SafetyError(`apply cancelled (answer was not 'yes'); nothing was changed`);
+}
+
+async function verify(
+  ctx: CommandContext,
+  client: ApiClient,
+  prepared: Prepared,
+  report: ApplyReport,
+): Promise<string[]> {
+  const touched = new Set<string>(report.results.filter((r) => r.status === 'succeeded').map((r) => r.id));
+  if (touched.size === 0) return [];
+  const live = await loadLiveState(client, KIND_ORDER, { logger: ctx.logger() });
+  return notConverged(buildPlan(prepared.desired, live, prepared.planOptions), touched);
+}
+
+async function waitForHealth(
+  ctx: CommandContext,
+  client: ApiClient,
+  flags: ApplyFlags,
+  report: ApplyReport,
+): Promise<void> {
+  const targets: WaitTarget[] = report.results.flatMap((r) =>
+    r.status === 'succeeded' && r.resourceId !== undefined
+      ? [{ kind: r.kind, name: r.name, id: r.resourceId }]
+      : [],
+  );
+  ctx.io.stderr.write(
+    `Waiting up to ${Math.round(flags.waitTimeout / 1000)} s for ${targets.length} resource(s) to be Active…\n`,
+  );
+  await waitUntilActive(client, targets, {
+    timeoutMs: flags.waitTimeout,
+    intervalMs: flags.pollInterval,
+    onStatus: (t, s) => ctx.io.stderr.write(`  ${t.kind}/${t.name}: ${s}\n`),
+  });
+  ctx.io.stderr.write('All Active.\n');
+}
+
+function writeJson(ctx: CommandContext, plan: Plan, report: ApplyReport | null): void {
+  const doc = {
+    formatVersion: APPLY_JSON_VERSION,
+    plan: JSON.parse(renderPlanJson(plan)) as unknown,
+    report,
+  };
+  ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/** The `apply` action (see the file comment). */
+export async function runApply(ctx: CommandContext, paths: string[], flags: ApplyFlags): Promise<void> {
+  const client = openApiClient(ctx, flags);
+  try {
+    const planKey = planKeyFromEnv(ctx.io.env);
+    const prepared = flags.plan
+      ? await prepareSaved(ctx, flags, paths, client, planKey)
+      : await prepareFresh(ctx, flags, paths, client, planKey);
+    const { plan } = prepared;
+    if (flags.format === 'text') ctx.io.stdout.write(renderPlanText(plan, { color: ctx.globals().color }));
+    throwIfPlanErrors(plan);
+    checkSafety(plan, { allowDestructive: flags.allowDestructive, maxDeletes: flags.maxDeletes });
+    if (changingActions(plan).length === 0) {
+      if (flags.format === 'json') writeJson(ctx, plan, null);
+      else ctx.io.stdout.write('Nothing to apply.\n');
+      return;
+    }
+    await confirm(ctx, flags, plan);
+    const report = await applyPlan(plan, {
+      client,
+      live: prepared.live,
+      env: ctx.io.env,
+      logger: ctx.logger(),
+      parallelism: flags.parallelism,
+      failFast: flags.failFast,
+      planKey,
+      jobPollIntervalMs: flags.pollInterval,
+      onProgress: (e) => ctx.io.stderr.write(`${renderProgressLine(e)}\n`),
+    });
+    const converged = await verify(ctx, client, prepared, report);
+    const final: ApplyReport =
+      converged.length > 0 ? { ...report, notConverged: converged as ResourceKey[] } : report;
+    if (flags.format === 'json') writeJson(ctx, plan, final);
+    else {
+      ctx.io.stdout.write(`\n${renderSummaryLine(final)}\n`);
+      for (const line of renderProblemLines(final)) ctx.io.stdout.write(`${line}\n`);
+    }
+    const s = final.summary;
+    if (s.failed + s.skipped + s.notAttempted > 0 || converged.length > 0) {
+      const parts = [`${s.failed} failed`, `${s.skipped} skipped`, `${s.notAttempted} not attempted`];
+      if (converged.length > 0) parts.push(`${converged.length} not converged`);
+      throw new ApplyError(`apply did not complete: ${parts.join(', ')}`, final, {
+        hint: 'fix the cause and run apply again: it picks up from the current state',
+      });
+    }
+    if (flags.wait) await waitForHealth(ctx, client, flags, final);
+  } finally {
+    await client.close();
+  }
+}

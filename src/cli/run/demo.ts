@@ -1,0 +1,197 @@
+/**
+ * `demo`: the README's main command. Starts the emulator in-process on a free port and tours
+ * examples/streamkap.yaml with the real commands, as a user would type them: validate → plan →
+ * apply → plan (no changes) → an out-of-band change through the API → drift (exit 2) → apply →
+ * drift (exit 0). Each step says what it runs and why, shows the output and the exit code; the
+ * demo exits 0 only when every step gave the exit code it should.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { startEmulatorServer, type EmulatorServer } from '../../emulator/index.js';
+import { UserError } from '../../errors/index.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+const MANIFEST = 'examples/streamkap.yaml';
+
+interface Step {
+  readonly title: string;
+  readonly why: string;
+  readonly args?: readonly string[];
+  readonly expect?: number;
+  /** A step that is not a CLI command (the out-of-band change). */
+  readonly act?: () => Promise<string>;
+}
+
+/** The package root: this file is src/cli/run/demo.ts or dist/cli/run/demo.js. */
+function packageRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+}
+
+function findManifest(cwd: string): { root: string; file: string } {
+  for (const root of [cwd, packageRoot()]) {
+    if (existsSync(path.join(root, MANIFEST))) return { root, file: MANIFEST };
+  }
+  throw new UserError(`cannot find ${MANIFEST} (looked in ${cwd} and ${packageRoot()})`, {
+    hint: 'run the demo from a clone of the repository: npm ci && npm run demo',
+  });
+}
+
+/** Demo values for every `${env:NAME}` the manifest uses (the emulator accepts anything). */
+function demoSecrets(manifestText: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of manifestText.matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    const name = m[1] as string;
+    out[name] = `demo-${name.toLowerCase().replace(/_/g, '-')}`;
+  }
+  return out;
+}
+
+/** Indents a nested command's output under its step. */
+function indented(into: NodeJS.WritableStream): Writable {
+  let atLineStart = true;
+  return new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      const text = chunk.toString();
+      let out = '';
+      for (const ch of text) {
+        if (atLineStart) out += ch === '\n' ? '    │' : '    │ ';
+        out += ch;
+        atLineStart = ch === '\n';
+      }
+      into.write(out);
+      cb();
+    },
+  });
+}
+
+async function apiCall(
+  server: EmulatorServer,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<unknown> {
+  const auth = await fetch(`${server.url}/auth/access-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: server.clientId, secret: server.clientSecret }),
+  });
+  const { accessToken } = (await auth.json()) as { accessToken: string };
+  const res = await fetch(`${server.url}${pathAndQuery}`, {
+    method,
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${pathAndQuery} answered HTTP ${res.status}`);
+  return res.json();
+}
+
+/** Someone turns off the heartbeat of orders-db in the Streamkap UI (here: a PUT to the API). */
+async function outOfBandChange(server: EmulatorServer): Promise<string> {
+  const list = (await apiCall(server, 'GET', '/sources?partial_name=orders-db&secret_returned=true')) as {
+    result: { id: string; name: string; connector: string; config: Record<string, unknown>; tags: unknown }[];
+  };
+  const src = list.result.find((s) => s.name === 'orders-db');
+  if (!src) throw new Error('orders-db is not in the emulator after the apply');
+  const config = { ...src.config, 'heartbeat.enabled': false };
+  await apiCall(server, 'PUT', `/sources/${src.id}?secret_returned=true&wait=false`, {
+    name: src.name,
+    connector: src.connector,
+    config,
+    tags: src.tags,
+  });
+  return `$ curl -X PUT "$STREAMKAP_API_URL/sources/${src.id}?wait=false" -d '{"config": {…, "heartbeat.enabled": false}}'`;
+}
+
+function steps(file: string, server: EmulatorServer): Step[] {
+  return [
+    {
+      title: 'Validate the manifests',
+      why: 'checks every file offline: schema, connector keys, references (no API call)',
+      args: ['validate', file],
+      expect: EXIT.ok,
+    },
+    {
+      title: 'Plan against an empty account',
+      why: 'reads the live state and shows what apply would create; --detailed-exitcode gives 2 when there are changes',
+      args: ['plan', file, '--detailed-exitcode'],
+      expect: EXIT.changes,
+    },
+    {
+      title: 'Apply',
+      why: 'creates tags, then sources, destinations and the transform, then the pipelines that use them (auto-approved for the demo)',
+      args: ['apply', file, '--auto-approve', '--poll-interval', '50'],
+      expect: EXIT.ok,
+    },
+    {
+      title: 'Plan again',
+      why: 'the account now matches the manifests: nothing to do, exit 0',
+      args: ['plan', file, '--detailed-exitcode'],
+      expect: EXIT.ok,
+    },
+    {
+      title: 'Change something outside git',
+      why: 'someone turns off the heartbeat of orders-db in the Streamkap UI (here: a PUT to the API)',
+      act: () => outOfBandChange(server),
+    },
+    {
+      title: 'Detect the drift',
+      why: 'the cron job a team would run: exit 2 and the field that changed',
+      args: ['drift', file],
+      expect: EXIT.changes,
+    },
+    {
+      title: 'Apply to restore the manifests',
+      why: 'puts the value from git back (an in-place update, no re-snapshot)',
+      args: ['apply', file, '--auto-approve', '--poll-interval', '50'],
+      expect: EXIT.ok,
+    },
+    { title: 'Check drift again', why: 'in sync: exit 0', args: ['drift', file], expect: EXIT.ok },
+  ];
+}
+
+/** The `demo` action: the tour above; exit 1 when a step gave the wrong exit code. */
+export async function runDemo(ctx: CommandContext): Promise<void> {
+  const out = ctx.io.stdout;
+  const started = performance.now();
+  const { root, file } = findManifest(ctx.io.cwd);
+  const server = await startEmulatorServer({ port: 0 });
+  const { main } = await import('../main.js');
+  const env = {
+    ...ctx.io.env,
+    ...demoSecrets(readFileSync(path.join(root, file), 'utf8')),
+    STREAMKAP_API_URL: server.url,
+    STREAMKAP_CLIENT_ID: server.clientId,
+    STREAMKAP_CLIENT_SECRET: server.clientSecret,
+  };
+  out.write(`streamkap-gitops demo: a local emulator of the Streamkap API is listening on ${server.url}\n`);
+  out.write(`The secrets of ${file} are set to demo values; nothing leaves this machine.\n`);
+  const failures: string[] = [];
+  try {
+    const all = steps(file, server);
+    for (const [i, step] of all.entries()) {
+      out.write(`\n━━ Step ${i + 1}/${all.length}: ${step.title}\n   ${step.why}\n`);
+      if (step.act) {
+        out.write(`   ${await step.act()}\n`);
+        continue;
+      }
+      out.write(`   $ streamkap-gitops ${(step.args ?? []).join(' ')}\n`);
+      const io = { stdout: indented(out), stderr: indented(out), stdin: ctx.io.stdin, env, cwd: root };
+      const code = await main(['node', 'streamkap-gitops', ...(step.args ?? [])], io);
+      const ok = code === step.expect;
+      out.write(`   → exit ${code} ${ok ? '✓' : `✗ (expected ${step.expect})`}\n`);
+      if (!ok) failures.push(`step ${i + 1} (${step.title}) exited ${code}, expected ${step.expect}`);
+    }
+  } finally {
+    await server.close();
+  }
+  const secs = ((performance.now() - started) / 1000).toFixed(1);
+  if (failures.length > 0) {
+    out.write(`\nDemo FAILED after ${secs} s:\n  ${failures.join('\n  ')}\n`);
+    ctx.setExitCode(EXIT.failure);
+    return;
+  }
+  out.write(`\nDemo complete in ${secs} s: every step gave the exit code it should.\n`);
+}

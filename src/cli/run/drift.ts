@@ -1,0 +1,30 @@
+import {
+  applyDriftIgnore,
+  detectDrift,
+  isInSync,
+  renderDriftJson,
+  renderDriftMarkdown,
+  renderDriftText,
+  type DriftReport,
+} from '../../planner/index.js';
+import type { DriftFlags } from '../commands/drift.js';
+import type { OutputFormat } from '../commands/plan.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { readIgnoreFile } from '../ignore-file.js';
+import { loadPlanInputs } from './plan-inputs.js';
+
+function renderDrift(report: DriftReport, format: OutputFormat): string {
+  if (format === 'json') return renderDriftJson(report);
+  if (format === 'markdown') return renderDriftMarkdown(report);
+  return renderDriftText(report);
+}
+
+/** The `drift` action: read-only; exit 0 in sync, 2 drift. */
+export async function runDrift(ctx: CommandContext, paths: string[], flags: DriftFlags): Promise<void> {
+  const rules = await readIgnoreFile(ctx.io.cwd, flags.ignoreFile);
+  const { desired, live } = await loadPlanInputs(ctx, paths, flags);
+  const report = applyDriftIgnore(detectDrift(desired, live, { resendSecrets: flags.resendSecrets }), rules);
+  ctx.io.stdout.write(renderDrift(report, flags.format));
+  ctx.setExitCode(isInSync(report) ? EXIT.ok : EXIT.changes);
+}

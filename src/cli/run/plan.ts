@@ -1,0 +1,28 @@
+import { buildPlan, hasChanges } from '../../planner/index.js';
+import { planOptionsFrom, type PlanFlags } from '../commands/plan.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { inputsDigest, makeSavedPlan, planKeyFromEnv, savePlan } from '../plan-io.js';
+import { loadPlanInputs, renderPlan, throwIfPlanErrors } from './plan-inputs.js';
+
+/** The `plan` action: read-only; prints (and with --out saves) the plan. */
+export async function runPlan(ctx: CommandContext, paths: string[], flags: PlanFlags): Promise<void> {
+  const hmacKey = planKeyFromEnv(ctx.io.env);
+  const { desired, live } = await loadPlanInputs(ctx, paths, flags);
+  const options = planOptionsFrom(flags, hmacKey);
+  const plan = buildPlan(desired, live, options);
+  ctx.io.stdout.write(renderPlan(plan, flags.format, ctx.globals().color));
+  throwIfPlanErrors(plan);
+  if (flags.out !== undefined) {
+    const saved = makeSavedPlan(plan, {
+      inputsDigest: inputsDigest(desired.files),
+      createdAt: new Date(),
+      options,
+    });
+    await savePlan(flags.out, saved, ctx.io.cwd);
+    ctx.io.stderr.write(
+      `Saved the plan to ${flags.out}; apply it with: streamkap-gitops apply --plan ${flags.out}\n`,
+    );
+  }
+  if (flags.detailedExitcode && hasChanges(plan)) ctx.setExitCode(EXIT.changes);
+}
