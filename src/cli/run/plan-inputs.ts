@@ -15,7 +15,18 @@ import { openApiClient } from '../api-session.js';
 import type { OutputFormat } from '../commands/plan.js';
 import type { CommandContext } from '../context.js';
 
-/** Loads the manifests (warnings to stderr) and the live state of the kinds they manage. */
+/**
+ * Tags always (names ↔ ids); the kinds the manifests manage; and, when they manage pipelines, what a
+ * pipeline refers to, so external references are checked and renames/replaces resolve ids.
+ */
+export function kindsToLoad(managed: readonly ResourceKind[]): ResourceKind[] {
+  const refs: readonly ResourceKind[] = managed.includes('pipeline')
+    ? ['source', 'destination', 'transform']
+    : [];
+  return KIND_ORDER.filter((k) => k === 'tag' || managed.includes(k) || refs.includes(k));
+}
+
+/** Loads the manifests (warnings to stderr) and the live state of the kinds the plan needs. */
 export async function loadPlanInputs(
   ctx: CommandContext,
   paths: string[],
@@ -23,7 +34,7 @@ export async function loadPlanInputs(
 ): Promise<{ desired: DesiredState; live: LiveState }> {
   const { state: desired, warnings } = await loadDesiredState(paths, { cwd: ctx.io.cwd, env: ctx.io.env });
   for (const w of warnings) ctx.io.stderr.write(`${formatProblem(w)}\n`);
-  const kinds: ResourceKind[] = KIND_ORDER.filter((k) => k === 'tag' || desired.managedKinds.includes(k));
+  const kinds = kindsToLoad(desired.managedKinds);
   const client = openApiClient(ctx, api);
   try {
     const live = await loadLiveState(client, kinds, { logger: ctx.logger() });

@@ -7,8 +7,9 @@ import { loadPlanInputs, renderPlan, throwIfPlanErrors } from './plan-inputs.js'
 
 /** The `plan` action: read-only; prints (and with --out saves) the plan. */
 export async function runPlan(ctx: CommandContext, paths: string[], flags: PlanFlags): Promise<void> {
-  const hmacKey = planKeyFromEnv(ctx.io.env);
   const { desired, live } = await loadPlanInputs(ctx, paths, flags);
+  // NOTE: after loading, so missing credentials are reported as such, not as a missing plan key.
+  const hmacKey = planKeyFromEnv(ctx.io.env);
   const options = planOptionsFrom(flags, hmacKey);
   const plan = buildPlan(desired, live, options);
   ctx.io.stdout.write(renderPlan(plan, flags.format, ctx.globals().color));

@@ -1,0 +1,36 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { kindsToLoad } from '../../src/cli/run/plan-inputs.js';
+import { captureIo } from '../helpers/capture-io.js';
+
+describe('kindsToLoad', () => {
+  it('always loads tags, and what managed pipelines refer to', () => {
+    expect(kindsToLoad(['source'])).toEqual(['tag', 'source']);
+    expect(kindsToLoad(['tag', 'pipeline'])).toEqual([
+      'tag',
+      'source',
+      'destination',
+      'transform',
+      'pipeline',
+    ]);
+    expect(kindsToLoad([])).toEqual(['tag']);
+  });
+});
+
+describe('plan without credentials', () => {
+  it('says which credentials are missing (exit 4), not that a plan key is missing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'skgo-nocreds-'));
+    try {
+      await writeFile(path.join(dir, 'm.yaml'), 'namespace: shop\ntags: []\n');
+      const io = captureIo({}, dir);
+      expect(await main(['node', 'streamkap-gitops', 'plan', 'm.yaml'], io)).toBe(4);
+      expect(io.err()).toContain('STREAMKAP_CLIENT_ID');
+      expect(io.err()).not.toContain("plan's secret hashes");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
