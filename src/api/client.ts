@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { ApiError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
-import { collectSecretStrings } from '../logging/scrub.js';
+import { collectCatalogueSecretStrings, collectSecretStrings } from '../logging/scrub.js';
 import { displayPath } from './api-error.js';
 import { TokenManager } from './auth.js';
 import { backoffDelay } from './backoff.js';
@@ -26,7 +26,8 @@ interface Call extends RequestOptions {
 interface CallState {
   readonly call: Call;
   readonly shownPath: string;
-  readonly known: Set<string>;
+  /** Secrets of this call's body, then every secret the client knows (see #knownFor). */
+  readonly known: Iterable<string>;
   readonly url: string;
   readonly body: string | undefined;
   attempts: number;
@@ -59,6 +60,12 @@ export class StreamkapClient implements ApiClient {
   readonly #tokens: TokenManager;
   /** Client secret and every token seen: masked in any error text or log line. */
   readonly #secrets = new Set<string>();
+  /**
+   * Every catalogue secret value seen in a request or response body (live objects are read with
+   * secret_returned=true): an error may echo a stored value that is not in its own request body,
+   * such as the old password of an object being updated, or a source embedded in a pipeline.
+   */
+  readonly #seen = new Set<string>();
 
   constructor(config: ApiClientConfig, logger: Logger) {
     this.#config = resolveDefaults(config);
@@ -121,8 +128,23 @@ export class StreamkapClient implements ApiClient {
     };
   }
 
+  /** This call's body secrets, then the client's (read live at each use: tokens renew mid-call). */
+  #knownFor(body: unknown): Iterable<string> {
+    const own = collectSecretStrings(body);
+    collectCatalogueSecretStrings(body, this.#seen);
+    const secrets = this.#secrets;
+    const seen = this.#seen;
+    return {
+      *[Symbol.iterator]() {
+        yield* own;
+        yield* secrets;
+        yield* seen;
+      },
+    };
+  }
+
   async #execute(call: Call): Promise<unknown> {
-    const known = collectSecretStrings(call.body, new Set(this.#secrets));
+    const known = this.#knownFor(call.body);
     const state: CallState = {
       call,
       known,
@@ -134,10 +156,11 @@ export class StreamkapClient implements ApiClient {
     };
     for (;;) {
       const token = call.authenticated ? await this.#tokens.accessToken() : undefined;
-      // Tokens issued since the call began must be masked in its errors too.
-      for (const secret of this.#secrets) state.known.add(secret);
       state.attempts += 1;
       const outcome = await this.#send(state, token);
+      if (outcome.kind === 'response' && outcome.body.json) {
+        collectCatalogueSecretStrings(outcome.body.value, this.#seen);
+      }
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
         return outcome.body.json ? outcome.body.value : outcome.body.text === '' ? null : outcome.body.text;
       }

@@ -107,18 +107,51 @@ function collectAt(value: unknown, underSecret: boolean, depth: number, into: Se
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** True for a catalogue secret key (`database.password`, `keyfile`): the strict test, no pattern. */
+export function isCatalogueSecretKey(key: string): boolean {
+  return CATALOGUE_SECRET_KEYS.has(key);
 }
+
+/** A withheld value as the API shows it (`********`): nothing to remember. */
+const WITHHELD = /^\**$/;
+
+/**
+ * Every string under a catalogue secret key anywhere in `value` (a response body: pipelines embed
+ * whole sources), so that the API client can mask values it has seen in later error text.
+ * NOTE: only catalogue keys, not SECRET_KEY_PATTERN: values under keys such as `sasl.mechanism`
+ * (`PLAIN`) would otherwise be masked in every later message.
+ */
+export function collectCatalogueSecretStrings(value: unknown, into: Set<string>): Set<string> {
+  collectCatalogueAt(value, false, 0, into);
+  return into;
+}
+
+function collectCatalogueAt(value: unknown, under: boolean, depth: number, into: Set<string>): void {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') {
+    if (under && typeof value === 'string' && value.length >= 4 && !WITHHELD.test(value)) into.add(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collectCatalogueAt(item, under, depth + 1, into);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    collectCatalogueAt(record[key], under || CATALOGUE_SECRET_KEYS.has(key), depth + 1, into);
+  }
+}
+
+/** Not at an already masked value: `key=[redacted])` must keep its `)`. */
+const NOT_MASKED = '(?!\\[redacted\\])';
 
 /** `Bearer xyz`, `"password": "xyz"`, `token=xyz` and the like inside free text. */
 const TEXT_PATTERNS: readonly RegExp[] = [
-  /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi,
+  /(bearer\s+)(?!\[redacted\])[A-Za-z0-9._~+/=-]+/gi,
   new RegExp(
-    `("[^"]*(?:${SECRET_KEY_PATTERN.source})[^"]*"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^,}\\s]+)`,
+    `("[^"]*(?:${SECRET_KEY_PATTERN.source})[^"]*"\\s*:\\s*)${NOT_MASKED}("(?:[^"\\\\]|\\\\.)*"|[^,}\\s]+)`,
     'gi',
   ),
-  new RegExp(`(\\b[\\w.-]*(?:${SECRET_KEY_PATTERN.source})[\\w.-]*=)[^&\\s"',;]+`, 'gi'),
+  new RegExp(`(\\b[\\w.-]*(?:${SECRET_KEY_PATTERN.source})[\\w.-]*=)${NOT_MASKED}[^&\\s"',;]+`, 'gi'),
 ];
 
 /**
@@ -128,18 +161,21 @@ const TEXT_PATTERNS: readonly RegExp[] = [
  */
 export function scrubText(text: string, known: Iterable<string> = []): string {
   let out = text;
-  const variants = new Set<string>();
+  // NOTE: `known` may hold every secret of an account; only the variants present are replaced.
+  const present: string[] = [];
   for (const secret of known) {
     if (secret.length < 4) continue;
-    variants.add(secret);
-    // The same value echoed inside a JSON string (escaped once or twice).
-    const once = JSON.stringify(secret).slice(1, -1);
-    variants.add(once);
-    variants.add(JSON.stringify(once).slice(1, -1));
-    variants.add(encodeURIComponent(secret));
+    for (const variant of secretVariants(secret)) if (text.includes(variant)) present.push(variant);
   }
-  const sorted = [...variants].sort((a, b) => b.length - a.length);
-  for (const secret of sorted) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), MASK);
+  // Longest first, so a value is masked whole before a shorter one inside it.
+  present.sort((a, b) => b.length - a.length);
+  for (const variant of present) out = out.split(variant).join(MASK);
   for (const pattern of TEXT_PATTERNS) out = out.replace(pattern, `$1${MASK}`);
   return out;
+}
+
+/** The value as is, echoed inside a JSON string (escaped once or twice), and URL-encoded. */
+function secretVariants(secret: string): string[] {
+  const once = JSON.stringify(secret).slice(1, -1);
+  return [secret, once, JSON.stringify(once).slice(1, -1), encodeURIComponent(secret)];
 }

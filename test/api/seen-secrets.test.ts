@@ -1,0 +1,79 @@
+/**
+ * An error may echo a stored secret that is not in its own request body: the old password of an
+ * object being updated, or a source embedded in a pipeline. The client masks every catalogue
+ * secret value it has seen in any request or response body, in every later error.
+ */
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/errors/index.js';
+import { collectCatalogueSecretStrings, scrubText } from '../../src/logging/scrub.js';
+import { BASE, FakeAuth, caught, testClient, useMsw } from './fake-api.js';
+
+const server = useMsw();
+
+const OLD_PASSWORD = 'old-pw-PLANTED-3c1d';
+const NEW_PASSWORD = 'new-pw-PLANTED-8e2f';
+const MONGO_URI = 'mongodb://u:mongo-PLANTED-5a@h/db';
+
+describe('secrets seen in earlier bodies are masked in later errors', () => {
+  it('masks a stored value echoed by a failed update whose body holds another value', async () => {
+    const auth = new FakeAuth();
+    server.use(
+      ...auth.handlers(),
+      http.get(`${BASE}/pipelines`, () =>
+        HttpResponse.json({
+          result: [
+            {
+              id: 'p1',
+              source: { id: 's1', config: { 'database.password': OLD_PASSWORD, 'database.port': '5432' } },
+              destination: { id: 'd1', config: { 'mongodb.connection.string.user.defined': MONGO_URI } },
+            },
+          ],
+        }),
+      ),
+      http.put(`${BASE}/sources/s1`, () =>
+        HttpResponse.json(
+          { detail: `cannot change ${OLD_PASSWORD} to the new value; destination uses ${MONGO_URI}` },
+          { status: 400 },
+        ),
+      ),
+    );
+    const { client } = testClient();
+    await client.request('GET', '/pipelines');
+    const body = { name: 's', connector: 'postgresql', config: { 'database.password': NEW_PASSWORD } };
+    const error = await caught(() => client.request('PUT', '/sources/s1', { body }));
+    expect(error).toBeInstanceOf(ApiError);
+    const message = (error as ApiError).message;
+    expect(message).toBe(
+      'PUT /sources/s1 -> HTTP 400: cannot change [redacted] to the new value; destination uses [redacted]',
+    );
+    expect((error as ApiError).details.join()).not.toContain('PLANTED');
+  });
+
+  it('collects only values under catalogue secret keys, at any depth, skipping withheld ones', () => {
+    const found = collectCatalogueSecretStrings(
+      {
+        result: [{ source: { config: { 'database.password': 'pw-1234', 'sasl.mechanism': 'PLAIN' } } }],
+        keyfile: { private_key: 'k-5678' },
+        config: { 'snowflake.private.key': '********', 'database.user': 'streamkap' },
+      },
+      new Set(),
+    );
+    expect([...found].sort()).toEqual(['k-5678', 'pw-1234']);
+  });
+
+  it('scrubText masks many known values quickly, longest first', () => {
+    const known = Array.from({ length: 20_000 }, (_, i) => `secret-value-${i}`);
+    const text = `a secret-value-123 b secret-value-12 c ${JSON.stringify('q"secret-value-7"')}`;
+    expect(scrubText(text, known)).toBe('a [redacted] b [redacted] c "q\\"[redacted]\\""');
+  });
+});
+
+describe('scrubText on already masked text', () => {
+  it('leaves a masked value and what follows it alone', () => {
+    const pw = 'pw-PLANTED-77';
+    expect(scrubText(`(database.password=${pw}) "password": "${pw}", Bearer ${pw}`, [pw])).toBe(
+      '(database.password=[redacted]) "password": [redacted], Bearer [redacted]',
+    );
+  });
+});
