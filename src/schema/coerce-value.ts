@@ -15,6 +15,11 @@ export interface ValueSite {
   readonly segs: readonly Segment[];
   readonly resourceName: string;
   readonly opts: BuildOptions;
+  /**
+   * How messages show the value when it came from the environment: the manifest text (the
+   * reference), never the variable's value, which may be a secret used in the wrong field.
+   */
+  readonly shownAs?: string;
 }
 
 /** `undefined` = not usable (a problem was reported, or a variable is missing under --allow-missing-env). */
@@ -23,6 +28,11 @@ export type Coerced = ConfigValue | undefined;
 function show(v: unknown): string {
   const text = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** The value for a message: the manifest text when it held ${env:…} references. */
+function shown(v: unknown, s: ValueSite): string {
+  return s.shownAs ?? show(v);
 }
 
 function coerceSecret(f: FieldSpec, raw: unknown, s: ValueSite): Coerced {
@@ -41,11 +51,13 @@ function coerceSecret(f: FieldSpec, raw: unknown, s: ValueSite): Coerced {
 }
 
 /** Replaces ${env:…} in every string of a value; reports missing or malformed references. */
-function interpolateDeep(raw: unknown, s: ValueSite): { value: unknown; usable: boolean } {
+function interpolateDeep(raw: unknown, s: ValueSite): { value: unknown; usable: boolean; fromEnv: boolean } {
   let usable = true;
+  let fromEnv = false;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
       const out = interpolate(v, s.opts.env);
+      if (out.value !== v) fromEnv = true;
       for (const m of out.malformed) {
         s.r.error(s.segs, `malformed reference ${m}`, 'write ${env:NAME}, or $${ for a literal "${"');
         usable = false;
@@ -66,17 +78,17 @@ function interpolateDeep(raw: unknown, s: ValueSite): { value: unknown; usable: 
     return v;
   };
   const value = walk(raw);
-  return { value, usable };
+  return { value, usable, fromEnv };
 }
 
 function coerceInt(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isSafeInteger(n)) {
-    s.r.error(s.segs, `expected an integer, got ${show(v)}`);
+    s.r.error(s.segs, `expected an integer, got ${shown(v, s)}`);
     return undefined;
   }
   if (f.range && (n < f.range[0] || n > f.range[1])) {
-    s.r.error(s.segs, `${n} is out of range`, `allowed: ${f.range[0]} to ${f.range[1]}`);
+    s.r.error(s.segs, `${s.shownAs ?? n} is out of range`, `allowed: ${f.range[0]} to ${f.range[1]}`);
     return undefined;
   }
   return n;
@@ -87,7 +99,7 @@ function coerceBool(v: unknown, s: ValueSite): Coerced {
   if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
   const yamlOne = typeof v === 'string' && /^(yes|no|on|off|y|n)$/i.test(v);
   const hint = yamlOne ? 'manifests are YAML 1.2, where yes/no/on/off are strings: write true or false' : 'write true or false';
-  s.r.error(s.segs, `expected a boolean, got ${show(v)}`, hint);
+  s.r.error(s.segs, `expected a boolean, got ${shown(v, s)}`, hint);
   return undefined;
 }
 
@@ -100,13 +112,13 @@ function coerceString(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
   }
   if (text === undefined) {
     const hint = isCommaListField(f) ? 'write a string or a list of strings' : 'quote the value';
-    s.r.error(s.segs, `expected a string, got ${show(v)}`, hint);
+    s.r.error(s.segs, `expected a string, got ${shown(v, s)}`, hint);
     return undefined;
   }
   if (f.enum && !f.enum.includes(text)) {
     const sameCase = f.enum.find((e) => e.toLowerCase() === text.toLowerCase());
     const hint = sameCase ? `did you mean "${sameCase}"?` : didYouMean(text, f.enum) ?? `allowed: ${listSome(f.enum)}`;
-    s.r.error(s.segs, `${show(text)} is not an allowed value of "${f.name}"`, hint);
+    s.r.error(s.segs, `${shown(text, s)} is not an allowed value of "${f.name}"`, hint);
     return undefined;
   }
   return text;
@@ -115,7 +127,7 @@ function coerceString(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
 function coerceList(v: unknown, s: ValueSite): Coerced {
   if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter((x) => x !== '');
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-  s.r.error(s.segs, `expected a list of strings, got ${show(v)}`);
+  s.r.error(s.segs, `expected a list of strings, got ${shown(v, s)}`);
   return undefined;
 }
 
@@ -186,8 +198,10 @@ function coerceMapEntry(
 /** The typed model value, or undefined after reporting why not. */
 export function coerceValue(f: FieldSpec, raw: unknown, s: ValueSite): Coerced {
   if (f.secret) return coerceSecret(f, raw, s);
-  const { value, usable } = interpolateDeep(raw, s);
-  if (!usable) return undefined;
+  const interpolated = interpolateDeep(raw, s);
+  if (!interpolated.usable) return undefined;
+  const value = interpolated.value;
+  if (interpolated.fromEnv) s = { ...s, shownAs: `${show(raw)} (value from the environment, not shown)` };
   switch (f.type) {
     case 'int':
       return coerceInt(f, value, s);
