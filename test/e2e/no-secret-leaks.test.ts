@@ -1,0 +1,399 @@
+/**
+ * Adversarial end-to-end audit: every secret field of a manifest references its own env var holding
+ * a unique planted value (and so do the API client secret and the plan key). The CLI then runs
+ * every command that reads them, at the most verbose log level with --debug, through success,
+ * drift, a refused saved plan and API failures whose bodies echo secrets back; no planted value
+ * (nor its JSON-escaped, base64 or URL-encoded form, nor its random core) may appear in any stdout,
+ * stderr (where the JSON log lines go) or saved plan file.
+ */
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/api/index.js';
+import { ApiError } from '../../src/errors/index.js';
+import { createLogger, type Logger } from '../../src/logging/logger.js';
+import { SecretValue } from '../../src/model/index.js';
+import { apiCall, startHarness, type Harness, type RunResult } from './harness.js';
+import { BEARER_TOKEN, around, encodedForms, findLeaks, plant, type Planted } from './leak-scan.js';
+
+const PEM = (core: string): string =>
+  `-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0wPDAbBgkqhkiG9w0BBQwwDgQI${core}AgIIADAdBglg\nhkgBZQMEASoEE${core.toLowerCase()}Kx9vR2mQ8pWc3nVf7dL1sTb0uYzEeHjAoXiGkN\n-----END ENCRYPTED PRIVATE KEY-----`;
+
+/** env var name -> planted value; `"` and `\` make the JSON-escaped form differ from the raw one. */
+const SECRETS = {
+  PG_PASSWORD: plant('PG_PASSWORD', (c) => `S3cr3t-${c}-pg"q\\b/`),
+  MONGO_URI: plant('MONGO_URI', (c) => `mongodb://reader:S3cr3t-${c}-mongo@mongo.internal:27017/app`),
+  DYNAMO_KEY_ID: plant('DYNAMO_KEY_ID', (c) => `AKIA${c.toUpperCase()}`),
+  DYNAMO_SECRET: plant('DYNAMO_SECRET', (c) => `S3cr3t-${c}-dynamo+/=`),
+  SNOWFLAKE_KEY: plant('SNOWFLAKE_KEY', PEM),
+  SNOWFLAKE_PASSPHRASE: plant('SNOWFLAKE_PASSPHRASE', (c) => `S3cr3t-${c}-passphrase`),
+  CLICKHOUSE_PW: plant('CLICKHOUSE_PW', (c) => `S3cr3t-${c}-ch`),
+  S3_SECRET: plant('S3_SECRET', (c) => `S3cr3t-${c}-s3`),
+  BQ_KEYFILE: plant('BQ_KEYFILE', (c) =>
+    JSON.stringify({ type: 'service_account', private_key_id: `S3cr3t-${c}-bq`, private_key: PEM(c) }),
+  ),
+  LEAKY_PW: plant('LEAKY_PW', (c) => `S3cr3t-${c}-leaky`),
+};
+/** Values the secrets change to later (out of band, in the env for a new plan, for a stale plan). */
+const LATER = {
+  oobPg: plant('out-of-band PG password', (c) => `S3cr3t-${c}-oob`),
+  pgV2: plant('PG_PASSWORD v2', (c) => `S3cr3t-${c}-pg-v2`),
+  pgV3: plant('PG_PASSWORD v3', (c) => `S3cr3t-${c}-pg-v3`),
+};
+const CLIENT_SECRET = plant('client secret', (c) => `client-S3cr3t-${c}`);
+const PLAN_KEY = plant('plan key', (c) => `plan-key-${c}`);
+const ALL: Planted[] = [...Object.values(SECRETS), ...Object.values(LATER), CLIENT_SECRET, PLAN_KEY];
+
+const MANIFEST = `namespace: leaks
+sources:
+  - name: orders-pg
+    connector: postgresql
+    config:
+      database_hostname: pg.internal
+      database_user: streamkap
+      database_password: \${env:PG_PASSWORD}
+      database_dbname: orders
+      schema_include_list: public
+      table_include_list: [public.orders, public.customers]
+  - name: events-mongo
+    connector: mongodb
+    config:
+      mongodb_connection_string: \${env:MONGO_URI}
+      database_include_list: app
+      collection_include_list: app.events
+      signal_data_collection_schema_or_database: app
+  - name: carts-dynamo
+    connector: dynamodb
+    config:
+      aws_region: eu-west-1
+      aws_access_key_id: \${env:DYNAMO_KEY_ID}
+      aws_secret_key: \${env:DYNAMO_SECRET}
+      s3_export_bucket_name: exports
+      table_include_list: carts
+destinations:
+  - name: warehouse
+    connector: snowflake
+    config:
+      snowflake_url_name: acme.snowflakecomputing.com
+      snowflake_user_name: STREAMKAP
+      snowflake_private_key: \${env:SNOWFLAKE_KEY}
+      snowflake_private_key_passphrase: \${env:SNOWFLAKE_PASSPHRASE}
+      snowflake_database_name: RAW
+      snowflake_schema_name: LEAKS
+  - name: olap
+    connector: clickhouse
+    config:
+      hostname: ch.internal
+      connection_username: streamkap
+      connection_password: \${env:CLICKHOUSE_PW}
+      database: leaks
+  - name: lake
+    connector: s3
+    config:
+      aws_access_key_id: AKIAPUBLICID
+      aws_secret_access_key: \${env:S3_SECRET}
+      aws_s3_bucket_name: lake
+  - name: bq
+    connector: bigquery
+    config:
+      keyfile: \${env:BQ_KEYFILE}
+      default_dataset: leaks
+transforms:
+  - name: mask
+    type: map_filter
+    implementation_file: mask.js
+    config:
+      transforms_input_topic_pattern: 'public\\.customers'
+      transforms_output_topic_pattern: masked.customers
+pipelines:
+  - name: orders-to-warehouse
+    source: orders-pg
+    destination: warehouse
+    transforms:
+      - name: mask
+        topics: [public.customers]
+  - name: events-to-olap
+    source: events-mongo
+    destination: olap
+    topics: [app.events]
+  - name: carts-to-lake
+    source: carts-dynamo
+    destination: lake
+    topics: [carts]
+`;
+
+const LEAKY_SOURCE = `
+  - name: leaky-pg
+    connector: postgresql
+    config:
+      database_hostname: leaky.internal
+      database_user: streamkap
+      database_password: \${env:LEAKY_PW}
+      database_dbname: leaky
+      schema_include_list: public
+      table_include_list: [public.t]
+`;
+
+const IMPLEMENTATION = 'function _streamkap_transform(v, k, topic, ts) {\n  return v;\n}\n';
+const VERBOSE = ['--log-level', 'trace', '--debug'];
+
+let h: Harness;
+let baseEnv: Record<string, string>;
+/** Everything the runs printed or wrote, labelled, scanned by the last test and after each step. */
+const seen: { label: string; text: string }[] = [];
+
+function expectClean(label: string, text: string): void {
+  seen.push({ label, text });
+  const leaks = findLeaks(text, ALL);
+  const first = leaks[0];
+  const excerpt = first ? around(text, ALL.find((p) => first.startsWith(`${p.label}:`))?.core ?? '') : '';
+  expect(leaks, `${label} leaks:\n${excerpt}`).toEqual([]);
+  expect(BEARER_TOKEN.exec(text)?.[0], `${label} shows a bearer token`).toBeUndefined();
+}
+
+async function run(label: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  const r = await h.cli([...VERBOSE, ...args], { ...baseEnv, ...env });
+  expectClean(`${label} stdout`, r.out);
+  expectClean(`${label} stderr`, r.err);
+  return r;
+}
+
+function captureLogger(): { logger: Logger; text: () => string } {
+  let text = '';
+  const destination = new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      text += chunk.toString();
+      cb();
+    },
+  });
+  return { logger: createLogger({ level: 'trace', destination }), text: () => text };
+}
+
+async function savedFile(label: string, file: string): Promise<void> {
+  expectClean(label, await readFile(path.join(h.dir, file), 'utf8'));
+}
+
+beforeAll(async () => {
+  h = await startHarness({ clientSecret: CLIENT_SECRET.value, seed: 7 });
+  baseEnv = {
+    ...Object.fromEntries(Object.entries(SECRETS).map(([k, p]) => [k, p.value])),
+    STREAMKAP_GITOPS_PLAN_KEY: PLAN_KEY.value,
+  };
+  await h.write('streamkap.yaml', MANIFEST);
+  await h.write('mask.js', IMPLEMENTATION);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('no planted secret leaks through the CLI', () => {
+  it('the scanner finds a planted value in each of its forms (self-check)', () => {
+    const p = SECRETS.PG_PASSWORD;
+    for (const form of encodedForms(p.value)) expect(findLeaks(`x ${form} y`, [p])).not.toEqual([]);
+    expect(findLeaks(`x ${p.core} y`, [p])).not.toEqual([]);
+    expect(findLeaks(`Bearer [redacted]`, ALL)).toEqual([]);
+    expect(BEARER_TOKEN.test('authorization: Bearer eyJhbGciOiJIUzI1NiJ9.x')).toBe(true);
+  });
+
+  it('validate (text, json) and schema', async () => {
+    expect((await run('validate', ['validate', '.'])).code).toBe(0);
+    expect((await run('validate json', ['validate', '.', '--format', 'json'])).code).toBe(0);
+    expect((await run('schema', ['schema'])).code).toBe(0);
+  });
+
+  it('plan (text, json, markdown, --out) and apply (text)', async () => {
+    for (const format of ['text', 'json', 'markdown']) {
+      expect((await run(`plan ${format}`, ['plan', '.', '--format', format])).code).toBe(0);
+    }
+    expect((await run('plan --out', ['plan', '.', '--out', 'plan0.json'])).code).toBe(0);
+    await savedFile('plan0.json', 'plan0.json');
+    const r = await run('apply', ['apply', '.', '--auto-approve', '--poll-interval', '5']);
+    expect(r.code, r.err).toBe(0);
+    // The planted values did reach the API: the scan is not vacuous.
+    const pg = h.server.emulator.dump().sources.find((s) => s.name === 'orders-pg');
+    expect(pg?.config['database.password']).toBe(SECRETS.PG_PASSWORD.value);
+  });
+
+  it('drift after a secret changed out of band, then apply --format json puts it back', async () => {
+    const list = (await apiCall(h.server, 'GET', '/sources?secret_returned=true&page_size=100')) as {
+      result: { id: string; name: string; connector: string; config: Record<string, unknown> }[];
+    };
+    const pg = list.result.find((s) => s.name === 'orders-pg');
+    if (!pg) throw new Error('orders-pg not found');
+    await apiCall(h.server, 'PUT', `/sources/${pg.id}?secret_returned=true`, {
+      name: pg.name,
+      connector: pg.connector,
+      config: { ...pg.config, 'database.password': LATER.oobPg.value },
+    });
+    for (const format of ['text', 'json', 'markdown']) {
+      expect((await run(`drift ${format}`, ['drift', '.', '--format', format])).code).toBe(2);
+    }
+    expect((await run('plan after drift', ['plan', '.'])).out).toContain('orders-pg');
+    const r = await run('apply json', [
+      'apply',
+      '.',
+      '--auto-approve',
+      '--format',
+      'json',
+      '--poll-interval',
+      '5',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect((await run('drift in sync', ['drift', '.'])).code).toBe(0);
+  });
+
+  it('apply --plan with a secret changed since the plan: refused (exit 3), neither value shown', async () => {
+    const v2 = { PG_PASSWORD: LATER.pgV2.value };
+    expect((await run('plan --out v2', ['plan', '.', '--out', 'plan.json'], v2)).code).toBe(0);
+    await savedFile('plan.json', 'plan.json');
+    const refused = await run(
+      'apply --plan stale secret',
+      ['apply', '.', '--plan', 'plan.json', '--auto-approve'],
+      { PG_PASSWORD: LATER.pgV3.value },
+    );
+    expect(refused.code, refused.err).toBe(3);
+    expect(refused.err).toContain('changed since the plan was made');
+    const ok = await run('apply --plan', ['apply', '.', '--plan', 'plan.json', '--auto-approve'], v2);
+    expect(ok.code, ok.err).toBe(0);
+  });
+
+  it('API failures whose bodies echo the secrets: error messages and debug logs stay clean', async () => {
+    await h.write(
+      'streamkap.yaml',
+      MANIFEST.replace('destinations:', `${LEAKY_SOURCE.slice(1)}destinations:`),
+    );
+    const pw = SECRETS.LEAKY_PW.value;
+    h.server.emulator.configure({
+      oneShots: [
+        // A Retry-After of 0 s: retried at once, so the retry path logs without slowing the test.
+        { method: 'GET', path: '/sources', count: 1, status: 429, retryAfter: 0 },
+        {
+          method: 'POST',
+          path: '/sources',
+          count: 1,
+          status: 500,
+          detail: `could not connect: password authentication failed (password="${pw}", database.password=${pw}) ${JSON.stringify({ config: { 'database.password': pw } })}`,
+        },
+        {
+          method: 'PUT',
+          path: '/sources/{id}',
+          count: 1,
+          status: 400,
+          detail: `invalid config ${JSON.stringify(JSON.stringify({ password: LATER.pgV2.value }))} for ${LATER.pgV2.value}`,
+        },
+      ],
+    });
+    const r = await run('apply with failures', ['apply', '.', '--auto-approve', '--poll-interval', '5'], {
+      PG_PASSWORD: LATER.pgV3.value,
+    });
+    expect(r.code, r.err).toBe(1);
+    expect(r.err + r.out).toContain('HTTP 500');
+    expect(r.err + r.out).toContain('[redacted]');
+  });
+
+  it('a 422 whose Pydantic `input` echoes the whole body, through the client with a capturing logger', async () => {
+    const { logger, text } = captureLogger();
+    const client = createApiClient(
+      {
+        baseUrl: h.server.url,
+        clientId: h.server.clientId,
+        clientSecret: CLIENT_SECRET.value,
+        maxAttempts: 1,
+      },
+      logger,
+    );
+    const source = {
+      connector: 'postgresql', // no `name`: the emulator answers 422 with the body as `input`
+      config: { 'database.hostname.user.defined': 'pg', 'database.password': SECRETS.PG_PASSWORD.value },
+    };
+    const pipeline = {
+      source: {
+        id: 'x',
+        connector: 'mongodb',
+        config: { 'mongodb.connection.string.user.defined': SECRETS.MONGO_URI.value },
+      },
+      destination: {
+        id: 'y',
+        connector: 'snowflake',
+        config: { 'snowflake.private.key': SECRETS.SNOWFLAKE_KEY.value },
+      },
+    };
+    try {
+      for (const [route, body] of [
+        ['/sources', source],
+        ['/pipelines', pipeline],
+      ] as const) {
+        const error = await client.request('POST', route, { body }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(ApiError);
+        const api = error as ApiError;
+        expect(api.status).toBe(422);
+        expect(api.message).toContain('body.name: Field required');
+        // What callers may do with an error: print it, log it whole, put its parts in a report.
+        expectClean(`422 ${route} message`, `${api.message}\n${api.hint ?? ''}\n${api.stack ?? ''}`);
+        expectClean(`422 ${route} json`, JSON.stringify({ ...api, details: api.details }));
+        logger.error({ err: api, details: api.details }, 'create failed');
+      }
+    } finally {
+      await client.close();
+    }
+    expect(text()).toContain('"msg":"api request"');
+    expectClean('client log', text());
+  });
+
+  it('the logger masks configs, pipeline embeds, headers and token responses', () => {
+    const { logger, text } = captureLogger();
+    const pg = SECRETS.PG_PASSWORD.value;
+    const embed = {
+      source: { config: { 'database.password': pg, 'database.hostname.user.defined': 'pg' } },
+      destination: {
+        config: {
+          'snowflake.private.key': SECRETS.SNOWFLAKE_KEY.value,
+          'snowflake.private.key.passphrase': SECRETS.SNOWFLAKE_PASSPHRASE.value,
+        },
+      },
+    };
+    logger.debug({ config: { 'database.password': pg } }, 'dotted key');
+    logger.debug({ body: { config: { 'aws.access.key.id': SECRETS.DYNAMO_KEY_ID.value } } }, 'body');
+    logger.debug({ pipeline: embed }, 'pipeline embed');
+    logger.debug({ result: [{ id: 'p1', ...embed }], page: 1 }, 'list page');
+    logger.debug(
+      { config: { database_password: pg, mongodb_connection_string: SECRETS.MONGO_URI.value } },
+      'friendly',
+    );
+    logger.debug({ keyfile: JSON.parse(SECRETS.BQ_KEYFILE.value) as unknown }, 'json secret as object');
+    logger.debug({ config: { keyfile: SECRETS.BQ_KEYFILE.value } }, 'json secret as string');
+    logger.debug({ headers: { Authorization: `Bearer ${CLIENT_SECRET.core}-token` } }, 'headers');
+    logger.debug({ req: { headers: { authorization: `Bearer ${PLAN_KEY.core}.tok` } } }, 'req headers');
+    logger.debug(
+      {
+        response: {
+          accessToken: `${CLIENT_SECRET.core}-a`,
+          refreshToken: `${PLAN_KEY.core}-r`,
+          expiresIn: 60,
+        },
+      },
+      'token response',
+    );
+    logger.debug({ client_id: 'c', secret: CLIENT_SECRET.value }, 'token request');
+    logger.debug({ value: new SecretValue(SECRETS.S3_SECRET.value, 'env:S3_SECRET') }, 'secret value');
+    logger.debug(
+      { desired: { config: { aws_secret_access_key: new SecretValue(SECRETS.S3_SECRET.value) } } },
+      'model',
+    );
+    const lines = text().trim().split('\n');
+    expect(lines).toHaveLength(13);
+    expect(text()).toContain('[redacted]');
+    expect(text()).toContain('"database.hostname.user.defined":"pg"');
+    expectClean('logger', text());
+  });
+
+  it('every captured text was scanned', () => {
+    expect(seen.length).toBeGreaterThan(20);
+    expect(findLeaks(seen.map((s) => s.text).join('\n'), ALL)).toEqual([]);
+  });
+});
