@@ -144,7 +144,7 @@ function collectCatalogueAt(value: unknown, under: boolean, depth: number, into:
 /** Not at an already masked value: `key=[redacted])` must keep its `)`. */
 const NOT_MASKED = '(?!\\[redacted\\])';
 
-/** `Bearer xyz`, `"password": "xyz"`, `token=xyz` and the like inside free text. */
+/** `Bearer xyz`, `"password": "xyz"`, `token=xyz`, `scheme://user:xyz@` and the like in free text. */
 const TEXT_PATTERNS: readonly RegExp[] = [
   /(bearer\s+)(?!\[redacted\])[A-Za-z0-9._~+/=-]+/gi,
   new RegExp(
@@ -152,6 +152,8 @@ const TEXT_PATTERNS: readonly RegExp[] = [
     'gi',
   ),
   new RegExp(`(\\b[\\w.-]*(?:${SECRET_KEY_PATTERN.source})[\\w.-]*=)${NOT_MASKED}[^&\\s"',;]+`, 'gi'),
+  // The password of a URL's user info (an API or proxy URL, a connection string in a message).
+  new RegExp(`(\\b[a-z][a-z0-9+.-]*://[^/\\s:@"']*:)${NOT_MASKED}[^@\\s/"']+(?=@)`, 'gi'),
 ];
 
 /**

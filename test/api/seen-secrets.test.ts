@@ -1,7 +1,8 @@
 /**
- * An error may echo a stored secret that is not in its own request body: the old password of an
- * object being updated, or a source embedded in a pipeline. The client masks every catalogue
- * secret value it has seen in any request or response body, in every later error.
+ * Secret masking in API errors beyond the request body: an error may echo a stored secret that is
+ * not in its own request body (the old password of an object being updated, a source embedded in a
+ * pipeline), so the client masks every catalogue secret value it has seen in any request or
+ * response body; URL credentials are masked in free text.
  */
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +76,23 @@ describe('scrubText on already masked text', () => {
     expect(scrubText(`(database.password=${pw}) "password": "${pw}", Bearer ${pw}`, [pw])).toBe(
       '(database.password=[redacted]) "password": [redacted], Bearer [redacted]',
     );
+  });
+});
+
+describe('URL credentials', () => {
+  it('masks the password of a URL user info in free text', () => {
+    expect(
+      scrubText('cannot fetch http://user:pw-PLANTED@127.0.0.1:1/auth and mongodb://r:p2@h/db', []),
+    ).toBe('cannot fetch http://user:[redacted]@127.0.0.1:1/auth and mongodb://r:[redacted]@h/db');
+    expect(scrubText('see https://example.com:8443/x and a@b', [])).toBe(
+      'see https://example.com:8443/x and a@b',
+    );
+  });
+
+  it('an API URL with credentials does not show them in the network error', async () => {
+    const { client } = testClient({ baseUrl: 'http://user:pw-PLANTED@127.0.0.1:1', maxAttempts: 1 });
+    const error = await caught(() => client.request('GET', '/sources'));
+    expect((error as Error).message).toContain('network error');
+    expect((error as Error).message).not.toContain('PLANTED');
   });
 });
