@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { ApiError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
-import { collectCatalogueSecretStrings, collectSecretStrings } from '../logging/scrub.js';
+import { collectCatalogueSecretStrings, collectSecretStrings, scrubText } from '../logging/scrub.js';
 import { displayPath } from './api-error.js';
 import { TokenManager } from './auth.js';
 import { backoffDelay } from './backoff.js';
@@ -259,7 +259,8 @@ export class StreamkapClient implements ApiClient {
         knownSecrets: state.known,
         retryable: true,
       });
-      const why = error instanceof Error ? error.message : String(error);
+      // NOTE: the lookup is the caller's code: its error text is scrubbed like a response body.
+      const why = scrubText(error instanceof Error ? error.message : String(error), state.known);
       throw new ApiError({
         message: `${first.message}; checking whether it had landed failed too: ${why}`,
         status: first.status,

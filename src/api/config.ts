@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { UserError } from '../errors/index.js';
+import { scrubText } from '../logging/scrub.js';
 
 /** A `fetch`-compatible function (global fetch by default; tests may pass a handler). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -119,16 +120,23 @@ export function resolveDefaults(config: ApiClientConfig): ResolvedApiConfig {
 }
 
 function normaliseBaseUrl(raw: string): string {
+  // NOTE: the URL is echoed in these messages: any user-info password in it is masked first.
+  const shown = scrubText(raw);
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new UserError(`Invalid API URL "${raw}".`, {
+    throw new UserError(`Invalid API URL "${shown}".`, {
       hint: 'Pass an absolute URL such as https://api.streamkap.com (--api-url or STREAMKAP_API_URL).',
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError(`Invalid API URL "${raw}": only http and https are supported.`);
+    throw new UserError(`Invalid API URL "${shown}": only http and https are supported.`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new UserError(`Invalid API URL "${shown}": it must not hold credentials.`, {
+      hint: 'Authentication uses STREAMKAP_CLIENT_ID and STREAMKAP_CLIENT_SECRET; remove "user:password@" from the URL.',
+    });
   }
   return url.toString().replace(/\/+$/, '');
 }

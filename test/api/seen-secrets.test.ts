@@ -6,7 +6,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/errors/index.js';
+import { ApiError, UserError } from '../../src/errors/index.js';
 import { collectCatalogueSecretStrings, scrubText } from '../../src/logging/scrub.js';
 import { BASE, FakeAuth, caught, testClient, useMsw } from './fake-api.js';
 
@@ -89,10 +89,17 @@ describe('URL credentials', () => {
     );
   });
 
-  it('an API URL with credentials does not show them in the network error', async () => {
-    const { client } = testClient({ baseUrl: 'http://user:pw-PLANTED@127.0.0.1:1', maxAttempts: 1 });
-    const error = await caught(() => client.request('GET', '/sources'));
-    expect((error as Error).message).toContain('network error');
-    expect((error as Error).message).not.toContain('PLANTED');
+  it('an API URL with credentials is refused without showing them', () => {
+    for (const baseUrl of ['http://user:pw-PLANTED@127.0.0.1:1', 'http://user:pw-PLANTED@bad host/']) {
+      let message = '';
+      try {
+        testClient({ baseUrl });
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/^Invalid API URL "http:\/\/user:\[redacted\]@/);
+      expect(message).not.toContain('PLANTED');
+    }
   });
 });
