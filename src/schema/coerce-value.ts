@@ -43,6 +43,7 @@ function coerceSecret(f: FieldSpec, raw: unknown, s: ValueSite): Coerced {
     s.r.error(s.segs, `secret "${f.name}" must be an environment reference, not a literal value`, hint);
     return undefined;
   }
+  s.opts.envUses?.secret(name);
   const value = s.opts.env[name];
   if (value !== undefined) return new SecretValue(value, `env:${name}`);
   if (s.opts.allowMissingEnv) return new SecretValue('', `env:${name}`);
@@ -58,6 +59,7 @@ function interpolateDeep(raw: unknown, s: ValueSite): { value: unknown; usable: 
     if (typeof v === 'string') {
       const out = interpolate(v, s.opts.env);
       if (out.value !== v) fromEnv = true;
+      s.opts.envUses?.plain(v, s.r, s.segs);
       for (const m of out.malformed) {
         s.r.error(s.segs, `malformed reference ${m}`, 'write ${env:NAME}, or $${ for a literal "${"');
         usable = false;

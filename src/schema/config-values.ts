@@ -167,6 +167,7 @@ export function resolveExtraConfig(raw: Record<string, unknown> | undefined, sit
     }
     const value = (raw ?? {})[key];
     const text = typeof value === 'string' ? interpolate(value, site.opts.env) : undefined;
+    if (typeof value === 'string') site.opts.envUses?.plain(value, site.r, segs);
     if (text && (text.missing.length > 0 || text.malformed.length > 0)) {
       if (!site.opts.allowMissingEnv || text.malformed.length > 0) {
         site.r.error(segs, `cannot resolve ${[...text.missing, ...text.malformed].join(', ')}`, 'set the variable');

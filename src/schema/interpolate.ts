@@ -21,6 +21,17 @@ export function wholeEnvRef(text: string): string | undefined {
   return WHOLE_REF.exec(text)?.[1];
 }
 
+/** The variable names of every well-formed `${env:NAME}` in `text`. */
+export function referencedNames(text: string): string[] {
+  if (!hasReference(text)) return [];
+  const names: string[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const inner = m[1];
+    if (inner?.startsWith('env:') && NAME.test(inner.slice(4))) names.push(inner.slice(4));
+  }
+  return names;
+}
+
 export function hasReference(text: string): boolean {
   return text.includes('${');
 }

@@ -4,6 +4,7 @@ import { buildPipeline } from './build-pipelines.js';
 import { buildConnector, buildTag, buildTransform } from './build-resources.js';
 import { collectManifestPaths } from './collect-files.js';
 import { collectDocument, emptyCollected, type Collected, type Entry } from './collect-entries.js';
+import { EnvUses } from './env-uses.js';
 import { parseManifestFiles } from './parse-documents.js';
 import { ProblemList } from './problems.js';
 import type { BuildOptions } from './reporter.js';
@@ -74,8 +75,10 @@ export async function validateManifests(
   const problems = new ProblemList();
   const { parsed, collected } = await readAll(paths, opts, problems);
   const namespace = checkNamespace(collected, problems);
-  const buildOpts = { env: opts.env, allowMissingEnv: opts.allowMissingEnv === true };
+  const envUses = new EnvUses();
+  const buildOpts = { env: opts.env, allowMissingEnv: opts.allowMissingEnv === true, envUses };
   const resources = buildResources(collected, buildOpts);
+  envUses.report();
   const sorted = problems.sorted();
   if (problems.errorCount > 0 || namespace === undefined) return { problems: sorted };
   const state: DesiredState = {

@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../model/index.js';
+import type { EnvUses } from './env-uses.js';
 import type { Env } from './interpolate.js';
 import type { Target } from './locate.js';
 import type { ManifestDocument } from './parse-documents.js';
@@ -29,4 +30,6 @@ export function reporterFor(d: ManifestDocument, problems: ProblemList): Reporte
 export interface BuildOptions {
   readonly env: Env;
   readonly allowMissingEnv: boolean;
+  /** Records which variables feed secret and non-secret fields (checked once all are built). */
+  readonly envUses?: EnvUses;
 }
