@@ -6,7 +6,8 @@
  * (nor its JSON-escaped, base64 or URL-encoded form, nor its random core) may appear in any stdout,
  * stderr (where the JSON log lines go) or saved plan file.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,6 +202,27 @@ describe('no planted secret leaks through the CLI', () => {
     expect((await run('validate', ['validate', '.'])).code).toBe(0);
     expect((await run('validate json', ['validate', '.', '--format', 'json'])).code).toBe(0);
     expect((await run('schema', ['schema'])).code).toBe(0);
+  });
+
+  it('validate refuses a secret variable in plain fields and wrongly typed env values, without echoing them', async () => {
+    // Outside the main directory, which later runs plan and apply recursively.
+    const dir = await mkdtemp(path.join(tmpdir(), 'skgo-misuse-'));
+    await writeFile(
+      path.join(dir, 'streamkap.yaml'),
+      MANIFEST.replace('database_hostname: pg.internal', 'database_hostname: pg-${env:PG_PASSWORD}.internal')
+        .replace('database: leaks', 'database: leaks\n      tasks_max: ${env:CLICKHOUSE_PW}')
+        .replace('aws_region: eu-west-1', 'aws_region: ${env:S3_SECRET}'),
+    );
+    await writeFile(path.join(dir, 'mask.js'), IMPLEMENTATION);
+    for (const format of ['text', 'json']) {
+      const r = await run(`validate misuse ${format}`, ['validate', dir, '--format', format]);
+      expect(r.code).toBe(4);
+      expect(r.out + r.err).toContain('environment variable PG_PASSWORD is used by a secret field');
+      expect(r.out + r.err).toContain('${env:CLICKHOUSE_PW}');
+    }
+    const plan = await run('plan misuse', ['plan', dir]);
+    expect(plan.code).toBe(4);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('plan (text, json, markdown, --out) and apply (text)', async () => {
