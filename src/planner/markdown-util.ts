@@ -1,4 +1,5 @@
-import type { JsonValue } from '../model/index.js';
+import type { ActionType, FieldChange, JsonValue } from '../model/index.js';
+import { lineMarker, multilineView, visibleLine } from './render-common.js';
 
 /** Escapes text for HTML and Markdown table cells. */
 export function escapeCell(text: string): string {
@@ -38,4 +39,36 @@ export function fitLines(
   }
   const rest = items.length - kept.length;
   return [...head, ...kept, ...(rest > 0 ? [more(rest)] : []), ...tail].join('\n');
+}
+
+/** Lines of one diff block at most; the full diff is in the text plan (a CI log). */
+export const MAX_DIFF_BLOCK_LINES = 200;
+
+/** A fence longer than any run of backticks in the content, so the content cannot close it. */
+function fenceFor(lines: readonly string[]): string {
+  let longest = 0;
+  for (const line of lines)
+    for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** A multi-line value (a transform's code) as a caption and a fenced `diff` block. */
+export function diffBlock(change: FieldChange, actionType: ActionType): string[] {
+  const view = multilineView(change, actionType);
+  const rows = view.rows.map((r) => (r.op === '…' ? '…' : `${r.op} ${visibleLine(r.text)}`));
+  const shown = rows.slice(0, MAX_DIFF_BLOCK_LINES);
+  if (rows.length > shown.length)
+    shown.push(`… ${rows.length - shown.length} more lines (the whole diff: plan --format text)`);
+  if (view.note !== undefined) shown.push(`(${view.note})`);
+  const fence = fenceFor(shown);
+  const replace = change.forcesReplace ? ' (forces replacement)' : '';
+  const marker = lineMarker(change, actionType);
+  return [
+    `<code>${marker} ${escapeCell(change.path)}</code> ${view.counts}${replace}`,
+    '',
+    `${fence}diff`,
+    ...shown,
+    fence,
+    '',
+  ];
 }

@@ -1,4 +1,5 @@
 import type { ActionType, FieldChange, JsonValue, Plan, PlanAction } from '../model/index.js';
+import { diffLines, hunks, splitLines, type DiffRow } from './line-diff.js';
 
 export const ACTION_MARKER: Readonly<Record<ActionType, string>> = {
   create: '+',
@@ -61,4 +62,60 @@ export function actionFlags(action: PlanAction): string[] {
 
 export function changedActions(plan: Plan): PlanAction[] {
   return plan.actions.filter((a) => a.type !== 'noop');
+}
+
+/** A string value with a line break: rendered as lines rather than one JSON string. */
+export function isMultiline(change: FieldChange): boolean {
+  if (change.sensitive) return false;
+  const multi = (v: JsonValue | undefined): boolean => typeof v === 'string' && v.includes('\n');
+  return multi(change.before) || multi(change.after);
+}
+
+/** A multi-line value as a header note and line rows: all `+` (added), all `-` (removed) or a diff. */
+export interface MultilineView {
+  /** `(7 → 8 lines)`, `(8 lines)`, `(7 lines → unset)`. */
+  readonly counts: string;
+  readonly rows: readonly DiffRow[];
+  /** Set when the strings differ but no line does. */
+  readonly note?: string;
+}
+
+function valueLines(value: JsonValue): string[] {
+  return typeof value === 'string' ? splitLines(value) : [JSON.stringify(value)];
+}
+
+const plural = (n: number): string => (n === 1 ? 'line' : 'lines');
+
+export function multilineView(change: FieldChange, actionType: ActionType): MultilineView {
+  const { before, after } = change;
+  if (after !== undefined && (before === undefined || actionType === 'create')) {
+    const lines = valueLines(after);
+    return {
+      counts: `(${lines.length} ${plural(lines.length)})`,
+      rows: lines.map((text) => ({ op: '+', text })),
+    };
+  }
+  if (before === undefined) return { counts: '(unset)', rows: [] };
+  const old = valueLines(before);
+  if (after === undefined)
+    return {
+      counts: `(${old.length} ${plural(old.length)} → unset)`,
+      rows: old.map((text) => ({ op: '-', text })),
+    };
+  const lines = valueLines(after);
+  const rows = hunks(diffLines(old, lines));
+  const counts = `(${old.length} → ${lines.length} ${plural(lines.length)})`;
+  return rows.length > 0 ? { counts, rows } : { counts, rows, note: 'only the final newline differs' };
+}
+
+// C0/C1 controls (terminal escapes, a bare \r that rewrites the line) and Unicode bidi and line
+// separators (which can make code read differently from what runs: "Trojan Source").
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A line of a value made safe to print: invisible and control characters as `\uXXXX` (`\r` as `\r`). */
+export function visibleLine(text: string): string {
+  return text.replace(INVISIBLE, (ch) =>
+    ch === '\r' ? '\\r' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

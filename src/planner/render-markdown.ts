@@ -1,13 +1,14 @@
-import type { Plan, PlanAction } from '../model/index.js';
+import type { FieldChange, Plan, PlanAction } from '../model/index.js';
 import {
   ACTION_MARKER,
   ACTION_VERB,
   actionFlags,
   changedActions,
+  isMultiline,
   lineMarker,
   summaryLine,
 } from './render-common.js';
-import { codeCell, escapeCell, fitLines } from './markdown-util.js';
+import { codeCell, diffBlock, escapeCell, fitLines } from './markdown-util.js';
 
 /** First line of every plan comment, so CI can find and update one sticky comment. */
 export const PLAN_COMMENT_MARKER = '<!-- streamkap-gitops:plan -->';
@@ -54,6 +55,21 @@ function summaryOf(a: PlanAction): string {
   return `<code>${ACTION_MARKER[a.type]} ${ACTION_VERB[a.type]}</code> <b>${escapeCell(a.id)}</b>${flags.length > 0 ? ` · ${escapeCell(flags.join(', '))}` : ''}`;
 }
 
+function changeRows(a: PlanAction, changes: readonly FieldChange[]): string[] {
+  if (changes.length === 0) return [];
+  const lines = ['| | Field | Before | After |', '|---|---|---|---|'];
+  for (const c of changes) {
+    const sensitive = a.type === 'create' ? '(sensitive value)' : '(sensitive value changed)';
+    const before = c.sensitive ? '' : codeCell(c.before);
+    const after = c.sensitive ? `<i>${sensitive}</i>` : codeCell(c.after);
+    lines.push(
+      `| ${lineMarker(c, a.type)} | <code>${escapeCell(c.path)}</code>${c.forcesReplace ? ' (forces replacement)' : ''} | ${before} | ${after} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
 function block(a: PlanAction, detail: Detail): string {
   const lines = [`<details><summary>${summaryOf(a)}</summary>`, ''];
   if (a.reason !== undefined) lines.push(`_${escapeCell(a.reason)}_`, '');
@@ -61,16 +77,14 @@ function block(a: PlanAction, detail: Detail): string {
     for (const c of a.changes) lines.push(`- \`${lineMarker(c, a.type)}\` ${escapeCell(c.path)}`);
     lines.push('');
   } else if (a.changes.length > 0) {
-    lines.push('| | Field | Before | After |', '|---|---|---|---|');
-    for (const c of a.changes) {
-      const sensitive = a.type === 'create' ? '(sensitive value)' : '(sensitive value changed)';
-      const before = c.sensitive ? '' : codeCell(c.before);
-      const after = c.sensitive ? `<i>${sensitive}</i>` : codeCell(c.after);
-      lines.push(
-        `| ${lineMarker(c, a.type)} | <code>${escapeCell(c.path)}</code>${c.forcesReplace ? ' (forces replacement)' : ''} | ${before} | ${after} |`,
-      );
-    }
-    lines.push('');
+    // NOTE: multi-line strings (a transform's code) get a diff block after the table, not a cell.
+    lines.push(
+      ...changeRows(
+        a,
+        a.changes.filter((c) => !isMultiline(c)),
+      ),
+    );
+    for (const c of a.changes.filter(isMultiline)) lines.push(...diffBlock(c, a.type));
   }
   lines.push('</details>', '');
   return lines.join('\n');
@@ -126,7 +140,7 @@ function render(plan: Plan, detail: Detail): string {
 
 /**
  * Markdown for a pull-request comment. It shrinks step by step to stay under `limit`: first the
- * unchanged list goes, then field values (paths only), then every block (names only), and last the
+ * unchanged list goes, then field values and code diffs (paths only), then every block (names only), and last the
  * list of names is cut with a count of what is left out.
  */
 export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): string {

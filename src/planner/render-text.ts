@@ -1,11 +1,14 @@
-import type { Plan, PlanAction, PlanProblem } from '../model/index.js';
+import type { ActionType, FieldChange, Plan, PlanAction, PlanProblem } from '../model/index.js';
 import {
   ACTION_MARKER,
   actionFlags,
   changedActions,
   changeText,
+  isMultiline,
   lineMarker,
+  multilineView,
   summaryLine,
+  visibleLine,
 } from './render-common.js';
 
 export interface TextRenderOptions {
@@ -26,6 +29,26 @@ function paint(text: string, marker: string, color: boolean): string {
   return color && code ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
+/** `~ path (7 → 8 lines):` then the changed lines with context, indented under it. */
+function multilineLines(
+  c: FieldChange,
+  actionType: ActionType,
+  marker: string,
+  note: string,
+  color: boolean,
+): string[] {
+  const view = multilineView(c, actionType);
+  const lines = [`      ${paint(marker, marker, color)} ${c.path} ${view.counts}:${note}`];
+  for (const row of view.rows)
+    lines.push(
+      row.op === '…'
+        ? '          …'
+        : `        ${paint(`${row.op} ${visibleLine(row.text)}`, row.op, color)}`,
+    );
+  if (view.note !== undefined) lines.push(`          (${view.note})`);
+  return lines;
+}
+
 function renderAction(a: PlanAction, color: boolean): string[] {
   const marker = ACTION_MARKER[a.type];
   const flags = actionFlags(a);
@@ -36,6 +59,10 @@ function renderAction(a: PlanAction, color: boolean): string[] {
   for (const c of a.changes) {
     const m = lineMarker(c, a.type);
     const note = c.forcesReplace ? '  # forces replacement' : '';
+    if (isMultiline(c)) {
+      lines.push(...multilineLines(c, a.type, m, note, color));
+      continue;
+    }
     lines.push(`      ${paint(m, m, color)} ${c.path} = ${changeText(c, a.type)}${note}`);
   }
   lines.push('');

@@ -38,6 +38,40 @@ const enrich = () =>
     { implementation: { value_transform: 'function f(r) { return r; }' } },
   );
 
+/** A map_filter transform's code, as read from an `implementation_file` (final newline included). */
+const maskEmails = (body: string[]) =>
+  transform(
+    'mask-emails',
+    'map_filter',
+    { transforms_input_job_parallelism: 2 },
+    {
+      implementation: {
+        value_transform: [
+          '// map_filter: masks e-mail addresses before they leave the source.',
+          'function _streamkap_transform(valueObject, keyObject, topic, timestamp) {',
+          ...body,
+          '  return valueObject;',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+  );
+
+const MASK_V1 = [
+  "  if (valueObject && typeof valueObject.email === 'string') {",
+  "    valueObject.email = valueObject.email.replace(/^[^@]+/, '***');",
+  '  }',
+];
+const MASK_V2 = [
+  "  if (valueObject && typeof valueObject.email === 'string') {",
+  '    valueObject.email = valueObject.email.replace(/^[^@]+/, (m) => `${m[0]}***`);',
+  '  }',
+  "  if (valueObject && typeof valueObject.phone === 'string') {",
+  "    valueObject.phone = valueObject.phone.replace(/\\d(?=\\d{2})/g, '*');",
+  '  }',
+];
+
 const fullPipeline = () =>
   pipeline('orders-to-warehouse', 'orders-db', 'warehouse', {
     topics: ['public.orders', 'public.customers'],
@@ -185,6 +219,15 @@ export const SCENARIOS: readonly Scenario[] = [
       }),
       serverEcho(enrich(), { id: 4 }),
     ]),
+    options: opts(),
+  },
+  {
+    name: 'transform-code-change',
+    desired: desiredState([
+      { ...maskEmails(MASK_V2), config: { transforms_input_job_parallelism: 4 } },
+      { ...maskEmails(MASK_V1), name: 'mask-emails-eu' },
+    ]),
+    live: liveState([serverEcho(maskEmails(MASK_V1), { id: 4 })]),
     options: opts(),
   },
   {
