@@ -27,6 +27,11 @@ export interface ConnectorFields {
   readonly byApiKey: ReadonlyMap<string, FieldSpec>;
   /** Short forms of `.user.defined`/`.user.displayed` keys that are not themselves catalogue keys. */
   readonly derived: ReadonlySet<string>;
+  /**
+   * The derived twins of secret keys (`mongodb.connection.string` of
+   * `mongodb.connection.string.user.defined`): they hold the secret in plaintext and are dropped.
+   */
+  readonly secretDerived: ReadonlySet<string>;
   /** API keys kept apart as read-only (`read_only` or `.user.displayed`, rule 4). */
   readonly readOnly: ReadonlySet<string>;
   readonly isSecretKey: (apiKey: string) => boolean;
@@ -42,14 +47,16 @@ export function connectorFields(kind: ConnectorKind, code: string): ConnectorFie
   const fields = spec?.fields ?? [];
   const byApiKey = new Map(fields.map((f) => [f.apiKey, f]));
   const derived = new Set<string>();
+  const secretDerived = new Set<string>();
   for (const f of fields) {
     const short = shortApiKey(f.apiKey);
-    if (short !== f.apiKey && !byApiKey.has(short)) derived.add(short);
+    if (short !== f.apiKey && !byApiKey.has(short)) (f.secret ? secretDerived : derived).add(short);
   }
   const index: ConnectorFields = {
     known: spec !== undefined,
     byApiKey,
     derived,
+    secretDerived,
     readOnly: new Set(
       fields.filter((f) => f.readOnly || f.apiKey.endsWith('.user.displayed')).map((f) => f.apiKey),
     ),
@@ -73,14 +80,14 @@ export function splitConfig(
   const readOnlyConfig: Record<string, JsonValue> = {};
   const extraConfig: Record<string, JsonValue> = {};
   const badKeys: string[] = [];
-  const { byApiKey, derived, readOnly } = connectorFields(kind, code);
+  const { byApiKey, derived, secretDerived, readOnly } = connectorFields(kind, code);
   // NOTE: for-in over a JSON.parse result (own enumerable keys only) avoids an entries array per object.
   for (const key in raw) {
     const value = raw[key];
     if (value === null || value === undefined || ignoreKeys.has(key)) continue;
     const field = byApiKey.get(key);
     if (!field) {
-      if (!isJsonValue(value)) continue;
+      if (!isJsonValue(value) || secretDerived.has(key)) continue;
       if (derived.has(key)) readOnlyConfig[key] = value;
       else extraConfig[key] = value;
       continue;
