@@ -128,10 +128,11 @@ export class StreamkapClient implements ApiClient {
     };
   }
 
-  /** This call's body secrets, then the client's (read live at each use: tokens renew mid-call). */
-  #knownFor(body: unknown): Iterable<string> {
-    const own = collectSecretStrings(body);
-    collectCatalogueSecretStrings(body, this.#seen);
+  /**
+   * This call's body secrets, then the client's, read at each use (tokens renew mid-call). Only
+   * failures iterate it: it may hold every secret of the account.
+   */
+  #knownFor(own: ReadonlySet<string>): Iterable<string> {
     const secrets = this.#secrets;
     const seen = this.#seen;
     return {
@@ -144,11 +145,14 @@ export class StreamkapClient implements ApiClient {
   }
 
   async #execute(call: Call): Promise<unknown> {
-    const known = this.#knownFor(call.body);
+    const own = collectSecretStrings(call.body);
+    collectCatalogueSecretStrings(call.body, this.#seen);
     const state: CallState = {
       call,
-      known,
-      shownPath: displayPath(call.path, known),
+      known: this.#knownFor(own),
+      // NOTE: paths are built from ids; the body's and the client's own secrets are enough here,
+      // and keep this per-call step independent of how many secrets were seen.
+      shownPath: displayPath(call.path, [...own, ...this.#secrets]),
       url: buildUrl(this.#config.baseUrl, call.path, call.query),
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       attempts: 0,
