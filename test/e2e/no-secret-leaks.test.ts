@@ -171,6 +171,20 @@ function captureLogger(): { logger: Logger; text: () => string } {
   return { logger: createLogger({ level: 'trace', destination }), text: () => text };
 }
 
+/** Changes a source's `database.password` as another API client would (drift). */
+async function setPasswordOutOfBand(name: string, password: string): Promise<void> {
+  const list = (await apiCall(h.server, 'GET', '/sources?secret_returned=true&page_size=100')) as {
+    result: { id: string; name: string; connector: string; config: Record<string, unknown> }[];
+  };
+  const source = list.result.find((s) => s.name === name);
+  if (!source) throw new Error(`${name} not found`);
+  await apiCall(h.server, 'PUT', `/sources/${source.id}?secret_returned=true`, {
+    name: source.name,
+    connector: source.connector,
+    config: { ...source.config, 'database.password': password },
+  });
+}
+
 async function savedFile(label: string, file: string): Promise<void> {
   expectClean(label, await readFile(path.join(h.dir, file), 'utf8'));
 }
@@ -239,16 +253,7 @@ describe('no planted secret leaks through the CLI', () => {
   });
 
   it('drift after a secret changed out of band, then apply --format json puts it back', async () => {
-    const list = (await apiCall(h.server, 'GET', '/sources?secret_returned=true&page_size=100')) as {
-      result: { id: string; name: string; connector: string; config: Record<string, unknown> }[];
-    };
-    const pg = list.result.find((s) => s.name === 'orders-pg');
-    if (!pg) throw new Error('orders-pg not found');
-    await apiCall(h.server, 'PUT', `/sources/${pg.id}?secret_returned=true`, {
-      name: pg.name,
-      connector: pg.connector,
-      config: { ...pg.config, 'database.password': LATER.oobPg.value },
-    });
+    await setPasswordOutOfBand('orders-pg', LATER.oobPg.value);
     for (const format of ['text', 'json', 'markdown']) {
       expect((await run(`drift ${format}`, ['drift', '.', '--format', format])).code).toBe(2);
     }
@@ -279,6 +284,19 @@ describe('no planted secret leaks through the CLI', () => {
     expect(refused.err).toContain('changed since the plan was made');
     const ok = await run('apply --plan', ['apply', '.', '--plan', 'plan.json', '--auto-approve'], v2);
     expect(ok.code, ok.err).toBe(0);
+    // The live secret changes after the plan was made: the saved plan is stale.
+    expect((await run('plan --out v1', ['plan', '.', '--out', 'plan1.json'])).code).toBe(0);
+    await savedFile('plan1.json', 'plan1.json');
+    await setPasswordOutOfBand('orders-pg', LATER.oobPg.value);
+    const stale = await run('apply --plan stale live', [
+      'apply',
+      '.',
+      '--plan',
+      'plan1.json',
+      '--auto-approve',
+    ]);
+    expect(stale.code, stale.err).toBe(3);
+    expect(stale.err).toContain('source/orders-pg changed since the plan was made');
   });
 
   it('API failures whose bodies echo the secrets: error messages and debug logs stay clean', async () => {
@@ -303,7 +321,8 @@ describe('no planted secret leaks through the CLI', () => {
           path: '/sources/{id}',
           count: 1,
           status: 400,
-          detail: `invalid config ${JSON.stringify(JSON.stringify({ password: LATER.pgV2.value }))} for ${LATER.pgV2.value}`,
+          // Echoes the value stored now (set out of band, read by this run's list) and the one sent.
+          detail: `invalid config ${JSON.stringify(JSON.stringify({ password: LATER.oobPg.value }))} for ${LATER.oobPg.value} -> ${LATER.pgV3.value}`,
         },
       ],
     });
