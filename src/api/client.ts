@@ -104,6 +104,10 @@ export class StreamkapClient implements ApiClient {
     return listAllPages((q) => this.request('GET', path, { query: q }), path, query ?? {});
   }
 
+  maskValues(values: Iterable<string>): void {
+    for (const v of values) if (v !== '') this.#seen.add(v);
+  }
+
   async close(): Promise<void> {
     if (this.#ownsDispatcher && this.#dispatcher) await this.#dispatcher.close();
   }

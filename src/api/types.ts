@@ -44,6 +44,11 @@ export interface ApiClient {
    * concurrently; a short page ends the listing; capped at 1000 pages).
    */
   listAll(path: string, query?: Query): Promise<unknown[]>;
+  /**
+   * Values to mask in every later error text and log line, e.g. the manifests' secrets, known before
+   * any response could echo them (values seen in bodies are masked anyway, but only once seen).
+   */
+  maskValues(values: Iterable<string>): void;
   /** Requests sent so far (every attempt, auth included), for benchmarks and tests. */
   readonly stats: { readonly requests: number; readonly retries: number };
   close(): Promise<void>;

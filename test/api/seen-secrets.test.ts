@@ -103,3 +103,22 @@ describe('URL credentials', () => {
     }
   });
 });
+
+describe('values handed to the client up front', () => {
+  it('are masked in an error that echoes them before any body carried them', async () => {
+    const DESIRED = 'desired-pw-PLANTED-41aa';
+    server.use(
+      ...new FakeAuth().handlers(),
+      http.get(`${BASE}/pipelines`, () =>
+        HttpResponse.json({ detail: `connector failed: password ${DESIRED} rejected` }, { status: 400 }),
+      ),
+    );
+    const { client } = testClient();
+    client.maskValues([DESIRED, '']);
+    const error = await caught(() => client.request('GET', '/pipelines'));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toBe(
+      'GET /pipelines -> HTTP 400: connector failed: password [redacted] rejected',
+    );
+  });
+});

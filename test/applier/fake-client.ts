@@ -21,6 +21,7 @@ export function recordingClient(responders: Record<string, Responder> = {}): Api
   const client = {
     calls,
     stats: { requests: 0, retries: 0 },
+    maskValues(): void {},
     async request(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> {
       const call: Call = { method, path, query: { ...(options.query ?? {}) }, body: options.body, options };
       calls.push(call);

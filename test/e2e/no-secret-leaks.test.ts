@@ -334,6 +334,17 @@ describe('no planted secret leaks through the CLI', () => {
     expect(r.err + r.out).toContain('[redacted]');
   });
 
+  it('a failed list echoing a manifest secret before any body carried it: masked (plan exits 1)', async () => {
+    await h.write('streamkap.yaml', MANIFEST);
+    const pw = SECRETS.PG_PASSWORD.value;
+    h.server.emulator.configure({
+      oneShots: [{ method: 'GET', path: '/pipelines', count: 1, status: 400, detail: `bad password ${pw}` }],
+    });
+    const r = await run('plan with a failed list', ['plan', '.']);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain('bad password [redacted]');
+  });
+
   it('a 422 whose Pydantic `input` echoes the whole body, through the client with a capturing logger', async () => {
     const { logger, text } = captureLogger();
     const client = createApiClient(

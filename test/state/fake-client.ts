@@ -60,6 +60,7 @@ export function fakeClient(data: FakeData): FakeClient {
         if (body.result.length < PAGE) return out;
       }
     },
+    maskValues(): void {},
     async close(): Promise<void> {},
   };
 }

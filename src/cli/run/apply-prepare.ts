@@ -7,6 +7,7 @@ import type { ApiClient } from '../../api/types.js';
 import { SafetyError, UserError } from '../../errors/index.js';
 import {
   KIND_ORDER,
+  secretValues,
   type DesiredState,
   type LiveState,
   type Plan,
@@ -27,12 +28,14 @@ export interface Prepared {
   readonly planOptions: PlanOptions;
 }
 
-async function loadDesired(ctx: CommandContext, paths: string[]): Promise<DesiredState> {
+/** The manifests; their secrets are masked in the client's errors and logs from here on. */
+async function loadDesired(ctx: CommandContext, paths: string[], client: ApiClient): Promise<DesiredState> {
   const { state, warnings } = await loadDesiredState(paths.length > 0 ? paths : [...DEFAULT_MANIFEST_PATHS], {
     cwd: ctx.io.cwd,
     env: ctx.io.env,
   });
   for (const w of warnings) ctx.io.stderr.write(`${formatProblem(w)}\n`);
+  client.maskValues(secretValues(state.resources));
   return state;
 }
 
@@ -43,7 +46,7 @@ export async function prepareFresh(
   client: ApiClient,
   planKey: string,
 ): Promise<Prepared> {
-  const desired = await loadDesired(ctx, paths);
+  const desired = await loadDesired(ctx, paths, client);
   const live = await loadLiveState(client, KIND_ORDER, { logger: ctx.logger() });
   const planOptions = planOptionsFrom(flags, planKey);
   return { plan: buildPlan(desired, live, planOptions), desired, live, planOptions };
@@ -66,7 +69,7 @@ export async function prepareSaved(
     );
   }
   const saved = await loadSavedPlan(flags.plan as string, ctx.io.cwd);
-  const desired = await loadDesired(ctx, paths);
+  const desired = await loadDesired(ctx, paths, client);
   if (inputsDigest(desired) !== saved.inputsDigest) {
     throw new SafetyError(`the manifests changed since ${flags.plan} was made; nothing was applied`, {
       hint: 'make and review a new plan (plan --out), or apply without --plan',

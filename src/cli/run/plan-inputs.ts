@@ -2,6 +2,7 @@
 import { UserError } from '../../errors/index.js';
 import {
   KIND_ORDER,
+  secretValues,
   type DesiredState,
   type LiveState,
   type Plan,
@@ -36,6 +37,7 @@ export async function loadPlanInputs(
   for (const w of warnings) ctx.io.stderr.write(`${formatProblem(w)}\n`);
   const kinds = kindsToLoad(desired.managedKinds);
   const client = openApiClient(ctx, api);
+  client.maskValues(secretValues(desired.resources));
   try {
     const live = await loadLiveState(client, kinds, { logger: ctx.logger() });
     return { desired, live };
