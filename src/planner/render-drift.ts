@@ -1,7 +1,7 @@
 import type { DriftItem, DriftReport } from './drift.js';
 import { isInSync } from './drift.js';
-import { codeCell, escapeCell } from './markdown-util.js';
-import { changeMarker, formatValue } from './render-common.js';
+import { codeCell, diffBlock, escapeCell } from './markdown-util.js';
+import { changeMarker, formatValue, isMultiline, multilineView, visibleLine } from './render-common.js';
 import type { FieldChange } from '../model/index.js';
 
 /** First line of every drift comment or issue body, for CI that updates one sticky post. */
@@ -10,6 +10,19 @@ export const DRIFT_COMMENT_MARKER = '<!-- streamkap-gitops:drift -->';
 function driftValue(c: FieldChange): string {
   if (c.sensitive) return '(sensitive value changed)';
   return `${formatValue(c.before)} (live) -> ${formatValue(c.after)} (git)`;
+}
+
+/** One changed field; a multi-line value (a transform's code) as a line diff, live `-` and git `+`. */
+function driftFieldLines(f: FieldChange): string[] {
+  if (!isMultiline(f)) return [`      ${changeMarker(f)} ${f.path} = ${driftValue(f)}`];
+  const view = multilineView(f, 'update');
+  return [
+    `      ${changeMarker(f)} ${f.path} ${view.counts} (- live, + git):`,
+    ...view.rows.map((row) =>
+      row.op === '…' ? '          …' : `        ${row.op} ${visibleLine(row.text)}`,
+    ),
+    ...(view.note === undefined ? [] : [`          (${view.note})`]),
+  ];
 }
 
 /** `Drift: 1 changed, 0 missing, 0 orphaned, 2 unmanaged (3 ignored).` */
@@ -31,7 +44,7 @@ export function renderDriftText(r: DriftReport): string {
     lines.push(`Changed (${r.changed.length}): managed objects edited outside git`);
     for (const c of r.changed) {
       lines.push(`  ~ ${c.id}${c.replace ? '  [only a replace restores it]' : ''}`);
-      for (const f of c.changes) lines.push(`      ${changeMarker(f)} ${f.path} = ${driftValue(f)}`);
+      for (const f of c.changes) lines.push(...driftFieldLines(f));
     }
     lines.push('');
   }
@@ -115,12 +128,17 @@ export function renderDriftMarkdown(r: DriftReport): string {
   for (const c of r.changed) {
     lines.push(`<details><summary><code>~ changed</code> <b>${escapeCell(c.id)}</b></summary>`, '');
     lines.push('| | Field | Live | Git |', '|---|---|---|---|');
+    const blocks: string[] = [];
     for (const f of c.changes) {
+      if (isMultiline(f)) {
+        blocks.push(...diffBlock(f, 'update'));
+        continue;
+      }
       const live = f.sensitive ? '' : codeCell(f.before);
       const git = f.sensitive ? '<i>(sensitive value changed)</i>' : codeCell(f.after);
       lines.push(`| ${changeMarker(f)} | <code>${escapeCell(f.path)}</code> | ${live} | ${git} |`);
     }
-    lines.push('', '</details>', '');
+    lines.push('', ...blocks, '</details>', '');
   }
   lines.push(...mdItems('Missing: in the manifests, absent from the account', r.missing));
   lines.push(...mdItems('Orphaned: ownership tag, in no manifest', r.orphaned));
