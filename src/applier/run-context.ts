@@ -20,6 +20,22 @@ export interface TransformTopics {
   readonly topicIds: readonly string[];
 }
 
+/** What a pipeline refers to, by name. */
+export interface PipelineRefs {
+  readonly source: string;
+  readonly destination: string;
+  /** Pipeline transforms and auto-discovery transforms. */
+  readonly transforms: readonly string[];
+}
+
+function liveRefs(p: LiveResource & { kind: 'pipeline' }): PipelineRefs {
+  return {
+    source: p.source,
+    destination: p.destination,
+    transforms: [...p.transforms.map((t) => t.name), ...p.topicAutoDiscovery.map((t) => t.transform)],
+  };
+}
+
 export interface RunSettings {
   /** Transform job_status polling. */
   readonly jobPollIntervalMs: number;
@@ -33,6 +49,8 @@ export class RunContext {
   readonly #liveByKey = new Map<string, LiveResource>();
   readonly #transformTopics = new Map<string, Promise<TransformTopics>>();
   readonly #deleted = new Set<string>();
+  /** Pipelines this run has updated: what they refer to now (the live state is from before). */
+  readonly #pipelineRefs = new Map<string, PipelineRefs>();
 
   constructor(
     readonly client: ApiClient,
@@ -92,16 +110,22 @@ export class RunContext {
     if (this.#objects.get(`${kind}/${name}`)?.id === id) this.#objects.delete(`${kind}/${name}`);
   }
 
-  /** Live pipelines (not deleted in this run) that use the live object of this kind and name. */
+  /**
+   * Records what a pipeline refers to after this run updated it, so a later replace of an object it
+   * no longer uses does not repoint it back (an update may move a pipeline to another destination).
+   */
+  pipelineWritten(id: string, refs: PipelineRefs): void {
+    this.#pipelineRefs.set(id, refs);
+  }
+
+  /** Live pipelines (not deleted in this run) that use the live object of this kind and name now. */
   pipelinesUsing(kind: 'source' | 'destination' | 'transform', liveName: string): LiveResource[] {
     return this.live.resources.filter((r) => {
       if (r.kind !== 'pipeline' || this.#deleted.has(r.live.id)) return false;
-      if (kind === 'source') return r.source === liveName;
-      if (kind === 'destination') return r.destination === liveName;
-      return (
-        r.transforms.some((t) => t.name === liveName) ||
-        r.topicAutoDiscovery.some((t) => t.transform === liveName)
-      );
+      const refs = this.#pipelineRefs.get(r.live.id) ?? liveRefs(r);
+      if (kind === 'source') return refs.source === liveName;
+      if (kind === 'destination') return refs.destination === liveName;
+      return refs.transforms.includes(liveName);
     });
   }
 

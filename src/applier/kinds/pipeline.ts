@@ -5,7 +5,7 @@
  * name (§6.3); `topic_auto_discovery_transforms` and `snapshot_new_tables` are always sent.
  */
 import type { LiveResource, PlanAction } from '../../model/index.js';
-import type { RunContext, TransformTopics } from '../run-context.js';
+import type { PipelineRefs, RunContext, TransformTopics } from '../run-context.js';
 import {
   SW,
   idOf,
@@ -127,6 +127,17 @@ export async function pipelineBody(
   };
 }
 
+function refsOf(desired: Readonly<Record<string, unknown>>): PipelineRefs {
+  return {
+    source: String(desired['source']),
+    destination: String(desired['destination']),
+    transforms: [
+      ...transformRefs(desired['transforms']).map((t) => t.name),
+      ...autoDiscovery(desired['topicAutoDiscovery']).map((t) => t.transform),
+    ],
+  };
+}
+
 function desiredBody(input: WriteInput, live?: LiveResource): Promise<Record<string, unknown>> {
   const { action, desired, ctx } = input;
   str(desired, 'source', action);
@@ -153,6 +164,7 @@ export const pipelineWriter: KindWriter = {
     const body = await desiredBody(input, live);
     await input.ctx.client.request('PUT', `/pipelines/${live.live.id}`, { query: SW, body });
     input.ctx.remember('pipeline', input.action.name, { id: live.live.id });
+    input.ctx.pipelineWritten(live.live.id, refsOf(input.desired));
     return live.live.id;
   },
   async delete(_action: PlanAction, live: LiveResource, ctx: RunContext) {

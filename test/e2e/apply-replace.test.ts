@@ -1,0 +1,63 @@
+/**
+ * Replace flows end to end that the basic apply tests do not cover: a replace whose pipeline moves
+ * away in the same plan, and what the user is told (and what a re-run does) when the create half
+ * of a replace fails after its delete half.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { namesIn, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+let manifest: string;
+
+async function edit(change: (text: string) => string): Promise<void> {
+  await writeFile(manifest, change(await readFile(manifest, 'utf8')));
+}
+
+async function apply(...extra: string[]): Promise<{ code: number; out: string; err: string }> {
+  return h.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10', ...extra]);
+}
+
+async function applyOk(...extra: string[]): Promise<string> {
+  const r = await apply(...extra);
+  expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+  return r.out + r.err;
+}
+
+async function expectNoChanges(): Promise<void> {
+  const r = await h.cli(['plan', 'examples', '--detailed-exitcode']);
+  expect(r.code, r.out + r.err).toBe(0);
+}
+
+const byName = <T extends { name: string }>(xs: readonly T[], name: string): T => {
+  const found = xs.find((x) => x.name === name);
+  if (!found) throw new Error(`${name} not found`);
+  return found;
+};
+
+beforeEach(async () => {
+  h = await startHarness();
+  manifest = path.join(await h.copyExamples(), 'streamkap.yaml');
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+describe('replace while the pipeline that used it moves elsewhere', () => {
+  it('the pipeline ends on its new destination, not repointed back to the replaced one', async () => {
+    await applyOk();
+    const analytics = byName(h.server.emulator.dump().destinations, 'analytics');
+    await edit((t) =>
+      t
+        .replace('ingestion_mode: append', 'ingestion_mode: upsert')
+        .replace('destination: warehouse', 'destination: analytics'),
+    );
+    await applyOk();
+    const dump = h.server.emulator.dump();
+    expect(byName(dump.pipelines, 'orders-to-warehouse').destination.id).toBe(analytics.id);
+    expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
+    await expectNoChanges();
+  });
+});
