@@ -6,6 +6,7 @@
  * create the new object under a temporary name, repoint those pipelines to it, delete the old one,
  * then give the new one its final name. The pipelines' own plan actions run afterwards as usual.
  */
+import { ApiError, UserError } from '../errors/index.js';
 import type { LiveResource, PlanAction } from '../model/index.js';
 import type { KindWriter } from './kinds/index.js';
 import { SW } from './kinds/common.js';
@@ -42,6 +43,46 @@ async function repoint(
   await ctx.client.request('PUT', `/pipelines/${pipeline.live.id}`, { query: SW, body });
 }
 
+/**
+ * The temporary name: `<name>-gitops-replacing`, or `-2`, `-3`… when an interrupted earlier replace
+ * left an object with that name (the plan deletes it once its pipelines have moved; reusing the
+ * name would fail every later run with "already exists").
+ */
+function tempNameFor(kind: string, name: string, ctx: RunContext): string {
+  const taken = new Set(ctx.live.resources.filter((r) => r.kind === kind).map((r) => r.name));
+  let candidate = `${name}${TEMP_SUFFIX}`;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name}${TEMP_SUFFIX}-${n}`;
+  return candidate;
+}
+
+/** A step's error prefixed with what the replace had already done, so the user knows the state. */
+function midway(error: unknown, done: string): Error {
+  const message = `${done}: ${error instanceof Error ? error.message : String(error)}`;
+  const hint = 'fix the cause and run apply again: it picks up from the current state';
+  if (error instanceof ApiError) {
+    return new ApiError({
+      message,
+      status: error.status,
+      method: error.method,
+      path: error.path,
+      requestId: error.requestId,
+      details: error.details,
+      retryable: error.retryable,
+      cause: error,
+      hint,
+    });
+  }
+  return new UserError(message, { cause: error, hint });
+}
+
+async function step<T>(run: () => Promise<T>, done: () => string): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw midway(error, done());
+  }
+}
+
 export async function runReplace(
   action: PlanAction,
   desired: Readonly<Record<string, unknown>>,
@@ -50,18 +91,38 @@ export async function runReplace(
 ): Promise<string> {
   const live = ctx.requireLive(action);
   const users = usersOf(action, live, ctx);
+  const old = `the old ${live.kind} (id ${live.live.id})`;
   if (users.length === 0 || !writer.rename) {
     await writer.delete(action, live, ctx);
-    return writer.create({ action, desired, ctx });
+    return step(
+      () => writer.create({ action, desired, ctx }),
+      () => `${old} was deleted, but its replacement was not created`,
+    );
   }
-  const tempName = `${String(desired['name'])}${TEMP_SUFFIX}`;
+  const tempName = tempNameFor(live.kind, String(desired['name']), ctx);
   ctx.logger.info(
     { action: action.id, pipelines: users.map((p) => p.name) },
     'replacing through a temporary name',
   );
   const id = await writer.create({ action, desired: { ...desired, name: tempName }, ctx });
-  for (const p of users) await repoint(ctx, p, live, id, codeOf(desired));
-  await writer.delete(action, live, ctx);
-  await writer.rename({ action, desired, ctx }, id);
+  const made = `the replacement was created as "${tempName}" (id ${id})`;
+  let moved = 0;
+  for (const p of users) {
+    await step(
+      () => repoint(ctx, p, live, id, codeOf(desired)),
+      () =>
+        `${made} and ${moved} of ${users.length} pipeline(s) moved to it, ${old} is kept; moving pipeline "${p.name}" failed`,
+    );
+    moved++;
+  }
+  await step(
+    () => writer.delete(action, live, ctx),
+    () => `${made} and every pipeline using ${old} moved to it; deleting the old one failed`,
+  );
+  await step(
+    () => writer.rename?.({ action, desired, ctx }, id) ?? Promise.resolve(),
+    () =>
+      `${old} was deleted and its replacement (id ${id}) still has the temporary name "${tempName}"; renaming it failed`,
+  );
   return id;
 }

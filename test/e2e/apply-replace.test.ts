@@ -61,3 +61,63 @@ describe('replace while the pipeline that used it moves elsewhere', () => {
     await expectNoChanges();
   });
 });
+
+describe('replace whose create half fails after its delete half', () => {
+  it('says the old object is gone and the new one was not created; the next run creates it', async () => {
+    await applyOk();
+    // The pipeline moves away, so nothing uses warehouse: its replace is delete, then create.
+    await edit((t) =>
+      t
+        .replace('ingestion_mode: append', 'ingestion_mode: upsert')
+        .replace('destination: warehouse', 'destination: analytics'),
+    );
+    h.server.emulator.configure({
+      oneShots: [
+        {
+          method: 'POST',
+          path: '/destinations',
+          count: 1,
+          status: 400,
+          detail: 'Connector validation failed',
+        },
+      ],
+    });
+    const r = await apply();
+    expect(r.code).toBe(1);
+    expect(namesIn(h.server).destinations).toEqual(['analytics']);
+    expect(r.out).toMatch(
+      /failed +destination\/warehouse: the old destination \(id [0-9a-f]+\) was deleted, but its replacement was not created.*Connector validation failed/,
+    );
+    await applyOk();
+    expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
+    await expectNoChanges();
+  });
+});
+
+describe('a replace through the temporary name interrupted midway', () => {
+  it('one of two pipelines moved to the temporary object: the next run finishes, no leftover', async () => {
+    await edit((t) => t.replace('destination: analytics', 'destination: warehouse'));
+    await applyOk();
+    const [first, second] = h.server.emulator.dump().pipelines.map((p) => p.id);
+    await edit((t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
+    // The pipelines are repointed in list order: the first moves, the second fails.
+    h.server.emulator.configure({
+      oneShots: [
+        { method: 'PUT', path: `/pipelines/${String(second)}`, count: 1, status: 400, detail: 'boom' },
+      ],
+    });
+    const r = await apply('--parallelism', '1');
+    expect(r.code).toBe(1);
+    const temp = byName(h.server.emulator.dump().destinations, 'warehouse-gitops-replacing');
+    expect(byName(h.server.emulator.dump().pipelines, 'orders-to-warehouse').id).toBeDefined();
+    expect(h.server.emulator.dump().pipelines.find((p) => p.id === first)?.destination.id).toBe(temp.id);
+    expect(r.out).toMatch(/failed +destination\/warehouse: .*warehouse-gitops-replacing.*boom/);
+
+    await applyOk();
+    const dump = h.server.emulator.dump();
+    const now = byName(dump.destinations, 'warehouse');
+    expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
+    expect(dump.pipelines.map((p) => p.destination.id)).toEqual([now.id, now.id]);
+    await expectNoChanges();
+  });
+});
