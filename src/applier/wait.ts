@@ -6,9 +6,10 @@
  * `connector_status`.
  */
 import type { ApiClient } from '../api/types.js';
-import { ApiError, UserError } from '../errors/index.js';
+import { ApiError, ApplyError } from '../errors/index.js';
 import type { ResourceKind } from '../model/index.js';
 import { isRecord } from './kinds/common.js';
+import { formatDuration } from './report.js';
 
 export interface WaitTarget {
   readonly kind: ResourceKind;
@@ -50,6 +51,11 @@ async function metricsStatus(client: ApiClient, kind: Watched, id: string): Prom
   }
 }
 
+/** The kinds --wait watches; tags and transforms (whose job the apply already awaited) have no status here. */
+export function isWatched(kind: ResourceKind): kind is Watched {
+  return kind in PATHS;
+}
+
 /** The object's own status field (`connector_status`, or `status` on pipelines). */
 async function objectStatus(client: ApiClient, kind: Watched, id: string): Promise<string | undefined> {
   const res = await client.request('GET', `${PATHS[kind]}/${id}`, { absentOn: [404] });
@@ -64,7 +70,7 @@ async function objectStatus(client: ApiClient, kind: Watched, id: string): Promi
  * own status decides, since right after a `wait=false` write the two may lag each other.
  */
 async function statusOf(client: ApiClient, t: WaitTarget): Promise<string | undefined> {
-  if (t.kind !== 'pipeline' && t.kind !== 'source' && t.kind !== 'destination') return 'Active';
+  if (!isWatched(t.kind)) return 'Active';
   const m = await metricsStatus(client, t.kind, t.id);
   if (m === 'Active' || (m !== undefined && BROKEN.has(m))) return m;
   return (await objectStatus(client, t.kind, t.id)) ?? m;
@@ -76,9 +82,7 @@ export async function waitUntilActive(
   options: WaitOptions,
 ): Promise<WaitResult> {
   const statuses = new Map<string, string>();
-  const pending = new Map(
-    targets.filter((t) => t.kind !== 'tag' && t.kind !== 'transform').map((t) => [`${t.kind}/${t.name}`, t]),
-  );
+  const pending = new Map(targets.filter((t) => isWatched(t.kind)).map((t) => [`${t.kind}/${t.name}`, t]));
   const deadline = Date.now() + options.timeoutMs;
   let interval = options.intervalMs;
   while (pending.size > 0) {
@@ -87,7 +91,9 @@ export async function waitUntilActive(
       if (statuses.get(key) !== status) options.onStatus?.(t, status);
       statuses.set(key, status);
       if (BROKEN.has(status)) {
-        throw new UserError(`${key} is ${status} after the apply`, {
+        // NOTE: ApplyError (exit 1): the apply itself went through but the result is unhealthy;
+        // a UserError would mean invalid input (exit 4).
+        throw new ApplyError(`${key} is ${status} after the apply`, undefined, {
           hint: 'check its status and logs in Streamkap; the configuration was applied',
         });
       }
@@ -97,7 +103,7 @@ export async function waitUntilActive(
     if (pending.size === 0) break;
     if (Date.now() >= deadline) {
       const waiting = [...pending.keys()].map((k) => `${k} (${statuses.get(k) ?? 'Unknown'})`).join(', ');
-      throw new UserError(`not Active after ${Math.round(options.timeoutMs / 1000)} s: ${waiting}`, {
+      throw new ApplyError(`not Active after ${formatDuration(options.timeoutMs)}: ${waiting}`, undefined, {
         hint: 'raise --wait-timeout, or check the status in Streamkap',
       });
     }

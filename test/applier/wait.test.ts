@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitUntilActive } from '../../src/applier/wait.js';
-import { UserError } from '../../src/errors/index.js';
+import { ApplyError } from '../../src/errors/index.js';
 import { recordingClient } from './fake-client.js';
 
 const pipeline = { kind: 'pipeline' as const, name: 'orders', id: 'p1' };
@@ -38,7 +38,7 @@ describe('waitUntilActive', () => {
   it('a Broken status fails at once with the resource named', async () => {
     const client = recordingClient({ 'GET /pipelines/p1/metrics': () => ({ data: { status: 'Broken' } }) });
     const run = waitUntilActive(client, [pipeline], { timeoutMs: 60_000, intervalMs: 1 });
-    await expect(run).rejects.toThrow(UserError);
+    await expect(run).rejects.toThrow(ApplyError);
     await expect(run).rejects.toThrow('pipeline/orders is Broken');
   });
 

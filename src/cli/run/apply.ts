@@ -6,6 +6,7 @@
  */
 import {
   applyPlan,
+  formatDuration,
   renderProblemLines,
   renderProgressLine,
   renderSummaryLine,
@@ -13,7 +14,7 @@ import {
 } from '../../applier/index.js';
 import { checkSafety, changingActions } from '../../applier/safety.js';
 import { notConverged } from '../../applier/stale-check.js';
-import { waitUntilActive, type WaitTarget } from '../../applier/wait.js';
+import { isWatched, waitUntilActive, type WaitTarget } from '../../applier/wait.js';
 import type { ApiClient } from '../../api/types.js';
 import { ApplyError, SafetyError } from '../../errors/index.js';
 import { KIND_ORDER, type Plan, type ResourceKey } from '../../model/index.js';
@@ -85,12 +86,12 @@ async function waitForHealth(
   report: ApplyReport,
 ): Promise<void> {
   const targets: WaitTarget[] = report.results.flatMap((r) =>
-    r.status === 'succeeded' && r.resourceId !== undefined
+    r.status === 'succeeded' && r.resourceId !== undefined && isWatched(r.kind)
       ? [{ kind: r.kind, name: r.name, id: r.resourceId }]
       : [],
   );
   ctx.io.stderr.write(
-    `Waiting up to ${Math.round(flags.waitTimeout / 1000)} s for ${targets.length} resource(s) to be Active…\n`,
+    `Waiting up to ${formatDuration(flags.waitTimeout)} for ${targets.length} resource(s) to be Active…\n`,
   );
   await waitUntilActive(client, targets, {
     timeoutMs: flags.waitTimeout,

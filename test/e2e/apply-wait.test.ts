@@ -1,0 +1,52 @@
+/**
+ * `apply --wait` end to end: a Broken pipeline and a timeout both fail the command with exit 1
+ * (a runtime failure, not invalid input), after the configuration was applied.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { namesIn, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness();
+  await h.copyExamples();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+const applyWait = (timeout: string): ReturnType<Harness['cli']> =>
+  h.cli([
+    'apply',
+    'examples',
+    '--auto-approve',
+    '--poll-interval',
+    '10',
+    '--wait',
+    '--wait-timeout',
+    timeout,
+  ]);
+
+describe('apply --wait', () => {
+  it('a pipeline that reports Broken fails the command with exit 1, naming it', async () => {
+    // Every pipeline the apply writes reports Broken from then on.
+    h.server.emulator.onChange(() => {
+      for (const p of h.server.emulator.store.pipelines.all()) {
+        p.settle = { status: 'Broken', readsLeft: 1_000_000, settleAt: null };
+      }
+    });
+    const r = await applyWait('20s');
+    expect(namesIn(h.server).pipelines).toHaveLength(2);
+    expect(r.err).toMatch(/pipeline\/[a-z-]+ is Broken/);
+    expect(r.code, r.out + r.err).toBe(1);
+  });
+
+  it('a timeout fails the command with exit 1 and the statuses last seen', async () => {
+    h.server.emulator.configure({ settleReads: 1_000_000 });
+    const r = await applyWait('200ms');
+    expect(namesIn(h.server).pipelines).toHaveLength(2);
+    expect(r.err).toMatch(/not Active after .*\(Pending/);
+    expect(r.code, r.out + r.err).toBe(1);
+  });
+});
