@@ -8,7 +8,7 @@ import {
 } from '../model/index.js';
 import type { DiffContext } from './context.js';
 import { createChanges, diffResource, planJson, referenceKeys, type ManagedResource } from './kinds/index.js';
-import { effectiveTags } from './rules/tags.js';
+import { effectiveTags, foreignOwnershipTags } from './rules/tags.js';
 import type { PlanLiveIndex } from './live-index.js';
 import { matchLive, type IdentityMatch } from './rules/identity.js';
 import type { DraftAction, DraftSet, PlanOptions } from './types.js';
@@ -50,10 +50,23 @@ function createAction(desired: ManagedResource, ctx: DiffContext): DraftAction {
   return action;
 }
 
-function unowned(desired: ManagedResource, live: LiveResource, set: DraftSet): void {
+function unowned(desired: ManagedResource, live: LiveResource, set: DraftSet, namespace: string): void {
+  const owners = foreignOwnershipTags(liveTagsOf(live), namespace).map(
+    (t) => `"${t.slice('gitops:'.length)}"`,
+  );
+  const id = resourceKey(desired.kind, desired.name);
+  if (owners.length > 0) {
+    set.errors.push({
+      code: 'unowned-namesake',
+      id,
+      message: `${desired.kind} "${live.name}" already exists in the account, owned by namespace ${owners.join(', ')}; the plan will not touch it`,
+      hint: 'give the manifest resource another name, or move it from this manifest to external: to refer to it; --adopt would make both namespaces manage it',
+    });
+    return;
+  }
   set.errors.push({
     code: 'unowned-namesake',
-    id: resourceKey(desired.kind, desired.name),
+    id,
     message: `${desired.kind} "${live.name}" already exists in the account but does not carry the ownership tag; the plan will not touch it`,
     hint: '--adopt, or rename: pass --adopt to take it over (the plan adds the ownership tag), or give the manifest resource another name',
   });
@@ -169,7 +182,7 @@ export function planDesired(
     }
     const owned = isOwned(match.live, ctx.namespace);
     if (!owned && options.adopt !== true) {
-      unowned(r, match.live, set);
+      unowned(r, match.live, set, ctx.namespace);
       continue;
     }
     const action = matchedAction(r, match, !owned, ctx, set);

@@ -147,6 +147,29 @@ describe('buildPlan', () => {
     expect(plan.actions.find((a) => a.id === 'source/orders-db')).toBeUndefined();
   });
 
+  it('names the namespace that owns a namesake instead of calling it unowned', () => {
+    const live = [serverEcho(pgSource(), { id: 1, owned: false, tags: ['gitops:billing'] })];
+    const plan = buildPlan(desiredState([pgSource()]), liveState(live), opts());
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        code: 'unowned-namesake',
+        message: expect.stringContaining('owned by namespace "billing"'),
+        hint: expect.stringContaining('both namespaces'),
+      }),
+    ]);
+  });
+
+  it("keeps another namespace's ownership tag when adopting with manifest tags", () => {
+    const live = [serverEcho(pgSource(), { id: 1, owned: false, tags: ['gitops:billing', 'Production'] })];
+    const desired = source('orders-db', 'postgresql', pgSource().config, { tags: ['pii'] });
+    const plan = buildPlan(desiredState([desired]), liveState(live, ['pii']), opts({ adopt: true }));
+    expect(action(plan, 'source/orders-db').desired?.['tags']).toEqual([
+      'gitops:billing',
+      'gitops:shop',
+      'pii',
+    ]);
+  });
+
   it('adopts an unowned namesake with --adopt by adding the ownership tag', () => {
     const live = [serverEcho(pgSource(), { id: 1, owned: false, tags: ['Production'] })];
     const plan = buildPlan(desiredState([pgSource()]), liveState(live), opts({ adopt: true }));

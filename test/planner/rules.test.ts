@@ -122,6 +122,16 @@ describe('rule 7: tags', () => {
     expect(effectiveTags(undefined, ['gitops:protected'], 'shop', false)).toEqual(['gitops:shop']);
     expect(effectiveTags([], [], 'shop', true)).toEqual(['gitops:protected', 'gitops:shop']);
   });
+  it("keeps another namespace's ownership tag whatever the manifest lists (gitops:* is the tool's)", () => {
+    const live = ['Production', 'gitops:billing', 'gitops:protected', 'gitops:shop'];
+    expect(effectiveTags([], live, 'shop', false)).toEqual(['gitops:billing', 'gitops:shop']);
+    expect(effectiveTags(['pii'], live, 'shop', true)).toEqual([
+      'gitops:billing',
+      'gitops:protected',
+      'gitops:shop',
+      'pii',
+    ]);
+  });
 });
 
 describe('rule 8: volatile fields', () => {

@@ -14,10 +14,22 @@ export function effectiveTags(
   isProtected: boolean,
 ): string[] {
   const base = new Set(desiredTags ?? liveTags ?? []);
+  // NOTE: `gitops:*` names are the tool's, not the manifest's: another namespace's ownership tag
+  // stays, so a manifest's tag list (or --adopt) never silently takes an object from its owner.
+  for (const t of foreignOwnershipTags(liveTags, namespace)) base.add(t);
   base.delete(PROTECTED_TAG);
   base.add(ownershipTag(namespace));
   if (isProtected) base.add(PROTECTED_TAG);
   return sortedUnique([...base]);
+}
+
+/** The live `gitops:<other>` ownership tags of namespaces other than `namespace`. */
+export function foreignOwnershipTags(
+  liveTags: readonly string[] | null | undefined,
+  namespace: string,
+): string[] {
+  const own = ownershipTag(namespace);
+  return (liveTags ?? []).filter((t) => t.startsWith('gitops:') && t !== own && t !== PROTECTED_TAG);
 }
 
 /** Live tag names, `null`/absent read as none (desired `[]` equals live `null`). */
