@@ -51,6 +51,8 @@ export interface ApplyReport {
   readonly requests?: number;
   /** Filled by the CLI after the post-apply check: actions whose resources still differ. */
   readonly notConverged?: readonly ResourceKey[];
+  /** Filled by the CLI when the post-apply check could not run (the account could not be re-read). */
+  readonly checkError?: string;
 }
 
 /** Turns whatever an action threw into report form; never includes a stack or a secret. */
@@ -113,5 +115,8 @@ export function renderProblemLines(report: ApplyReport): string[] {
     }
   }
   for (const id of report.notConverged ?? []) lines.push(`  not converged ${id}`);
+  if (report.checkError !== undefined) {
+    lines.push(`  not checked  could not re-read the account after applying: ${report.checkError}`);
+  }
   return lines;
 }

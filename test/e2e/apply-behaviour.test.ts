@@ -115,3 +115,23 @@ describe('--wait', () => {
     expect(r.err).toContain('All Active.');
   });
 });
+
+describe('post-apply check', () => {
+  it('when re-reading the account fails after the writes, the report is still shown (exit 1)', async () => {
+    // The first write arms a failure of the next source listing: the one after the apply.
+    let armed = false;
+    h.server.emulator.onChange(() => {
+      if (armed) return;
+      armed = true;
+      h.server.emulator.configure({
+        oneShots: [{ method: 'GET', path: '/sources', count: 1, status: 400, detail: 'listing broke' }],
+      });
+    });
+    const r = await h.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10']);
+    expect(namesIn(h.server).pipelines).toHaveLength(2);
+    expect(r.out).toContain('Apply complete: 11 succeeded, 0 failed');
+    expect(r.out).toMatch(/not checked .*listing broke/);
+    expect(r.err).toMatch(/could not check the result: .*listing broke/);
+    expect(r.code, r.out + r.err).toBe(1);
+  });
+});

@@ -101,6 +101,37 @@ async function waitForHealth(
   ctx.io.stderr.write('All Active.\n');
 }
 
+/**
+ * The report with the post-apply check's outcome. A failure of the check itself (the account cannot
+ * be re-read) is recorded, not thrown: the report of the writes already made must still be shown.
+ */
+async function checkConverged(
+  ctx: CommandContext,
+  client: ApiClient,
+  prepared: Prepared,
+  report: ApplyReport,
+): Promise<ApplyReport> {
+  try {
+    const converged = await verify(ctx, client, prepared, report);
+    return converged.length > 0 ? { ...report, notConverged: converged as ResourceKey[] } : report;
+  } catch (error) {
+    return { ...report, checkError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function throwIfIncomplete(final: ApplyReport): void {
+  const s = final.summary;
+  const converged = final.notConverged ?? [];
+  if (s.failed + s.skipped + s.notAttempted > 0 || converged.length > 0 || final.checkError !== undefined) {
+    const parts = [`${s.failed} failed`, `${s.skipped} skipped`, `${s.notAttempted} not attempted`];
+    if (converged.length > 0) parts.push(`${converged.length} not converged`);
+    if (final.checkError !== undefined) parts.push(`could not check the result: ${final.checkError}`);
+    throw new ApplyError(`apply did not complete: ${parts.join(', ')}`, final, {
+      hint: 'fix the cause and run apply again: it picks up from the current state',
+    });
+  }
+}
+
 function writeJson(ctx: CommandContext, plan: Plan, report: ApplyReport | null): void {
   const doc = {
     formatVersion: APPLY_JSON_VERSION,
@@ -139,22 +170,13 @@ export async function runApply(ctx: CommandContext, paths: string[], flags: Appl
       jobPollIntervalMs: flags.pollInterval,
       onProgress: (e) => ctx.io.stderr.write(`${renderProgressLine(e)}\n`),
     });
-    const converged = await verify(ctx, client, prepared, report);
-    const final: ApplyReport =
-      converged.length > 0 ? { ...report, notConverged: converged as ResourceKey[] } : report;
+    const final = await checkConverged(ctx, client, prepared, report);
     if (flags.format === 'json') writeJson(ctx, plan, final);
     else {
       ctx.io.stdout.write(`\n${renderSummaryLine(final)}\n`);
       for (const line of renderProblemLines(final)) ctx.io.stdout.write(`${line}\n`);
     }
-    const s = final.summary;
-    if (s.failed + s.skipped + s.notAttempted > 0 || converged.length > 0) {
-      const parts = [`${s.failed} failed`, `${s.skipped} skipped`, `${s.notAttempted} not attempted`];
-      if (converged.length > 0) parts.push(`${converged.length} not converged`);
-      throw new ApplyError(`apply did not complete: ${parts.join(', ')}`, final, {
-        hint: 'fix the cause and run apply again: it picks up from the current state',
-      });
-    }
+    throwIfIncomplete(final);
     if (flags.wait) await waitForHealth(ctx, client, flags, final);
   } finally {
     await client.close();
