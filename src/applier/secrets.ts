@@ -64,9 +64,15 @@ function resolveOne(
   }
   if (hmacSecret(src.planKey, plaintext) !== ref.hmac) {
     throw new SafetyError(
-      `${where}: the secret ${ref.ref ?? ''} changed since the plan was made`.replace(/ +/g, ' '),
+      `${where}: the secret ${ref.ref ?? ''} changed since the plan was made; nothing was applied`.replace(
+        / +/g,
+        ' ',
+      ),
       {
-        hint: 're-run plan (and review it) with the current secrets, or restore the value the plan was made with',
+        hint:
+          're-run plan (and review it) with the current secrets, or restore the value the plan was made with. ' +
+          'If no secret changed, the plan key differs: plan and apply must run with the same ' +
+          'STREAMKAP_GITOPS_PLAN_KEY (or, when it is unset, the same STREAMKAP_CLIENT_SECRET)',
       },
     );
   }
