@@ -40,7 +40,7 @@ function buildOne(e: Entry, opts: BuildOptions, sources: Map<string, Resource>):
   }
 }
 
-/** Builds every valid, non-duplicate entry, kind by kind (pipelines last: they read their sources). */
+/** Builds every valid entry, kind by kind (pipelines last: they read their sources); keeps non-duplicates. */
 function buildResources(c: Collected, opts: BuildOptions): Resource[] {
   const dupes = checkDuplicates(c.entries);
   checkPreviousNames(c.entries);
@@ -49,8 +49,10 @@ function buildResources(c: Collected, opts: BuildOptions): Resource[] {
   const resources: Resource[] = [];
   for (const kind of KIND_ORDER) {
     for (const e of c.entries) {
-      if (e.kind !== kind || !e.valid || dupes.has(e)) continue;
+      if (e.kind !== kind || !e.valid) continue;
       const resource = buildOne(e, opts, sources);
+      // NOTE: a duplicate is built only to report its own problems; the first declaration stands.
+      if (dupes.has(e)) continue;
       if (resource.kind === 'source') sources.set(resource.name, resource);
       if (resource.kind === 'pipeline') checkPipeline(e, resource, names);
       resources.push(resource);

@@ -186,6 +186,16 @@ destinations:
     expect(state.external).toEqual({ sources: [], destinations: ['wh'], transforms: [] });
   });
 
+  it('reports the config problems of a duplicate too, not only its name', async () => {
+    const dupe = PG_SOURCE.replace('public.orders, public.customers', 'public.orders\n      databse_user: x');
+    const d = dir({ 'a.yaml': `namespace: shop\nsources:\n${PG_SOURCE}`, 'b.yaml': `sources:\n${dupe}` });
+    const { problems } = await validateManifests([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
+    expect(problems.map((p) => [p.file, p.line, p.path])).toEqual([
+      ['b.yaml', 2, 'sources[0].name'],
+      ['b.yaml', 11, 'sources[0].config.databse_user'],
+    ]);
+  });
+
   it('collects every problem, sorted, with paths that keep dotted keys whole', async () => {
     const text = `namespace: shop\nsources:\n${PG_SOURCE}      database.port.user.defined: nope\n      databse_user: x\n`;
     const d = dir({ 'm.yaml': text });
