@@ -95,7 +95,7 @@ export async function runReplace(
   if (users.length === 0 || !writer.rename) {
     await writer.delete(action, live, ctx);
     return step(
-      () => writer.create({ action, desired, ctx }),
+      () => writer.create({ action, desired, ctx, replacing: live }),
       () => `${old} was deleted, but its replacement was not created`,
     );
   }
@@ -104,7 +104,7 @@ export async function runReplace(
     { action: action.id, pipelines: users.map((p) => p.name) },
     'replacing through a temporary name',
   );
-  const id = await writer.create({ action, desired: { ...desired, name: tempName }, ctx });
+  const id = await writer.create({ action, desired: { ...desired, name: tempName }, ctx, replacing: live });
   const made = `the replacement was created as "${tempName}" (id ${id})`;
   let moved = 0;
   for (const p of users) {
@@ -120,7 +120,7 @@ export async function runReplace(
     () => `${made} and every pipeline using ${old} moved to it; deleting the old one failed`,
   );
   await step(
-    () => writer.rename?.({ action, desired, ctx }, id) ?? Promise.resolve(),
+    () => writer.rename?.({ action, desired, ctx, replacing: live }, id) ?? Promise.resolve(),
     () =>
       `${old} was deleted and its replacement (id ${id}) still has the temporary name "${tempName}"; renaming it failed`,
   );

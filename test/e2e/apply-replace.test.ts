@@ -121,3 +121,28 @@ describe('a replace through the temporary name interrupted midway', () => {
     await expectNoChanges();
   });
 });
+
+describe('what a replace carries over', () => {
+  it('the Kafka Connect cluster of the old object (not in the manifest) stays, with or without pipelines', async () => {
+    await applyOk();
+    const pin = (name: string): void => {
+      const stored = h.server.emulator.store.destinations.all().find((d) => d.name === name);
+      if (!stored) throw new Error(`${name} not stored`);
+      stored.kc_cluster_id = 'kc-dedicated-1';
+    };
+    pin('warehouse');
+    await edit((t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
+    await applyOk();
+    expect(byName(h.server.emulator.dump().destinations, 'warehouse').kc_cluster_id).toBe('kc-dedicated-1');
+    // Unused now: delete, then create.
+    pin('warehouse');
+    await edit((t) =>
+      t
+        .replace('ingestion_mode: upsert', 'ingestion_mode: append')
+        .replace('destination: warehouse', 'destination: analytics'),
+    );
+    await applyOk();
+    expect(byName(h.server.emulator.dump().destinations, 'warehouse').kc_cluster_id).toBe('kc-dedicated-1');
+    await expectNoChanges();
+  });
+});

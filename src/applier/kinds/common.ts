@@ -13,6 +13,11 @@ export interface WriteInput {
   /** action.desired with secrets resolved (SecretValue). */
   readonly desired: Readonly<Record<string, unknown>>;
   readonly ctx: RunContext;
+  /**
+   * For the create half of a replace: the live object being replaced. Server-side settings the
+   * manifest does not manage (the Kafka Connect cluster) carry over to its replacement.
+   */
+  readonly replacing?: LiveResource;
 }
 
 export interface KindWriter {

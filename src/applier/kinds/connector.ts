@@ -28,7 +28,7 @@ function connectorBody(input: WriteInput, kind: ConnectorKind, live?: LiveResour
     config,
     tags: tagIdsOf(input, live),
   };
-  const cluster = live?.live.wire['kc_cluster_id'];
+  const cluster = (live ?? input.replacing)?.live.wire['kc_cluster_id'];
   if (typeof cluster === 'string' && cluster !== '') body['kc_cluster_id'] = cluster;
   return body;
 }
