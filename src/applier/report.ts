@@ -88,10 +88,15 @@ export function formatDuration(ms: number): string {
 /** `Apply complete: 10 succeeded, 1 failed, 2 skipped, 0 not attempted (3.4 s).` */
 export function renderSummaryLine(report: ApplyReport): string {
   const s = report.summary;
-  const verdict = s.failed > 0 || s.skipped > 0 || s.notAttempted > 0 ? 'Apply failed' : 'Apply complete';
+  const unconverged = report.notConverged?.length ?? 0;
+  const extra =
+    (unconverged > 0 ? `, ${unconverged} not converged` : '') +
+    (report.checkError !== undefined ? ', result not checked' : '');
+  const verdict =
+    s.failed > 0 || s.skipped > 0 || s.notAttempted > 0 || extra !== '' ? 'Apply failed' : 'Apply complete';
   return (
     `${verdict}: ${s.succeeded} succeeded, ${s.failed} failed, ${s.skipped} skipped, ` +
-    `${s.notAttempted} not attempted (${formatDuration(report.durationMs)}).`
+    `${s.notAttempted} not attempted${extra} (${formatDuration(report.durationMs)}).`
   );
 }
 

@@ -78,12 +78,29 @@ describe('progress and report lines', () => {
       notConverged: ['destination/wh'],
     };
     expect(renderSummaryLine(report)).toBe(
-      'Apply failed: 0 succeeded, 1 failed, 1 skipped, 0 not attempted (2.5 s).',
+      'Apply failed: 0 succeeded, 1 failed, 1 skipped, 0 not attempted, 1 not converged (2.5 s).',
     );
     expect(renderProblemLines(report)).toEqual([
       '  failed       source/db: boom [request id r-9]',
       '  skipped      pipeline/orders: depends on source/db',
       '  not converged destination/wh',
     ]);
+  });
+
+  it('a report whose writes all succeeded but did not converge is not called complete', () => {
+    const report: ApplyReport = {
+      formatVersion: 1,
+      namespace: 'shop',
+      results: [{ ...base, status: 'succeeded' }],
+      summary: { succeeded: 1, failed: 0, skipped: 0, notAttempted: 0, noop: 0 },
+      durationMs: 900,
+      notConverged: ['pipeline/orders'],
+    };
+    expect(renderSummaryLine(report)).toBe(
+      'Apply failed: 1 succeeded, 0 failed, 0 skipped, 0 not attempted, 1 not converged (900 ms).',
+    );
+    expect(renderSummaryLine({ ...report, notConverged: [], checkError: 'HTTP 400' })).toBe(
+      'Apply failed: 1 succeeded, 0 failed, 0 skipped, 0 not attempted, result not checked (900 ms).',
+    );
   });
 });

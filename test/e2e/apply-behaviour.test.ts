@@ -129,7 +129,9 @@ describe('post-apply check', () => {
     });
     const r = await h.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10']);
     expect(namesIn(h.server).pipelines).toHaveLength(2);
-    expect(r.out).toContain('Apply complete: 11 succeeded, 0 failed');
+    expect(r.out).toContain(
+      'Apply failed: 11 succeeded, 0 failed, 0 skipped, 0 not attempted, result not checked',
+    );
     expect(r.out).toMatch(/not checked .*listing broke/);
     expect(r.err).toMatch(/could not check the result: .*listing broke/);
     expect(r.code, r.out + r.err).toBe(1);
