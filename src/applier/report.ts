@@ -51,6 +51,8 @@ export interface ApplyReport {
   readonly requests?: number;
   /** Filled by the CLI after the post-apply check: actions whose resources still differ. */
   readonly notConverged?: readonly ResourceKey[];
+  /** For each of notConverged, what a fresh plan would still do (`update config.tasks_max`). */
+  readonly notConvergedDetails?: Readonly<Record<string, string>>;
   /** Filled by the CLI when the post-apply check could not run (the account could not be re-read). */
   readonly checkError?: string;
 }
@@ -119,7 +121,10 @@ export function renderProblemLines(report: ApplyReport): string[] {
       lines.push(`  not attempted ${r.id}`);
     }
   }
-  for (const id of report.notConverged ?? []) lines.push(`  not converged ${id}`);
+  for (const id of report.notConverged ?? []) {
+    const detail = report.notConvergedDetails?.[id];
+    lines.push(`  not converged ${id}${detail ? `: a fresh plan would still ${detail}` : ''}`);
+  }
   if (report.checkError !== undefined) {
     lines.push(`  not checked  could not re-read the account after applying: ${report.checkError}`);
   }

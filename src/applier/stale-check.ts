@@ -33,3 +33,15 @@ export function staleActions(plan: Plan, live: LiveState): string[] {
 export function notConverged(fresh: Plan, touched: ReadonlySet<string>): string[] {
   return fresh.actions.filter((a) => a.type !== 'noop' && touched.has(a.id)).map((a) => a.id);
 }
+
+/** Per unconverged id, what the fresh plan would still do: `update config.tasks_max, tags`. */
+export function convergenceDetails(fresh: Plan, ids: readonly string[]): Record<string, string> {
+  const wanted = new Set(ids);
+  const out: Record<string, string> = {};
+  for (const a of fresh.actions) {
+    if (!wanted.has(a.id)) continue;
+    const paths = a.changes.map((c) => c.path);
+    out[a.id] = paths.length > 0 ? `${a.type} ${paths.join(', ')}` : a.type;
+  }
+  return out;
+}

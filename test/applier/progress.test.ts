@@ -99,6 +99,9 @@ describe('progress and report lines', () => {
     expect(renderSummaryLine(report)).toBe(
       'Apply failed: 1 succeeded, 0 failed, 0 skipped, 0 not attempted, 1 not converged (900 ms).',
     );
+    expect(
+      renderProblemLines({ ...report, notConvergedDetails: { 'pipeline/orders': 'update topics' } }),
+    ).toEqual(['  not converged pipeline/orders: a fresh plan would still update topics']);
     expect(renderSummaryLine({ ...report, notConverged: [], checkError: 'HTTP 400' })).toBe(
       'Apply failed: 1 succeeded, 0 failed, 0 skipped, 0 not attempted, result not checked (900 ms).',
     );

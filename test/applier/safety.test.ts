@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSafety } from '../../src/applier/safety.js';
-import { notConverged, staleActions } from '../../src/applier/stale-check.js';
+import { convergenceDetails, notConverged, staleActions } from '../../src/applier/stale-check.js';
 import { SafetyError } from '../../src/errors/index.js';
 import type { LiveResource, PlanAction, ResourceKey } from '../../src/model/index.js';
 import { liveMeta, liveState, planOf, tag } from './fake-client.js';
@@ -112,5 +112,20 @@ describe('staleActions', () => {
   it('notConverged lists touched actions a fresh plan still has', () => {
     const fresh = planOf([act('source/a', 'update'), act('source/b', 'noop'), act('source/c', 'update')]);
     expect(notConverged(fresh, new Set(['source/a', 'source/b']))).toEqual(['source/a']);
+  });
+  it('convergenceDetails says what a fresh plan would still do to each unconverged resource', () => {
+    const fresh = planOf([
+      act('source/a', 'update', {
+        changes: [
+          { path: 'config.database_port', before: 1, after: 2 },
+          { path: 'tags', before: [], after: ['x'] },
+        ],
+      }),
+      act('destination/d', 'create'),
+    ]);
+    expect(convergenceDetails(fresh, ['source/a', 'destination/d'])).toEqual({
+      'source/a': 'update config.database_port, tags',
+      'destination/d': 'create',
+    });
   });
 });

@@ -13,7 +13,7 @@ import {
   type ApplyReport,
 } from '../../applier/index.js';
 import { checkSafety, changingActions } from '../../applier/safety.js';
-import { notConverged } from '../../applier/stale-check.js';
+import { convergenceDetails, notConverged } from '../../applier/stale-check.js';
 import { isWatched, waitUntilActive, type WaitTarget } from '../../applier/wait.js';
 import type { ApiClient } from '../../api/types.js';
 import { ApplyError, SafetyError } from '../../errors/index.js';
@@ -72,11 +72,14 @@ async function verify(
   client: ApiClient,
   prepared: Prepared,
   report: ApplyReport,
-): Promise<string[]> {
+): Promise<ApplyReport> {
   const touched = new Set<string>(report.results.filter((r) => r.status === 'succeeded').map((r) => r.id));
-  if (touched.size === 0) return [];
+  if (touched.size === 0) return report;
   const live = await loadLiveState(client, KIND_ORDER, { logger: ctx.logger() });
-  return notConverged(buildPlan(prepared.desired, live, prepared.planOptions), touched);
+  const fresh = buildPlan(prepared.desired, live, prepared.planOptions);
+  const ids = notConverged(fresh, touched) as ResourceKey[];
+  if (ids.length === 0) return report;
+  return { ...report, notConverged: ids, notConvergedDetails: convergenceDetails(fresh, ids) };
 }
 
 async function waitForHealth(
@@ -112,8 +115,7 @@ async function checkConverged(
   report: ApplyReport,
 ): Promise<ApplyReport> {
   try {
-    const converged = await verify(ctx, client, prepared, report);
-    return converged.length > 0 ? { ...report, notConverged: converged as ResourceKey[] } : report;
+    return await verify(ctx, client, prepared, report);
   } catch (error) {
     return { ...report, checkError: error instanceof Error ? error.message : String(error) };
   }
