@@ -135,6 +135,8 @@ export function validateStructure(d: ManifestDocument, problems: ProblemList): S
   if (validate(d.value)) return failed;
   for (const e of validate.errors ?? []) {
     if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
+    // NOTE: "" fails both minLength and the non-blank pattern; minLength's "must not be empty" says it.
+    if (e.keyword === 'pattern' && e.data === '' && e.parentSchema?.['minLength'] !== undefined) continue;
     const segs = pointerToSegments(e.instancePath, d.value);
     const r = describe(e, segs);
     problems.add('error', d.file, d.locate(r.segs, r.target), r.segs, r.message, r.hint);

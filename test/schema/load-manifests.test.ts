@@ -196,6 +196,12 @@ destinations:
     ]);
   });
 
+  it('reports an empty name once, not as both empty and blank', async () => {
+    const d = dir({ 'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE.replace('name: orders-db', 'name: ""')}` });
+    const { problems } = await validateManifests([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
+    expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([[3, 'sources[0].name', 'must not be empty']]);
+  });
+
   it('collects every problem, sorted, with paths that keep dotted keys whole', async () => {
     const text = `namespace: shop\nsources:\n${PG_SOURCE}      database.port.user.defined: nope\n      databse_user: x\n`;
     const d = dir({ 'm.yaml': text });
