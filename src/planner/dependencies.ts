@@ -35,6 +35,15 @@ function reverseDependencies(
   set: DraftSet,
 ): void {
   if (action.kind !== 'source' && action.kind !== 'destination' && action.kind !== 'transform') return;
+  if (!index.isLoaded('pipeline')) {
+    // NOTE: without the live pipelines a pipeline that uses this object cannot be seen; say so.
+    set.warnings.push({
+      code: 'pipelines-not-read',
+      id: action.id,
+      message: `${action.id}: live pipelines were not read, so a pipeline using it cannot be checked; the ${action.type} may break one`,
+    });
+    return;
+  }
   const liveName = action.type === 'delete' ? action.name : (action.renamedFrom ?? action.name);
   for (const p of index.pipelinesReferencing(action.kind, liveName)) {
     const pa = byLiveId.get(p.live.id);

@@ -187,6 +187,25 @@ describe('buildPlan', () => {
     expect(plan.errors.map((e) => e.code)).toEqual(['adopt-replace']);
   });
 
+  it('warns that a delete is unchecked against pipelines when pipelines were not read', () => {
+    const live = [serverEcho(pgSource(), { id: 1 })];
+    const plan = buildPlan(
+      desiredState([], ['source']),
+      liveState(live, [], { loadedKinds: ['tag', 'source'] }),
+      opts(),
+    );
+    expect(changed(plan)).toEqual(['delete source/orders-db']);
+    expect(plan.warnings).toEqual([
+      expect.objectContaining({ code: 'pipelines-not-read', id: 'source/orders-db' }),
+    ]);
+  });
+
+  it('warns about an unmanaged pipeline using a deleted source when pipelines were read', () => {
+    const live = [serverEcho(pgSource(), { id: 1 }), serverEcho(ordersPipeline(), { id: 3, owned: false })];
+    const plan = buildPlan(desiredState([], ['source']), liveState(live), opts());
+    expect(plan.warnings.map((w) => w.code)).toEqual(['referenced-by-unmanaged']);
+  });
+
   it('refuses live duplicates of a managed name', () => {
     const live = [serverEcho(pgSource(), { id: 1 }), serverEcho(pgSource(), { id: 9 })];
     const plan = buildPlan(
