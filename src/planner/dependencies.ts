@@ -40,7 +40,7 @@ function reverseDependencies(
     set.warnings.push({
       code: 'pipelines-not-read',
       id: action.id,
-      message: `${action.id}: live pipelines were not read, so a pipeline using it cannot be checked; the ${action.type} may break one`,
+      message: `live pipelines were not read, so a pipeline using this ${action.kind} cannot be checked; the ${action.type} may break one`,
     });
     return;
   }
