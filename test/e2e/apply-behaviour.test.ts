@@ -40,6 +40,17 @@ describe('confirmation on a TTY', () => {
     expect(namesIn(h.server).sources).toEqual([]);
   });
 
+  it('end of input (Ctrl-D) without an answer cancels (exit 3) and changes nothing', async () => {
+    const io = captureIo(h.env(), h.dir);
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const run = main(['node', 'streamkap-gitops', 'apply', 'examples'], { ...io, stdin });
+    while (!io.err().includes("Only 'yes' is accepted")) await new Promise((r) => setTimeout(r, 5));
+    stdin.end();
+    expect(await run).toBe(3);
+    expect(io.err()).toContain('cancelled');
+    expect(namesIn(h.server).sources).toEqual([]);
+  });
+
   it('"yes" applies', async () => {
     const r = await withTty('yes');
     expect(r.code, r.err).toBe(0);
