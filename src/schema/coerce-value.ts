@@ -117,6 +117,10 @@ function coerceString(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
     s.r.error(s.segs, `expected a string, got ${shown(v, s)}`, hint);
     return undefined;
   }
+  if (typeof v === 'string' && isCommaListField(f) && text.split(',').some((e) => /\S\s*\n\s*\S/.test(e))) {
+    // NOTE: the API splits these lists on commas only: "a\nb" is one (regex) entry matching nothing.
+    s.r.warn(s.segs, `"${f.name}" separates entries by line breaks only`, 'put a comma after each entry, or write a YAML list');
+  }
   if (f.enum && !f.enum.includes(text)) {
     const sameCase = f.enum.find((e) => e.toLowerCase() === text.toLowerCase());
     const hint = sameCase ? `did you mean "${sameCase}"?` : didYouMean(text, f.enum) ?? `allowed: ${listSome(f.enum)}`;

@@ -202,6 +202,25 @@ destinations:
     expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([[3, 'sources[0].name', 'must not be empty']]);
   });
 
+  it('warns when a comma-list field separates entries by line breaks only', async () => {
+    const lines = PG_SOURCE.replace(
+      'table_include_list: public.orders, public.customers',
+      'table_include_list: |\n        public.orders\n        public.customers',
+    );
+    const d = dir({ 'm.yaml': `namespace: shop\nsources:\n${lines}` });
+    const { problems } = await validateManifests([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        path: 'sources[0].config.table_include_list',
+        hint: expect.stringContaining('comma'),
+      }),
+    ]);
+    const commas = PG_SOURCE.replace('public.orders, public.customers', '"public.orders,\\n  public.customers"');
+    const ok = dir({ 'm.yaml': `namespace: shop\nsources:\n${commas}` });
+    expect((await validateManifests([ok], { cwd: ok, env: { PG_PASSWORD: 'x' } })).problems).toEqual([]);
+  });
+
   it('collects every problem, sorted, with paths that keep dotted keys whole', async () => {
     const text = `namespace: shop\nsources:\n${PG_SOURCE}      database.port.user.defined: nope\n      databse_user: x\n`;
     const d = dir({ 'm.yaml': text });
