@@ -99,6 +99,19 @@ export async function runReplace(
       () => `${old} was deleted, but its replacement was not created`,
     );
   }
+  return ctx.exclusively(() => replaceInUse(action, desired, ctx, writer, live));
+}
+
+/** The temporary-name replace (file comment); `users` are read again once this replace's turn comes. */
+async function replaceInUse(
+  action: PlanAction,
+  desired: Readonly<Record<string, unknown>>,
+  ctx: RunContext,
+  writer: KindWriter,
+  live: LiveResource,
+): Promise<string> {
+  const users = usersOf(action, live, ctx);
+  const old = `the old ${live.kind} (id ${live.live.id})`;
   const tempName = tempNameFor(live.kind, String(desired['name']), ctx);
   ctx.logger.info(
     { action: action.id, pipelines: users.map((p) => p.name) },

@@ -49,6 +49,8 @@ export class RunContext {
   readonly #liveByKey = new Map<string, LiveResource>();
   readonly #transformTopics = new Map<string, Promise<TransformTopics>>();
   readonly #deleted = new Set<string>();
+  /** Tail of the queue of replaces that repoint live pipelines (see `exclusively`). */
+  #repointQueue: Promise<unknown> = Promise.resolve();
   /** Pipelines this run has updated: what they refer to now (the live state is from before). */
   readonly #pipelineRefs = new Map<string, PipelineRefs>();
 
@@ -116,6 +118,18 @@ export class RunContext {
    */
   pipelineWritten(id: string, refs: PipelineRefs): void {
     this.#pipelineRefs.set(id, refs);
+  }
+
+  /**
+   * Runs replaces that repoint live pipelines one at a time. Each repoint PUTs a whole pipeline body
+   * naming its other references; two such replaces of one pipeline's source and destination running
+   * at once could each send a body naming the other's old object, and the later one to land would
+   * point the pipeline at an object being deleted.
+   */
+  exclusively<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.#repointQueue.then(run);
+    this.#repointQueue = result.catch(() => undefined);
+    return result;
   }
 
   /** Live pipelines (not deleted in this run) that use the live object of this kind and name now. */
