@@ -7,8 +7,9 @@ import { kindsToLoad } from '../../src/cli/run/plan-inputs.js';
 import { captureIo } from '../helpers/capture-io.js';
 
 describe('kindsToLoad', () => {
-  it('always loads tags, and what managed pipelines refer to', () => {
-    expect(kindsToLoad(['source'])).toEqual(['tag', 'source']);
+  it('always loads tags, what managed pipelines refer to, and pipelines using managed kinds', () => {
+    expect(kindsToLoad(['source'])).toEqual(['tag', 'source', 'pipeline']);
+    expect(kindsToLoad(['tag'])).toEqual(['tag']);
     expect(kindsToLoad(['tag', 'pipeline'])).toEqual([
       'tag',
       'source',

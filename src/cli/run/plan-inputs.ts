@@ -17,13 +17,13 @@ import type { OutputFormat } from '../commands/plan.js';
 import type { CommandContext } from '../context.js';
 
 /**
- * Tags always (names ↔ ids); the kinds the manifests manage; and, when they manage pipelines, what a
- * pipeline refers to, so external references are checked and renames/replaces resolve ids.
+ * Tags always (names ↔ ids); the kinds the manifests manage; what managed pipelines refer to, so
+ * external references are checked and renames/replaces resolve ids; and pipelines whenever anything
+ * they use is managed, so deleting or replacing a source a live pipeline still uses is seen.
  */
 export function kindsToLoad(managed: readonly ResourceKind[]): ResourceKind[] {
-  const refs: readonly ResourceKind[] = managed.includes('pipeline')
-    ? ['source', 'destination', 'transform']
-    : [];
+  const refs: ResourceKind[] = managed.includes('pipeline') ? ['source', 'destination', 'transform'] : [];
+  if (managed.some((k) => k === 'source' || k === 'destination' || k === 'transform')) refs.push('pipeline');
   return KIND_ORDER.filter((k) => k === 'tag' || managed.includes(k) || refs.includes(k));
 }
 
