@@ -7,13 +7,13 @@
  * then give the new one its final name. The pipelines' own plan actions run afterwards as usual.
  */
 import { ApiError, UserError } from '../errors/index.js';
-import type { LiveResource, PlanAction } from '../model/index.js';
+import { REPLACE_TEMP_SUFFIX, type LiveResource, type PlanAction } from '../model/index.js';
 import type { KindWriter } from './kinds/index.js';
 import { SW } from './kinds/common.js';
 import { pipelineBody } from './kinds/pipeline.js';
 import type { RunContext } from './run-context.js';
 
-export const TEMP_SUFFIX = '-gitops-replacing';
+export const TEMP_SUFFIX = REPLACE_TEMP_SUFFIX;
 
 function usersOf(action: PlanAction, live: LiveResource, ctx: RunContext): LiveResource[] {
   if (live.kind !== 'source' && live.kind !== 'destination' && live.kind !== 'transform') return [];

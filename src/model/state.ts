@@ -9,6 +9,13 @@ export function ownershipTag(namespace: string): string {
 /** Recorded on the live object so protection survives removal from the manifests. */
 export const PROTECTED_TAG = 'gitops:protected';
 
+/**
+ * A replace of an object that live pipelines use creates the new object under `<name>` plus this
+ * suffix (`-2`, `-3`… when taken), moves the pipelines, deletes the old one and renames the new one.
+ * The planner recognises such a leftover of an interrupted replace as the desired object.
+ */
+export const REPLACE_TEMP_SUFFIX = '-gitops-replacing';
+
 /** Default tag types for the tags the tool creates itself (ownership, protection, manifest tags). */
 export const DEFAULT_TAG_TYPES: readonly string[] = ['sources', 'destinations', 'pipelines', 'transforms'];
 

@@ -255,6 +255,17 @@ describe('rule 14: identity', () => {
       matchLive(source('b', 'postgresql', {}, { previousNames: ['a'] }), idx, new Set(['b']), claimed),
     ).toBeUndefined();
   });
+  it('takes the object an interrupted replace left under its temporary name, only when the name is free', () => {
+    const left = index(['a-gitops-replacing-2']);
+    const match = matchLive(source('a', 'postgresql', {}), left, new Set(['a']), new Set());
+    expect(match?.renamedFrom).toBe('a-gitops-replacing-2');
+    const both = index(['a', 'a-gitops-replacing']);
+    expect(matchLive(source('a', 'postgresql', {}), both, new Set(['a']), new Set())?.live.name).toBe('a');
+    const declared = index(['a-gitops-replacing']);
+    expect(
+      matchLive(source('a', 'postgresql', {}), declared, new Set(['a', 'a-gitops-replacing']), new Set()),
+    ).toBeUndefined();
+  });
 });
 
 describe('transform job: a declared transform runs', () => {

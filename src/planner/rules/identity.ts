@@ -1,4 +1,9 @@
-import type { LiveResource, Resource, ResourceKind } from '../../model/index.js';
+import {
+  REPLACE_TEMP_SUFFIX,
+  type LiveResource,
+  type Resource,
+  type ResourceKind,
+} from '../../model/index.js';
 
 export interface LiveIndex {
   byName(kind: ResourceKind, name: string): LiveResource | undefined;
@@ -7,14 +12,24 @@ export interface LiveIndex {
 
 export interface IdentityMatch {
   readonly live: LiveResource;
-  /** Set when matched through `previous_names`. */
+  /** Set when matched through `previous_names` (or a replace's temporary name). */
   readonly renamedFrom?: string;
+}
+
+/** How many `-N` temporary names of an interrupted replace are looked for. */
+const MAX_TEMP_NAMES = 10;
+
+function tempNames(name: string): string[] {
+  const base = `${name}${REPLACE_TEMP_SUFFIX}`;
+  return [base, ...Array.from({ length: MAX_TEMP_NAMES - 1 }, (_, i) => `${base}-${i + 2}`)];
 }
 
 /**
  * Rule 14, identity: a desired resource is the live object of the same kind with the same exact
  * name; failing that, the live object carrying one of its `previous_names` (a rename, planned as an
- * in-place update), unless another desired resource holds that name. No match means create.
+ * in-place update), unless another desired resource holds that name; failing that, the replacement
+ * an interrupted replace left under its temporary name (it was created from these manifests, and
+ * recreating it would re-snapshot a source twice). No match means create.
  */
 export function matchLive(
   desired: Exclude<Resource, { kind: 'tag' }>,
@@ -28,6 +43,12 @@ export function matchLive(
     if (desiredNames.has(previous)) continue;
     const old = index.byName(desired.kind, previous);
     if (old && !claimed.has(old)) return { live: old, renamedFrom: previous };
+  }
+  if (desired.kind === 'source' || desired.kind === 'destination' || desired.kind === 'transform') {
+    for (const temp of tempNames(desired.name)) {
+      const left = index.byName(desired.kind, temp);
+      if (left && !claimed.has(left) && !desiredNames.has(temp)) return { live: left, renamedFrom: temp };
+    }
   }
   return undefined;
 }
