@@ -1,5 +1,5 @@
 import type { ActionType, FieldChange, JsonValue } from '../model/index.js';
-import { lineMarker, multilineView, visibleLine } from './render-common.js';
+import { displayPath, lineMarker, multilineView, visibleLine } from './render-common.js';
 
 /** Escapes text for HTML and Markdown table cells. */
 export function escapeCell(text: string): string {
@@ -64,7 +64,7 @@ export function diffBlock(change: FieldChange, actionType: ActionType): string[]
   const replace = change.forcesReplace ? ' (forces replacement)' : '';
   const marker = lineMarker(change, actionType);
   return [
-    `<code>${marker} ${escapeCell(change.path)}</code> ${view.counts}${replace}`,
+    `<code>${marker} ${escapeCell(displayPath(change.path))}</code> ${view.counts}${replace}`,
     '',
     `${fence}diff`,
     ...shown,

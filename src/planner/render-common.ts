@@ -119,3 +119,18 @@ export function visibleLine(text: string): string {
     ch === '\r' ? '\\r' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/** Model field names that the manifest spells differently (the JSON plan keeps the model's). */
+const MANIFEST_SPELLING: Readonly<Record<string, string>> = {
+  snapshotNewTables: 'snapshot_new_tables',
+  topicAutoDiscovery: 'topic_auto_discovery',
+  extraConfig: 'extra_config',
+};
+
+/** A change's path as a reviewer wrote it in the manifest: `snapshot_new_tables`, `extra_config.x`. */
+export function displayPath(path: string): string {
+  const end = path.search(/[.[]/);
+  const head = end === -1 ? path : path.slice(0, end);
+  const spelled = MANIFEST_SPELLING[head];
+  return spelled === undefined ? path : `${spelled}${path.slice(head.length)}`;
+}

@@ -1,7 +1,14 @@
 import type { DriftItem, DriftReport } from './drift.js';
 import { isInSync } from './drift.js';
 import { codeCell, diffBlock, escapeCell } from './markdown-util.js';
-import { changeMarker, formatValue, isMultiline, multilineView, visibleLine } from './render-common.js';
+import {
+  changeMarker,
+  displayPath,
+  formatValue,
+  isMultiline,
+  multilineView,
+  visibleLine,
+} from './render-common.js';
 import type { FieldChange } from '../model/index.js';
 
 /** First line of every drift comment or issue body, for CI that updates one sticky post. */
@@ -14,10 +21,10 @@ function driftValue(c: FieldChange): string {
 
 /** One changed field; a multi-line value (a transform's code) as a line diff, live `-` and git `+`. */
 function driftFieldLines(f: FieldChange): string[] {
-  if (!isMultiline(f)) return [`      ${changeMarker(f)} ${f.path} = ${driftValue(f)}`];
+  if (!isMultiline(f)) return [`      ${changeMarker(f)} ${displayPath(f.path)} = ${driftValue(f)}`];
   const view = multilineView(f, 'update');
   return [
-    `      ${changeMarker(f)} ${f.path} ${view.counts} (- live, + git):`,
+    `      ${changeMarker(f)} ${displayPath(f.path)} ${view.counts} (- live, + git):`,
     ...view.rows.map((row) =>
       row.op === '…' ? '          …' : `        ${row.op} ${visibleLine(row.text)}`,
     ),
@@ -136,7 +143,9 @@ export function renderDriftMarkdown(r: DriftReport): string {
       }
       const live = f.sensitive ? '' : codeCell(f.before);
       const git = f.sensitive ? '<i>(sensitive value changed)</i>' : codeCell(f.after);
-      lines.push(`| ${changeMarker(f)} | <code>${escapeCell(f.path)}</code> | ${live} | ${git} |`);
+      lines.push(
+        `| ${changeMarker(f)} | <code>${escapeCell(displayPath(f.path))}</code> | ${live} | ${git} |`,
+      );
     }
     lines.push('', ...blocks, '</details>', '');
   }

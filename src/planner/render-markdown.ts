@@ -4,6 +4,7 @@ import {
   ACTION_VERB,
   actionFlags,
   changedActions,
+  displayPath,
   isMultiline,
   lineMarker,
   summaryLine,
@@ -63,7 +64,7 @@ function changeRows(a: PlanAction, changes: readonly FieldChange[]): string[] {
     const before = c.sensitive ? '' : codeCell(c.before);
     const after = c.sensitive ? `<i>${sensitive}</i>` : codeCell(c.after);
     lines.push(
-      `| ${lineMarker(c, a.type)} | <code>${escapeCell(c.path)}</code>${c.forcesReplace ? ' (forces replacement)' : ''} | ${before} | ${after} |`,
+      `| ${lineMarker(c, a.type)} | <code>${escapeCell(displayPath(c.path))}</code>${c.forcesReplace ? ' (forces replacement)' : ''} | ${before} | ${after} |`,
     );
   }
   lines.push('');
@@ -74,7 +75,8 @@ function block(a: PlanAction, detail: Detail): string {
   const lines = [`<details><summary>${summaryOf(a)}</summary>`, ''];
   if (a.reason !== undefined) lines.push(`_${escapeCell(a.reason)}_`, '');
   if (a.changes.length > 0 && detail === 'paths') {
-    for (const c of a.changes) lines.push(`- \`${lineMarker(c, a.type)}\` ${escapeCell(c.path)}`);
+    for (const c of a.changes)
+      lines.push(`- \`${lineMarker(c, a.type)}\` ${escapeCell(displayPath(c.path))}`);
     lines.push('');
   } else if (a.changes.length > 0) {
     // NOTE: multi-line strings (a transform's code) get a diff block after the table, not a cell.

@@ -4,6 +4,7 @@ import {
   actionFlags,
   changedActions,
   changeText,
+  displayPath,
   isMultiline,
   lineMarker,
   multilineView,
@@ -38,7 +39,7 @@ function multilineLines(
   color: boolean,
 ): string[] {
   const view = multilineView(c, actionType);
-  const lines = [`      ${paint(marker, marker, color)} ${c.path} ${view.counts}:${note}`];
+  const lines = [`      ${paint(marker, marker, color)} ${displayPath(c.path)} ${view.counts}:${note}`];
   for (const row of view.rows)
     lines.push(
       row.op === '…'
@@ -63,7 +64,7 @@ function renderAction(a: PlanAction, color: boolean): string[] {
       lines.push(...multilineLines(c, a.type, m, note, color));
       continue;
     }
-    lines.push(`      ${paint(m, m, color)} ${c.path} = ${changeText(c, a.type)}${note}`);
+    lines.push(`      ${paint(m, m, color)} ${displayPath(c.path)} = ${changeText(c, a.type)}${note}`);
   }
   lines.push('');
   return lines;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionType, FieldChange, Plan } from '../../src/model/index.js';
 import { buildPlan, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/planner/index.js';
 import { MAX_DIFF_BLOCK_LINES } from '../../src/planner/markdown-util.js';
+import { displayPath } from '../../src/planner/render-common.js';
 import { desiredState, HMAC_KEY, liveState, serverEcho, transform } from './fixtures.js';
 
 const CODE_V1 = ['function f(r) {', '  r.a = 1;', '  return r;', '}', ''].join('\n');
@@ -159,5 +160,15 @@ describe('the JSON plan', () => {
       actions: { changes: FieldChange[] }[];
     };
     expect(json.actions[0]?.changes[0]).toEqual(change(CODE_V1, CODE_V2));
+  });
+});
+
+describe('displayPath: the manifest spelling of model field names', () => {
+  it('renames the head segment only, and leaves config keys and other paths alone', () => {
+    expect(displayPath('snapshotNewTables')).toBe('snapshot_new_tables');
+    expect(displayPath('topicAutoDiscovery')).toBe('topic_auto_discovery');
+    expect(displayPath('extraConfig.my.key')).toBe('extra_config.my.key');
+    expect(displayPath('transforms[mask].topics')).toBe('transforms[mask].topics');
+    expect(displayPath('config.extraConfig')).toBe('config.extraConfig');
   });
 });
