@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main.js';
 import {
+  callAsClient,
   startEmulatorServer,
   type EmulatorServer,
   type EmulatorServerOptions,
@@ -78,27 +79,7 @@ export async function startHarness(options: Partial<EmulatorServerOptions> = {})
 }
 
 /** One call to the emulator's API as any other client would make it (out-of-band changes). */
-export async function apiCall(
-  server: EmulatorServer,
-  method: string,
-  pathAndQuery: string,
-  body?: unknown,
-): Promise<unknown> {
-  const auth = await fetch(`${server.url}/auth/access-token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: server.clientId, secret: server.clientSecret }),
-  });
-  const { accessToken } = (await auth.json()) as { accessToken: string };
-  const res = await fetch(`${server.url}${pathAndQuery}`, {
-    method,
-    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json: unknown = await res.json();
-  if (!res.ok) throw new Error(`${method} ${pathAndQuery} -> ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+export const apiCall = callAsClient;
 
 /** Names per kind in the emulator's store, sorted. */
 export function namesIn(

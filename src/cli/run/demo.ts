@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
-import { startEmulatorServer, type EmulatorServer } from '../../emulator/index.js';
+import { callAsClient, startEmulatorServer, type EmulatorServer } from '../../emulator/index.js';
 import { UserError } from '../../errors/index.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -67,36 +67,18 @@ function indented(into: NodeJS.WritableStream): Writable {
   });
 }
 
-async function apiCall(
-  server: EmulatorServer,
-  method: string,
-  pathAndQuery: string,
-  body?: unknown,
-): Promise<unknown> {
-  const auth = await fetch(`${server.url}/auth/access-token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: server.clientId, secret: server.clientSecret }),
-  });
-  const { accessToken } = (await auth.json()) as { accessToken: string };
-  const res = await fetch(`${server.url}${pathAndQuery}`, {
-    method,
-    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${pathAndQuery} answered HTTP ${res.status}`);
-  return res.json();
-}
-
-/** Someone turns off the heartbeat of orders-db in the Streamkap UI (here: a PUT to the API). */
 async function outOfBandChange(server: EmulatorServer): Promise<string> {
-  const list = (await apiCall(server, 'GET', '/sources?partial_name=orders-db&secret_returned=true')) as {
+  const list = (await callAsClient(
+    server,
+    'GET',
+    '/sources?partial_name=orders-db&secret_returned=true',
+  )) as {
     result: { id: string; name: string; connector: string; config: Record<string, unknown>; tags: unknown }[];
   };
   const src = list.result.find((s) => s.name === 'orders-db');
   if (!src) throw new Error('orders-db is not in the emulator after the apply');
   const config = { ...src.config, 'heartbeat.enabled': false };
-  await apiCall(server, 'PUT', `/sources/${src.id}?secret_returned=true&wait=false`, {
+  await callAsClient(server, 'PUT', `/sources/${src.id}?secret_returned=true&wait=false`, {
     name: src.name,
     connector: src.connector,
     config,
