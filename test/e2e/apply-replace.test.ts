@@ -3,38 +3,21 @@
  * away in the same plan, and what the user is told (and what a re-run does) when the create half
  * of a replace fails after its delete half.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { namesIn, startHarness, type Harness } from './harness.js';
+import {
+  applyExamples,
+  applyExamplesOk,
+  byName,
+  editFile,
+  expectNoChanges,
+  namesIn,
+  startHarness,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 let manifest: string;
-
-async function edit(change: (text: string) => string): Promise<void> {
-  await writeFile(manifest, change(await readFile(manifest, 'utf8')));
-}
-
-async function apply(...extra: string[]): Promise<{ code: number; out: string; err: string }> {
-  return h.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10', ...extra]);
-}
-
-async function applyOk(...extra: string[]): Promise<string> {
-  const r = await apply(...extra);
-  expect(r.code, `${r.out}\n${r.err}`).toBe(0);
-  return r.out + r.err;
-}
-
-async function expectNoChanges(): Promise<void> {
-  const r = await h.cli(['plan', 'examples', '--detailed-exitcode']);
-  expect(r.code, r.out + r.err).toBe(0);
-}
-
-const byName = <T extends { name: string }>(xs: readonly T[], name: string): T => {
-  const found = xs.find((x) => x.name === name);
-  if (!found) throw new Error(`${name} not found`);
-  return found;
-};
 
 beforeEach(async () => {
   h = await startHarness();
@@ -47,26 +30,26 @@ afterEach(async () => {
 
 describe('replace while the pipeline that used it moves elsewhere', () => {
   it('the pipeline ends on its new destination, not repointed back to the replaced one', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const analytics = byName(h.server.emulator.dump().destinations, 'analytics');
-    await edit((t) =>
+    await editFile(manifest, (t) =>
       t
         .replace('ingestion_mode: append', 'ingestion_mode: upsert')
         .replace('destination: warehouse', 'destination: analytics'),
     );
-    await applyOk();
+    await applyExamplesOk(h);
     const dump = h.server.emulator.dump();
     expect(byName(dump.pipelines, 'orders-to-warehouse').destination.id).toBe(analytics.id);
     expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 });
 
 describe('replace whose create half fails after its delete half', () => {
   it('says the old object is gone and the new one was not created; the next run creates it', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     // The pipeline moves away, so nothing uses warehouse: its replace is delete, then create.
-    await edit((t) =>
+    await editFile(manifest, (t) =>
       t
         .replace('ingestion_mode: append', 'ingestion_mode: upsert')
         .replace('destination: warehouse', 'destination: analytics'),
@@ -82,67 +65,67 @@ describe('replace whose create half fails after its delete half', () => {
         },
       ],
     });
-    const r = await apply();
+    const r = await applyExamples(h);
     expect(r.code).toBe(1);
     expect(namesIn(h.server).destinations).toEqual(['analytics']);
     expect(r.out).toMatch(
       /failed +destination\/warehouse: the old destination \(id [0-9a-f]+\) was deleted, but its replacement was not created.*Connector validation failed/,
     );
-    await applyOk();
+    await applyExamplesOk(h);
     expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 });
 
 describe('a replace through the temporary name interrupted midway', () => {
   it('one of two pipelines moved to the temporary object: the next run finishes, no leftover', async () => {
-    await edit((t) => t.replace('destination: analytics', 'destination: warehouse'));
-    await applyOk();
+    await editFile(manifest, (t) => t.replace('destination: analytics', 'destination: warehouse'));
+    await applyExamplesOk(h);
     const [first, second] = h.server.emulator.dump().pipelines.map((p) => p.id);
-    await edit((t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
+    await editFile(manifest, (t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
     // The pipelines are repointed in list order: the first moves, the second fails.
     h.server.emulator.configure({
       oneShots: [
         { method: 'PUT', path: `/pipelines/${String(second)}`, count: 1, status: 400, detail: 'boom' },
       ],
     });
-    const r = await apply('--parallelism', '1');
+    const r = await applyExamples(h, '--parallelism', '1');
     expect(r.code).toBe(1);
     const temp = byName(h.server.emulator.dump().destinations, 'warehouse-gitops-replacing');
     expect(byName(h.server.emulator.dump().pipelines, 'orders-to-warehouse').id).toBeDefined();
     expect(h.server.emulator.dump().pipelines.find((p) => p.id === first)?.destination.id).toBe(temp.id);
     expect(r.out).toMatch(/failed +destination\/warehouse: .*warehouse-gitops-replacing.*boom/);
 
-    await applyOk();
+    await applyExamplesOk(h);
     const dump = h.server.emulator.dump();
     const now = byName(dump.destinations, 'warehouse');
     expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
     expect(dump.pipelines.map((p) => p.destination.id)).toEqual([now.id, now.id]);
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 });
 
 describe('what a replace carries over', () => {
   it('the Kafka Connect cluster of the old object (not in the manifest) stays, with or without pipelines', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const pin = (name: string): void => {
       const stored = h.server.emulator.store.destinations.all().find((d) => d.name === name);
       if (!stored) throw new Error(`${name} not stored`);
       stored.kc_cluster_id = 'kc-dedicated-1';
     };
     pin('warehouse');
-    await edit((t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
-    await applyOk();
+    await editFile(manifest, (t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
+    await applyExamplesOk(h);
     expect(byName(h.server.emulator.dump().destinations, 'warehouse').kc_cluster_id).toBe('kc-dedicated-1');
     // Unused now: delete, then create.
     pin('warehouse');
-    await edit((t) =>
+    await editFile(manifest, (t) =>
       t
         .replace('ingestion_mode: upsert', 'ingestion_mode: append')
         .replace('destination: warehouse', 'destination: analytics'),
     );
-    await applyOk();
+    await applyExamplesOk(h);
     expect(byName(h.server.emulator.dump().destinations, 'warehouse').kc_cluster_id).toBe('kc-dedicated-1');
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 });

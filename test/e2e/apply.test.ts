@@ -5,31 +5,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLE_SECRETS, apiCall, contentOf, namesIn, startHarness, type Harness } from './harness.js';
+import {
+  EXAMPLE_SECRETS,
+  apiCall,
+  applyExamplesOk,
+  byName,
+  contentOf,
+  editFile,
+  expectNoChanges,
+  namesIn,
+  startHarness,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 let manifest: string;
-
-async function edit(change: (text: string) => string): Promise<void> {
-  await writeFile(manifest, change(await readFile(manifest, 'utf8')));
-}
-
-async function applyOk(...extra: string[]): Promise<string> {
-  const r = await h.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10', ...extra]);
-  expect(r.code, `${r.out}\n${r.err}`).toBe(0);
-  return r.out + r.err;
-}
-
-async function expectNoChanges(): Promise<void> {
-  const r = await h.cli(['plan', 'examples', '--detailed-exitcode']);
-  expect(r.code, r.out + r.err).toBe(0);
-}
-
-const byName = <T extends { name: string }>(xs: readonly T[], name: string): T => {
-  const found = xs.find((x) => x.name === name);
-  if (!found) throw new Error(`${name} not found`);
-  return found;
-};
 
 beforeEach(async () => {
   h = await startHarness();
@@ -42,7 +32,7 @@ afterEach(async () => {
 
 describe('apply against the emulator', () => {
   it('empty account -> full apply -> a second plan is empty; no secret in the output', async () => {
-    const output = await applyOk();
+    const output = await applyExamplesOk(h);
     expect(namesIn(h.server)).toEqual({
       sources: ['catalog-db', 'orders-db'],
       destinations: ['analytics', 'warehouse'],
@@ -62,59 +52,59 @@ describe('apply against the emulator', () => {
     )) {
       expect(output).not.toContain(secret);
     }
-    await expectNoChanges();
+    await expectNoChanges(h);
     // A second apply has nothing to do and says so.
-    expect(await applyOk()).toContain('Nothing to apply.');
+    expect(await applyExamplesOk(h)).toContain('Nothing to apply.');
   });
 
   it('update: a changed config value is written in place (same id)', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const before = byName(h.server.emulator.dump().sources, 'catalog-db');
-    await edit((t) => t.replace("database_port: '3306'", 'database_port: 3307'));
-    await applyOk();
+    await editFile(manifest, (t) => t.replace("database_port: '3306'", 'database_port: 3307'));
+    await applyExamplesOk(h);
     const after = byName(h.server.emulator.dump().sources, 'catalog-db');
     expect(after.id).toBe(before.id);
     expect(Number(after.config['database.port.user.defined'])).toBe(3307);
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('rename via previous_names keeps the id, and the pipeline still points at it', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const before = byName(h.server.emulator.dump().destinations, 'analytics');
-    await edit((t) =>
+    await editFile(manifest, (t) =>
       t
         .replace('  - name: analytics\n', '  - name: analytics-ch\n    previous_names: [analytics]\n')
         .replace('destination: analytics', 'destination: analytics-ch'),
     );
-    await applyOk();
+    await applyExamplesOk(h);
     const dump = h.server.emulator.dump();
     expect(byName(dump.destinations, 'analytics-ch').id).toBe(before.id);
     expect(dump.destinations.map((d) => d.name)).not.toContain('analytics');
     expect(byName(dump.pipelines, 'catalog-to-analytics').destination.id).toBe(before.id);
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('replace (set-once key changed): new object, the pipeline repointed, the old one gone', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const old = byName(h.server.emulator.dump().destinations, 'warehouse');
-    await edit((t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
-    await applyOk();
+    await editFile(manifest, (t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
+    await applyExamplesOk(h);
     const dump = h.server.emulator.dump();
     const now = byName(dump.destinations, 'warehouse');
     expect(now.id).not.toBe(old.id);
     expect(dump.destinations.map((d) => d.id)).not.toContain(old.id);
     expect(dump.destinations).toHaveLength(2);
     expect(byName(dump.pipelines, 'orders-to-warehouse').destination.id).toBe(now.id);
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('replace of a source a pipeline uses (destructive): new source, pipeline repointed, no leftover', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const old = byName(h.server.emulator.dump().sources, 'catalog-db');
-    await edit((t) => t.replace('connector: mysql', 'connector: mariadb'));
+    await editFile(manifest, (t) => t.replace('connector: mysql', 'connector: mariadb'));
     const refused = await h.cli(['apply', 'examples', '--auto-approve']);
     expect(refused.code, 'replacing a source re-snapshots: destructive').toBe(3);
-    await applyOk('--allow-destructive');
+    await applyExamplesOk(h, '--allow-destructive');
     const dump = h.server.emulator.dump();
     const now = byName(dump.sources, 'catalog-db');
     expect(now.connector).toBe('mariadb');
@@ -122,14 +112,14 @@ describe('apply against the emulator', () => {
     expect(dump.sources.map((x) => x.name).sort()).toEqual(['catalog-db', 'orders-db']);
     const pipe = byName(dump.pipelines, 'catalog-to-analytics');
     expect(pipe.source.id).toBe(now.id);
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('replace of a transform a pipeline uses (type changed): redeployed, pipeline repointed', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const old = byName(h.server.emulator.dump().transforms, 'mask-emails');
-    await edit((t) => t.replace('type: map_filter', 'type: fan_out'));
-    await applyOk();
+    await editFile(manifest, (t) => t.replace('type: map_filter', 'type: fan_out'));
+    await applyExamplesOk(h);
     const dump = h.server.emulator.dump();
     const now = byName(dump.transforms, 'mask-emails');
     expect(now.id).not.toBe(old.id);
@@ -140,12 +130,12 @@ describe('apply against the emulator', () => {
     const entries = (pipe as unknown as { transforms: { id: string; topic_id: string }[] }).transforms;
     expect(entries.map((e) => e.id)).toEqual([now.id]);
     expect(entries[0]?.topic_id).not.toBe('public.customers');
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('delete: pipelines before what they use (the emulator refuses deleting a used source)', async () => {
-    await applyOk();
-    await edit((t) => {
+    await applyExamplesOk(h);
+    await editFile(manifest, (t) => {
       const cut = (s: string, from: string, to: string): string =>
         s.slice(0, s.indexOf(from)) + s.slice(s.indexOf(to));
       let out = cut(t, '  - name: catalog-db', 'destinations:');
@@ -155,7 +145,7 @@ describe('apply against the emulator', () => {
     const refused = await h.cli(['apply', 'examples', '--auto-approve']);
     expect(refused.code, 'deleting a source and a pipeline is destructive').toBe(3);
     expect(namesIn(h.server).pipelines).toHaveLength(2);
-    const output = await applyOk('--allow-destructive');
+    const output = await applyExamplesOk(h, '--allow-destructive');
     const order = (id: string): number => output.indexOf(`delete ${id} ✓`);
     expect(order('pipeline catalog-to-analytics')).toBeGreaterThanOrEqual(0);
     expect(order('pipeline catalog-to-analytics')).toBeLessThan(order('source catalog-db'));
@@ -166,13 +156,13 @@ describe('apply against the emulator', () => {
       transforms: ['mask-emails'],
       pipelines: ['orders-to-warehouse'],
     });
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('a protected source is never deleted, even with --allow-destructive (exit 3, nothing changed)', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const before = contentOf(h.server);
-    await edit((t) => {
+    await editFile(manifest, (t) => {
       const a = t.indexOf('  - name: orders-db');
       const b = t.indexOf('  - name: catalog-db');
       const c = t.indexOf('  # topics omitted');
@@ -193,9 +183,9 @@ describe('apply against the emulator', () => {
   });
 
   it('transform config and code changes are written, redeployed and converge', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const before = byName(h.server.emulator.dump().transforms, 'mask-emails');
-    await edit((t) =>
+    await editFile(manifest, (t) =>
       t.replace(
         'transforms_output_topic_pattern: masked.customers',
         'transforms_output_topic_pattern: masked.people',
@@ -203,29 +193,29 @@ describe('apply against the emulator', () => {
     );
     const code = path.join(path.dirname(manifest), 'transforms', 'mask-emails.js');
     await writeFile(code, `${await readFile(code, 'utf8')}// v2\n`);
-    await applyOk();
+    await applyExamplesOk(h);
     const after = byName(h.server.emulator.dump().transforms, 'mask-emails');
     expect(after.id).toBe(before.id);
     expect(JSON.stringify(after.implementation)).toContain('// v2');
     expect(after.job?.status).toBe('RUNNING');
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('pipeline topics and tag descriptions are updated in place', async () => {
-    await applyOk();
+    await applyExamplesOk(h);
     const before = byName(h.server.emulator.dump().pipelines, 'catalog-to-analytics');
-    await edit((t) =>
+    await editFile(manifest, (t) =>
       t
         .replace('topics: [catalog.products]', 'topics: [catalog.products, catalog.prices]')
         .replace('description: Owned by the checkout team', 'description: Owned by checkout'),
     );
-    await applyOk();
+    await applyExamplesOk(h);
     const dump = h.server.emulator.dump();
     const after = byName(dump.pipelines, 'catalog-to-analytics');
     expect(after.id).toBe(before.id);
     expect([...after.source.topics].sort()).toEqual(['catalog.prices', 'catalog.products']);
     expect(byName(dump.tags, 'team-checkout').description).toBe('Owned by checkout');
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('an unowned namesake is refused (exit 4) unless --adopt, which keeps its id', async () => {
@@ -243,11 +233,11 @@ describe('apply against the emulator', () => {
     const refused = await h.cli(['apply', 'examples', '--auto-approve']);
     expect(refused.code, refused.out + refused.err).toBe(4);
     expect(namesIn(h.server).sources).toEqual([]);
-    await applyOk('--adopt');
+    await applyExamplesOk(h, '--adopt');
     const dest = byName(h.server.emulator.dump().destinations, 'analytics');
     expect(dest.id).toBe(created.id);
     expect(dest.config['hostname']).toBe('clickhouse.internal');
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('without a TTY and without --auto-approve, apply refuses (exit 3) and changes nothing', async () => {
@@ -293,12 +283,12 @@ describe('saved plans', () => {
     ]);
     expect(r.code, r.out + r.err).toBe(0);
     expect(namesIn(h.server).pipelines).toHaveLength(2);
-    await expectNoChanges();
+    await expectNoChanges(h);
   });
 
   it('a stale saved plan (live object changed after planning) exits 3 and changes nothing', async () => {
-    await applyOk();
-    await edit((t) => t.replace("database_port: '3306'", 'database_port: 3310'));
+    await applyExamplesOk(h);
+    await editFile(manifest, (t) => t.replace("database_port: '3306'", 'database_port: 3310'));
     expect((await h.cli(['plan', 'examples', '--out', 'plan.json'])).code).toBe(0);
     // Someone edits the source outside git after the plan was made.
     const src = byName(h.server.emulator.dump().sources, 'catalog-db');
@@ -317,7 +307,7 @@ describe('saved plans', () => {
 
   it('a saved plan whose manifests changed since is refused (exit 3)', async () => {
     expect((await h.cli(['plan', 'examples', '--out', 'plan.json'])).code).toBe(0);
-    await edit((t) => t.replace('tasks_max: 3', 'tasks_max: 4'));
+    await editFile(manifest, (t) => t.replace('tasks_max: 3', 'tasks_max: 4'));
     const r = await h.cli(['apply', '--plan', 'plan.json', 'examples', '--auto-approve']);
     expect(r.code).toBe(3);
     expect(r.err).toContain('manifests changed');

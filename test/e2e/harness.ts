@@ -2,9 +2,10 @@
  * End-to-end harness: the emulator over real HTTP on 127.0.0.1 (port 0) and the CLI run in-process
  * through main([...]) with manifests in a temp directory.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import {
   callAsClient,
@@ -100,4 +101,33 @@ export function contentOf(server: EmulatorServer): unknown {
   return JSON.parse(
     JSON.stringify(server.emulator.dump(), (k, v: unknown) => (k === 'settle' ? undefined : v)),
   );
+}
+
+/** Rewrites a manifest in place (a change as a user would commit it). */
+export async function editFile(file: string, change: (text: string) => string): Promise<void> {
+  await writeFile(file, change(await readFile(file, 'utf8')));
+}
+
+/** `apply examples --auto-approve` in the harness directory (see copyExamples). */
+export function applyExamples(h: Harness, ...extra: string[]): Promise<RunResult> {
+  return h.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10', ...extra]);
+}
+
+/** applyExamples that must exit 0; returns everything it printed. */
+export async function applyExamplesOk(h: Harness, ...extra: string[]): Promise<string> {
+  const r = await applyExamples(h, ...extra);
+  expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+  return r.out + r.err;
+}
+
+/** A fresh plan of the examples has nothing left to do. */
+export async function expectNoChanges(h: Harness): Promise<void> {
+  const r = await h.cli(['plan', 'examples', '--detailed-exitcode']);
+  expect(r.code, r.out + r.err).toBe(0);
+}
+
+export function byName<T extends { name: string }>(xs: readonly T[], name: string): T {
+  const found = xs.find((x) => x.name === name);
+  if (!found) throw new Error(`${name} not found`);
+  return found;
 }
