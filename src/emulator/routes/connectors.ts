@@ -21,6 +21,15 @@ import { refuseOrCascade } from './references.js';
 
 type ConnectorKind = 'source' | 'destination';
 
+/** A create or update body once `validate` has checked its shape (§3.1). */
+interface ConnectorBody {
+  name: string;
+  connector: string;
+  config: JsonRecord;
+  kc_cluster_id?: string | null;
+  tags?: unknown;
+}
+
 const LABEL: Record<ConnectorKind, string> = { source: 'Source', destination: 'Destination' };
 
 function bodyRules(kind: ConnectorKind, create: boolean): Record<string, FieldRule> {
@@ -98,14 +107,7 @@ function create(kind: ConnectorKind) {
   return (call: Call): Reply => {
     const invalid = validate(call, kind, true);
     if (invalid) return invalid;
-    const b = call.body as {
-      name: string;
-      connector: string;
-      config: JsonRecord;
-      kc_cluster_id?: string | null;
-      tags?: unknown;
-      created_from?: string;
-    };
+    const b = call.body as ConnectorBody & { created_from?: string };
     const dup = duplicate(call, kind, b.name);
     if (dup) return dup;
     const tags = tagsFromBody(call, b.tags, null);
@@ -141,13 +143,7 @@ function update(kind: ConnectorKind) {
     if (!record) return detail(404, `${LABEL[kind]} not found`);
     const invalid = validate(call, kind, false);
     if (invalid) return invalid;
-    const b = call.body as {
-      name: string;
-      connector: string;
-      config: JsonRecord;
-      kc_cluster_id?: string | null;
-      tags?: unknown;
-    };
+    const b = call.body as ConnectorBody;
     if (b.connector !== record.connector) {
       return detail(
         400,
