@@ -6,7 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { LiveResource, Resource } from '../src/model/index.js';
-import { buildPlan, renderPlanJson } from '../src/planner/index.js';
+import { buildPlan } from '../src/planner/index.js';
+import { renderPlanJson } from '../src/render/index.js';
 import {
   desiredState,
   liveState,

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIgnoreFile } from '../../src/cli/ignore-file.js';
-import {
-  applyDriftIgnore,
-  detectDrift,
-  isInSync,
-  renderDriftJson,
-  renderDriftMarkdown,
-  renderDriftText,
-} from '../../src/planner/index.js';
+import { applyDriftIgnore, detectDrift, isInSync } from '../../src/planner/index.js';
+import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../../src/render/index.js';
 import {
   desiredState,
   liveState,

@@ -4,16 +4,15 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inputsDigest, makeSavedPlan, savePlan } from '../../src/cli/plan-io.js';
 import { SecretValue } from '../../src/model/index.js';
+import { buildPlan, detectDrift } from '../../src/planner/index.js';
 import {
-  buildPlan,
-  detectDrift,
   renderDriftJson,
   renderDriftMarkdown,
   renderDriftText,
   renderPlanJson,
   renderPlanMarkdown,
   renderPlanText,
-} from '../../src/planner/index.js';
+} from '../../src/render/index.js';
 import {
   desiredState,
   destination,

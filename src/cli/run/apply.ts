@@ -18,7 +18,8 @@ import { isWatched, waitUntilActive, type WaitTarget } from '../../applier/wait.
 import type { ApiClient } from '../../api/types.js';
 import { ApplyError, SafetyError } from '../../errors/index.js';
 import { KIND_ORDER, type Plan, type ResourceKey } from '../../model/index.js';
-import { buildPlan, renderPlanJson, renderPlanText } from '../../planner/index.js';
+import { buildPlan } from '../../planner/index.js';
+import { renderPlanJson, renderPlanText } from '../../render/index.js';
 import { loadLiveState } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
 import type { ApplyFlags } from '../commands/apply.js';

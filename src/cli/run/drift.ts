@@ -1,12 +1,5 @@
-import {
-  applyDriftIgnore,
-  detectDrift,
-  isInSync,
-  renderDriftJson,
-  renderDriftMarkdown,
-  renderDriftText,
-  type DriftReport,
-} from '../../planner/index.js';
+import { applyDriftIgnore, detectDrift, isInSync, type DriftReport } from '../../planner/index.js';
+import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../../render/index.js';
 import type { DriftFlags } from '../commands/drift.js';
 import type { OutputFormat } from '../commands/plan.js';
 import type { CommandContext } from '../context.js';

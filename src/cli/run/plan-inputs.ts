@@ -8,7 +8,7 @@ import {
   type Plan,
   type ResourceKind,
 } from '../../model/index.js';
-import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../planner/index.js';
+import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render/index.js';
 import { formatProblem, loadDesiredState } from '../../schema/index.js';
 import { loadLiveState } from '../../state/index.js';
 import type { ApiCliOptions } from '../api-options.js';

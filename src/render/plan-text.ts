@@ -10,7 +10,7 @@ import {
   multilineView,
   summaryLine,
   visibleLine,
-} from './render-common.js';
+} from './common.js';
 
 export interface TextRenderOptions {
   /** ANSI colour; the CLI passes ctx.globals().color (TTY, no --no-color, no NO_COLOR). */

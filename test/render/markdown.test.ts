@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildPlan,
-  renderPlanMarkdown,
-  renderPlanText,
-  PLAN_COMMENT_MARKER,
-} from '../../src/planner/index.js';
-import { desiredState, HMAC_KEY, liveState, pgSource, serverEcho, source } from './fixtures.js';
+import { buildPlan } from '../../src/planner/index.js';
+import { renderPlanMarkdown, renderPlanText, PLAN_COMMENT_MARKER } from '../../src/render/index.js';
+import { desiredState, HMAC_KEY, liveState, pgSource, serverEcho, source } from '../planner/fixtures.js';
 
 function bigPlan(creates: number, noops: number) {
   const desired = [];

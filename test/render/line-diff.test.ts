@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines, hunks, splitLines, type LineOp } from '../../src/planner/line-diff.js';
+import { diffLines, hunks, splitLines, type LineOp } from '../../src/render/line-diff.js';
 
 /** `' a'`, `'-b'`, `'+c'`, `'…'`: compact rows to compare. */
 const show = (rows: readonly ({ op: string; text?: string } | LineOp)[]): string[] =>

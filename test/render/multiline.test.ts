@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionType, FieldChange, Plan } from '../../src/model/index.js';
-import { buildPlan, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/planner/index.js';
-import { MAX_DIFF_BLOCK_LINES } from '../../src/planner/markdown-util.js';
-import { displayPath } from '../../src/planner/render-common.js';
-import { desiredState, HMAC_KEY, liveState, serverEcho, transform } from './fixtures.js';
+import { buildPlan } from '../../src/planner/index.js';
+import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/render/index.js';
+import { MAX_DIFF_BLOCK_LINES } from '../../src/render/markdown-util.js';
+import { displayPath } from '../../src/render/common.js';
+import { desiredState, HMAC_KEY, liveState, serverEcho, transform } from '../planner/fixtures.js';
 
 const CODE_V1 = ['function f(r) {', '  r.a = 1;', '  return r;', '}', ''].join('\n');
 const CODE_V2 = ['function f(r) {', '  r.a = 2;', '  return r;', '}', ''].join('\n');

@@ -1,14 +1,6 @@
-import type { DriftItem, DriftReport } from './drift.js';
-import { isInSync } from './drift.js';
+import { isInSync, type DriftItem, type DriftReport } from '../planner/index.js';
 import { codeCell, diffBlock, escapeCell } from './markdown-util.js';
-import {
-  changeMarker,
-  displayPath,
-  formatValue,
-  isMultiline,
-  multilineView,
-  visibleLine,
-} from './render-common.js';
+import { changeMarker, displayPath, formatValue, isMultiline, multilineView, visibleLine } from './common.js';
 import type { FieldChange } from '../model/index.js';
 
 /** First line of every drift comment or issue body, for CI that updates one sticky post. */

@@ -1,16 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildPlan, detectDrift } from '../../src/planner/index.js';
 import {
-  buildPlan,
-  detectDrift,
   renderDriftJson,
   renderDriftMarkdown,
   renderDriftText,
   renderPlanJson,
   renderPlanMarkdown,
   renderPlanText,
-} from '../../src/planner/index.js';
-import { DRIFT_SCENARIOS, SCENARIOS } from './scenarios.js';
+} from '../../src/render/index.js';
+import { DRIFT_SCENARIOS, SCENARIOS } from '../planner/scenarios.js';
 
 // UPDATE_GOLDEN=1 npx vitest run test/planner/golden.test.ts rewrites the files; review the diff.
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';

@@ -8,7 +8,7 @@ import {
   isMultiline,
   lineMarker,
   summaryLine,
-} from './render-common.js';
+} from './common.js';
 import { codeCell, diffBlock, escapeCell, fitLines } from './markdown-util.js';
 
 /** First line of every plan comment, so CI can find and update one sticky comment. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DriftReport } from '../../src/planner/drift.js';
-import { renderDriftMarkdown, renderDriftText } from '../../src/planner/render-drift.js';
+import type { DriftReport } from '../../src/planner/index.js';
+import { renderDriftMarkdown, renderDriftText } from '../../src/render/index.js';
 
 const report: DriftReport = {
   formatVersion: 1,

@@ -1,5 +1,5 @@
 import type { FieldChange, Plan, PlanAction, PlanProblem } from '../model/index.js';
-import { sortKeysDeep } from './canonical.js';
+import { sortKeysDeep } from '../planner/canonical.js';
 
 /** The version of the `--format json` document (docs/plan-format.md). */
 export const PLAN_JSON_FORMAT_VERSION = 1;

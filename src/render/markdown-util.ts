@@ -1,5 +1,5 @@
 import type { ActionType, FieldChange, JsonValue } from '../model/index.js';
-import { displayPath, lineMarker, multilineView, visibleLine } from './render-common.js';
+import { displayPath, lineMarker, multilineView, visibleLine } from './common.js';
 
 /** Escapes text for HTML and Markdown table cells. */
 export function escapeCell(text: string): string {
