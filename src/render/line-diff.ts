@@ -1,7 +1,9 @@
 /**
- * A small line diff for showing multi-line string values (a transform's code) in plans. Presentation
- * only: the planner decides THAT a value changed, this shows a reviewer WHICH lines did.
+ * A line diff for showing multi-line string values (a transform's code) in plans, on jsdiff's
+ * `diffArrays`. Presentation only: the planner decides THAT a value changed, this shows a reviewer
+ * WHICH lines did.
  */
+import { diffArrays } from 'diff';
 
 export type LineOp = { readonly op: ' ' | '-' | '+'; readonly text: string };
 
@@ -9,11 +11,11 @@ export type LineOp = { readonly op: ' ' | '-' | '+'; readonly text: string };
 export type DiffRow = LineOp | { readonly op: '…' };
 
 /**
- * NOTE: code files here are small (a transform is tens of lines), so a plain LCS table is enough.
- * Above this many cells (lines before × lines after, after trimming the common head and tail) the diff
- * falls back to "every old line removed, every new line added": still correct, only less precise.
+ * NOTE: jsdiff's Myers diff costs about (lines) × (edits). Past this many edits it gives up and the
+ * diff falls back to "every old line removed, every new line added" (after the common head and tail):
+ * still correct, only less precise. A bound on edits, not a timeout, keeps the output deterministic.
  */
-export const MAX_DIFF_CELLS = 250_000;
+export const MAX_DIFF_EDITS = 1_000;
 
 /** Lines of a string; a final newline ends the last line rather than starting an empty one. */
 export function splitLines(text: string): string[] {
@@ -22,47 +24,11 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-function lcsOps(a: readonly string[], b: readonly string[]): LineOp[] {
-  const n = a.length;
-  const m = b.length;
-  const w = m + 1;
-  // len[i*w + j] = length of the longest common subsequence of a[i..] and b[j..].
-  const len = new Uint32Array((n + 1) * w);
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      len[i * w + j] =
-        a[i] === b[j]
-          ? (len[(i + 1) * w + j + 1] ?? 0) + 1
-          : Math.max(len[(i + 1) * w + j] ?? 0, len[i * w + j + 1] ?? 0);
-  const ops: LineOp[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    const x = a[i] ?? '';
-    const y = b[j] ?? '';
-    if (x === y) {
-      ops.push({ op: ' ', text: x });
-      i++;
-      j++;
-    } else if ((len[(i + 1) * w + j] ?? 0) >= (len[i * w + j + 1] ?? 0)) {
-      ops.push({ op: '-', text: x });
-      i++;
-    } else {
-      ops.push({ op: '+', text: y });
-      j++;
-    }
-  }
-  for (; i < n; i++) ops.push({ op: '-', text: a[i] ?? '' });
-  for (; j < m; j++) ops.push({ op: '+', text: b[j] ?? '' });
-  return ops;
+function opsOf(op: LineOp['op'], lines: readonly string[]): LineOp[] {
+  return lines.map((text) => ({ op, text }));
 }
 
-/** Every line of `before` and `after` as kept (` `), removed (`-`) or added (`+`), in order. */
-export function diffLines(
-  before: readonly string[],
-  after: readonly string[],
-  maxCells: number = MAX_DIFF_CELLS,
-): LineOp[] {
+function fallback(before: string[], after: string[]): LineOp[] {
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;
@@ -72,14 +38,23 @@ export function diffLines(
     before[before.length - 1 - tail] === after[after.length - 1 - tail]
   )
     tail++;
-  const a = before.slice(head, before.length - tail);
-  const b = after.slice(head, after.length - tail);
-  const middle =
-    a.length * b.length > maxCells
-      ? [...a.map((text): LineOp => ({ op: '-', text })), ...b.map((text): LineOp => ({ op: '+', text }))]
-      : lcsOps(a, b);
-  const same = (text: string): LineOp => ({ op: ' ', text });
-  return [...before.slice(0, head).map(same), ...middle, ...before.slice(before.length - tail).map(same)];
+  return [
+    ...opsOf(' ', before.slice(0, head)),
+    ...opsOf('-', before.slice(head, before.length - tail)),
+    ...opsOf('+', after.slice(head, after.length - tail)),
+    ...opsOf(' ', before.slice(before.length - tail)),
+  ];
+}
+
+/** Every line of `before` and `after` as kept (` `), removed (`-`) or added (`+`), in order. */
+export function diffLines(
+  before: readonly string[],
+  after: readonly string[],
+  maxEdits: number = MAX_DIFF_EDITS,
+): LineOp[] {
+  const changes = diffArrays([...before], [...after], { maxEditLength: maxEdits });
+  if (changes === undefined) return fallback([...before], [...after]);
+  return changes.flatMap((c) => opsOf(c.added ? '+' : c.removed ? '-' : ' ', c.value));
 }
 
 /**

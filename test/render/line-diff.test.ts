@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines, hunks, splitLines, type LineOp } from '../../src/render/line-diff.js';
+import { diffLines, hunks, MAX_DIFF_EDITS, splitLines, type LineOp } from '../../src/render/line-diff.js';
 
 /** `' a'`, `'-b'`, `'+c'`, `'…'`: compact rows to compare. */
 const show = (rows: readonly ({ op: string; text?: string } | LineOp)[]): string[] =>
@@ -51,20 +51,33 @@ describe('diffLines', () => {
     expect(show(ops)).toEqual(['-x', ' a', '+z', ' b', '-y', ' c', '+w']);
   });
 
-  it('falls back to all old lines removed, all new added above the cap, keeping the common ends', () => {
+  it('falls back to all old lines removed, all new added above the edit cap, keeping the common ends', () => {
     const before = ['head', 'a', 'b', 'c', 'tail'];
     const after = ['head', 'b', 'c', 'd', 'tail'];
     expect(show(diffLines(before, after))).toEqual([' head', '-a', ' b', ' c', '+d', ' tail']);
-    // 3 × 3 middle lines = 9 cells > 8: no LCS.
-    expect(show(diffLines(before, after, 8))).toEqual([' head', '-a', '-b', '-c', '+b', '+c', '+d', ' tail']);
+    // Two edits (-a, +d) > a cap of 1: no line-by-line diff.
+    expect(show(diffLines(before, after, 1))).toEqual([' head', '-a', '-b', '-c', '+b', '+c', '+d', ' tail']);
+    expect(show(diffLines(before, after, 2))).toEqual([' head', '-a', ' b', ' c', '+d', ' tail']);
   });
 
-  it('stays within the cap for large inputs and loses no line', () => {
-    const before = Array.from({ length: 1_000 }, (_, i) => `old ${i}`);
-    const after = Array.from({ length: 1_000 }, (_, i) => (i % 2 === 0 ? `old ${i}` : `new ${i}`));
-    const ops = diffLines(before, after); // 999 × 999 middle lines: above MAX_DIFF_CELLS
+  it('gives up above MAX_DIFF_EDITS and loses no line', () => {
+    // Every other line changed: MAX_DIFF_EDITS + 10 edits, though half the lines are common.
+    const n = MAX_DIFF_EDITS + 10;
+    const before = Array.from({ length: n }, (_, i) => `old ${i}`);
+    const after = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? `old ${i}` : `new ${i}`));
+    const ops = diffLines(before, after);
     expect(sides(ops)).toEqual({ before, after });
-    expect(ops.filter((o) => o.op === '-')).toHaveLength(999);
+    expect(ops[0]).toEqual({ op: ' ', text: 'old 0' });
+    expect(ops.filter((o) => o.op === '-')).toHaveLength(n - 1);
+  });
+
+  it('diffs line by line below the cap, losing no line', () => {
+    const before = Array.from({ length: 400 }, (_, i) => `old ${i}`);
+    const after = Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? `old ${i}` : `new ${i}`));
+    const ops = diffLines(before, after); // 400 edits: under MAX_DIFF_EDITS
+    expect(sides(ops)).toEqual({ before, after });
+    expect(ops.filter((o) => o.op === '-')).toHaveLength(200);
+    expect(ops.filter((o) => o.op === ' ')).toHaveLength(200);
   });
 
   it('reproduces both sides exactly', () => {
