@@ -12,12 +12,14 @@ import { RunContext } from './run-context.js';
 import type { ApplyReport } from './report.js';
 import { resolvePlanSecrets, type Env } from './secrets.js';
 import { checkGraph } from './graph.js';
+import { systemClock, type Clock } from './clock.js';
 
 export type { ApplyReport, ActionResult, ActionStatus, ReportSummary } from './report.js';
 export { renderSummaryLine, renderProblemLines, formatDuration, REPORT_FORMAT_VERSION } from './report.js';
 export { executePlan, type ActionRunner, type ProgressEvent } from './execute-plan.js';
 export { findCycle } from './graph.js';
 export { renderProgressLine } from './progress.js';
+export { systemClock, type Clock } from './clock.js';
 
 export interface ApplyDeps {
   readonly client: ApiClient;
@@ -33,6 +35,8 @@ export interface ApplyDeps {
   /** Transform job polling; tests use milliseconds. Defaults: every 2 s, up to 10 min. */
   readonly jobPollIntervalMs?: number;
   readonly jobTimeoutMs?: number;
+  /** Deadline and pauses of the transform job polls (default: the system clock). */
+  readonly clock?: Clock;
 }
 
 export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyReport> {
@@ -40,6 +44,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyRepor
   const ctx = new RunContext(deps.client, deps.live, plan.namespace, deps.logger, {
     jobPollIntervalMs: deps.jobPollIntervalMs ?? 2000,
     jobTimeoutMs: deps.jobTimeoutMs ?? 600_000,
+    clock: deps.clock ?? systemClock,
   });
   const desired = resolvePlanSecrets(plan, {
     env: deps.env,

@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/types.js';
 import { UserError } from '../errors/index.js';
 import type { LiveResource, LiveState, PlanAction, ResourceKind } from '../model/index.js';
 import type { Logger } from '../logging/logger.js';
+import type { Clock } from './clock.js';
 
 export interface KnownObject {
   readonly id: string;
@@ -40,6 +41,7 @@ export interface RunSettings {
   /** Transform job_status polling. */
   readonly jobPollIntervalMs: number;
   readonly jobTimeoutMs: number;
+  readonly clock: Clock;
 }
 
 export class RunContext {

@@ -7,6 +7,7 @@
  */
 import type { ApiClient } from '../api/types.js';
 import { ApiError, ApplyError } from '../errors/index.js';
+import { systemClock, type Clock } from './clock.js';
 import type { ResourceKind } from '../model/index.js';
 import { isRecord } from './kinds/common.js';
 import { formatDuration } from './report.js';
@@ -21,6 +22,8 @@ export interface WaitOptions {
   readonly timeoutMs: number;
   readonly intervalMs: number;
   readonly onStatus?: (target: WaitTarget, status: string) => void;
+  /** Deadline and pauses between polls (default: the system clock). */
+  readonly clock?: Clock;
 }
 
 export interface WaitResult {
@@ -83,7 +86,8 @@ export async function waitUntilActive(
 ): Promise<WaitResult> {
   const statuses = new Map<string, string>();
   const pending = new Map(targets.filter((t) => isWatched(t.kind)).map((t) => [`${t.kind}/${t.name}`, t]));
-  const deadline = Date.now() + options.timeoutMs;
+  const clock = options.clock ?? systemClock;
+  const deadline = clock.now() + options.timeoutMs;
   let interval = options.intervalMs;
   while (pending.size > 0) {
     const checks = [...pending].map(async ([key, t]) => {
@@ -101,13 +105,13 @@ export async function waitUntilActive(
     });
     await Promise.all(checks);
     if (pending.size === 0) break;
-    if (Date.now() >= deadline) {
+    if (clock.now() >= deadline) {
       const waiting = [...pending.keys()].map((k) => `${k} (${statuses.get(k) ?? 'Unknown'})`).join(', ');
       throw new ApplyError(`not Active after ${formatDuration(options.timeoutMs)}: ${waiting}`, undefined, {
         hint: 'raise --wait-timeout, or check the status in Streamkap',
       });
     }
-    await new Promise((r) => setTimeout(r, Math.min(interval, Math.max(0, deadline - Date.now()))));
+    await clock.sleep(Math.min(interval, Math.max(0, deadline - clock.now())));
     interval = Math.min(interval * 2, Math.max(10_000, options.intervalMs));
   }
   return { statuses };

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { Clock } from '../applier/index.js';
 import { createLogger, type Logger, type LogLevel } from '../logging/logger.js';
 
 /** Everything a command touches of the outside world, injectable for in-process tests. */
@@ -8,6 +9,8 @@ export interface CliIo {
   readonly stdin: Readable & { isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Time for apply's polling (--wait, transform jobs); tests pass a virtual one. Default: the system clock. */
+  readonly clock?: Clock;
 }
 
 export interface GlobalOptions {

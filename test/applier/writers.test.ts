@@ -5,6 +5,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { SecretValue } from '../../src/model/index.js';
 import type { LiveResource, PlanAction, ResourceKey } from '../../src/model/index.js';
 import { hmacSecret } from '../../src/planner/secret-hmac.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { liveMeta, liveState, planOf, recordingClient, tag, type Call } from './fake-client.js';
 
 const KEY = 'plan-key';
@@ -61,6 +62,7 @@ async function run(
   } = {},
 ) {
   const client = recordingClient(opts.responders);
+  const clock = new FakeClock();
   const report = await applyPlan(planOf(actions), {
     client,
     live: liveState(opts.live ?? [], [OWN, tag('aaaaaaaaaaaaaaaaaaaaaa02', 'Production')]),
@@ -71,8 +73,9 @@ async function run(
     planKey: KEY,
     jobPollIntervalMs: 1,
     jobTimeoutMs: 2000,
+    clock,
   });
-  return { client, report, calls: client.calls };
+  return { client, report, calls: client.calls, clock };
 }
 
 const find = (calls: Call[], method: string, path: string): Call => {
@@ -417,7 +420,7 @@ describe('transforms', () => {
 
   it('create: POST, upload the code, deploy preview then live, wait for RUNNING', async () => {
     let polls = 0;
-    const { calls, report } = await run([act('transform/mask', 'create', txDesired)], {
+    const { calls, report, clock } = await run([act('transform/mask', 'create', txDesired)], {
       responders: {
         'POST /transforms': () => ({ id: 'abababababababababab0001' }),
         'GET /transforms/abababababababababab0001/job_status': () => ({
@@ -436,6 +439,7 @@ describe('transforms', () => {
       'GET /transforms/abababababababababab0001/job_status',
       'GET /transforms/abababababababababab0001/job_status',
     ]);
+    expect(clock.sleeps).toEqual([1, 2]);
     expect(calls[0]?.body).toMatchObject({
       transform: 'map_filter',
       created_from: 'api',
@@ -458,6 +462,21 @@ describe('transforms', () => {
       status: 'failed',
       error: { message: expect.stringContaining('FAILED') },
     });
+  });
+
+  it('a job that never reaches RUNNING fails the action at the timeout with its last status', async () => {
+    const { report, clock } = await run([act('transform/mask', 'create', txDesired)], {
+      responders: {
+        'POST /transforms': () => ({ id: 'abababababababababab0001' }),
+        'GET /transforms/abababababababababab0001/job_status': () => ({ status: 'DEPLOYING' }),
+      },
+    });
+    expect(report.results[0]).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringContaining('not RUNNING after 2 s (last status DEPLOYING)') },
+    });
+    // Polls back off from 1 ms, doubling, until the 2 s deadline has passed.
+    expect(clock.sleeps).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024]);
   });
 
   it('update: PUT /transforms with the id in the body and the implementation echoed', async () => {

@@ -44,9 +44,13 @@ describe('apply --wait', () => {
 
   it('a timeout fails the command with exit 1 and the statuses last seen', async () => {
     h.server.emulator.configure({ settleReads: 1_000_000 });
-    const r = await applyWait('200ms');
+    // A minute of the harness's virtual clock: the test does not wait for it in real time.
+    const r = await applyWait('1m');
     expect(namesIn(h.server).pipelines).toHaveLength(2);
-    expect(r.err).toMatch(/not Active after .*\(Pending/);
+    expect(r.err).toMatch(/not Active after 60.0 s: .*\(Pending/);
     expect(r.code, r.out + r.err).toBe(1);
+    // The pauses between polls: from --poll-interval, doubling, capped at 10 s, the last cut to the deadline.
+    const backoff = [10, 20, 40, 80, 160, 320, 640, 1280, 2560, 5120, 10_000, 10_000, 10_000, 10_000, 9770];
+    expect(h.clock.sleeps.slice(-backoff.length)).toEqual(backoff);
   });
 });

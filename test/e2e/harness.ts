@@ -14,6 +14,7 @@ import {
   type EmulatorServerOptions,
 } from '../../src/emulator/index.js';
 import { captureIo } from '../helpers/capture-io.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 
 export const EXAMPLE_SECRETS = {
   ORDERS_DB_PASSWORD: 'orders-pw-e2e-1f3a',
@@ -32,6 +33,8 @@ export interface RunResult {
 export interface Harness {
   readonly server: EmulatorServer;
   readonly dir: string;
+  /** The virtual clock of apply's polling (--wait, transform jobs) in every in-process CLI run. */
+  readonly clock: FakeClock;
   env(extra?: Record<string, string>): Record<string, string>;
   /** Runs the CLI in-process; `--api-url` is not needed (STREAMKAP_API_URL is set). */
   cli(args: string[], extraEnv?: Record<string, string>): Promise<RunResult>;
@@ -43,6 +46,7 @@ export interface Harness {
 export async function startHarness(options: Partial<EmulatorServerOptions> = {}): Promise<Harness> {
   const server = await startEmulatorServer({ port: 0, ...options });
   const dir = await mkdtemp(path.join(tmpdir(), 'skgo-e2e-'));
+  const clock = new FakeClock();
   const env = (extra: Record<string, string> = {}): Record<string, string> => ({
     STREAMKAP_API_URL: server.url,
     STREAMKAP_CLIENT_ID: server.clientId,
@@ -54,10 +58,11 @@ export async function startHarness(options: Partial<EmulatorServerOptions> = {})
   return {
     server,
     dir,
+    clock,
     env,
     async cli(args, extraEnv = {}) {
       const io = captureIo(env(extraEnv), dir);
-      const code = await main(['node', 'streamkap-gitops', ...args], io);
+      const code = await main(['node', 'streamkap-gitops', ...args], { ...io, clock });
       return { code, out: io.out(), err: io.err() };
     },
     async write(file, text) {

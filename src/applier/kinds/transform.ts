@@ -76,8 +76,8 @@ async function jobStatus(ctx: RunContext, id: string): Promise<string | undefine
 }
 
 async function waitForJob(ctx: RunContext, id: string): Promise<void> {
-  const { jobPollIntervalMs, jobTimeoutMs } = ctx.settings;
-  const deadline = Date.now() + jobTimeoutMs;
+  const { jobPollIntervalMs, jobTimeoutMs, clock } = ctx.settings;
+  const deadline = clock.now() + jobTimeoutMs;
   // NOTE: polls start fast and back off (x2, capped at 5 s like the provider's fixed 5 s), so short
   // deploys finish quickly and long ones do not hammer the API.
   let interval = jobPollIntervalMs;
@@ -89,12 +89,12 @@ async function waitForJob(ctx: RunContext, id: string): Promise<void> {
         hint: 'check the transform code and its logs in Streamkap, then apply again',
       });
     }
-    if (Date.now() >= deadline) {
+    if (clock.now() >= deadline) {
       throw new UserError(
         `transform ${id}: its job is not RUNNING after ${Math.round(jobTimeoutMs / 1000)} s (last status ${status ?? 'none'})`,
       );
     }
-    await new Promise((r) => setTimeout(r, interval));
+    await clock.sleep(interval);
     interval = Math.min(interval * 2, Math.max(5000, jobPollIntervalMs));
   }
 }

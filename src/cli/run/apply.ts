@@ -101,6 +101,7 @@ async function waitForHealth(
     timeoutMs: flags.waitTimeout,
     intervalMs: flags.pollInterval,
     onStatus: (t, s) => ctx.io.stderr.write(`  ${t.kind}/${t.name}: ${s}\n`),
+    ...(ctx.io.clock ? { clock: ctx.io.clock } : {}),
   });
   ctx.io.stderr.write('All Active.\n');
 }
@@ -171,6 +172,7 @@ export async function runApply(ctx: CommandContext, paths: string[], flags: Appl
       failFast: flags.failFast,
       planKey,
       jobPollIntervalMs: flags.pollInterval,
+      ...(ctx.io.clock ? { clock: ctx.io.clock } : {}),
       onProgress: (e) => ctx.io.stderr.write(`${renderProgressLine(e)}\n`),
     });
     const final = await checkConverged(ctx, client, prepared, report);
