@@ -24,6 +24,8 @@ export interface DispatchDeps {
   readonly changed: () => void;
   /** Before a write runs, so its echo is not served from a read cache of the previous state. */
   readonly invalidate: () => void;
+  /** Injected latency's pause (default: a real timer). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 function withRequestId(res: Reply, requestId: string): Reply {
@@ -77,7 +79,7 @@ export function createDispatcher(d: DispatchDeps): (req: EmulatorRequest) => Pro
     const write = match?.route.write ?? false;
     const target = { method: req.method, pattern, path: req.path, write };
     const decision = decideFaults(d.env.settings(), d.faultRng, target);
-    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (decision.latencyMs > 0) await (d.sleep ?? sleep)(decision.latencyMs);
     const res = decision.before ?? (await run(d, req, match, decision));
     d.stats.record({
       method: req.method,

@@ -30,6 +30,8 @@ export interface EmulatorOptions extends Partial<EmulatorSettings> {
   seed?: number;
   /** Clock in epoch ms, for tests of expiry and settling. */
   now?: () => number;
+  /** Pause for injected latency, for tests that check it without waiting (default: a real timer). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Emulator extends ControlTarget {
@@ -60,7 +62,7 @@ function buildRouter(auth: Auth): Router {
 }
 
 function splitOptions(options: EmulatorOptions): Partial<EmulatorSettings> {
-  const { clientId: _a, clientSecret: _b, seed: _c, now: _d, ...settings } = options;
+  const { clientId: _a, clientSecret: _b, seed: _c, now: _d, sleep: _e, ...settings } = options;
   return settings;
 }
 
@@ -153,6 +155,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     control: emulator,
     changed,
     invalidate,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   return emulator;
 }

@@ -60,6 +60,7 @@ describe('proactive refresh', () => {
     auth.expiresIn = 100;
     mountItems(auth);
     let now = 1_000_000;
+    auth.now = () => now;
     const { client } = testClient({ now: () => now });
     await client.request('GET', '/sources');
     now += 85_000; // 15 s left: more than min(60 s, 10 % of 100 s) = 10 s, no refresh yet
@@ -74,6 +75,23 @@ describe('proactive refresh', () => {
     expect(auth.refreshed).toBe(2);
     expect(auth.lastRefreshBody).toEqual({ refresh_token: 'refresh-token-PLANTED-2' });
     expect(auth.exchanges).toBe(1);
+  });
+
+  it('takes the lifetime from `expires` when `expiresIn` is missing', async () => {
+    const auth = new FakeAuth();
+    auth.expiresIn = 100;
+    auth.omitExpiresIn = true;
+    mountItems(auth);
+    let now = Date.UTC(2026, 0, 1);
+    auth.now = () => now;
+    const { client } = testClient({ now: () => now });
+    await client.request('GET', '/sources');
+    now += 85_000; // 15 s left of 100 s: no refresh yet
+    await client.request('GET', '/sources');
+    expect(auth.refreshed).toBe(0);
+    now += 6_000; // 9 s left
+    await client.request('GET', '/sources');
+    expect(auth.refreshed).toBe(1);
   });
 });
 

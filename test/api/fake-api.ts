@@ -17,6 +17,10 @@ export class FakeAuth {
   /** Tokens the resource handlers accept. */
   readonly valid = new Set<string>();
   expiresIn = 3600;
+  /** Answer with `expires` only, as a server that leaves `expiresIn` out would. */
+  omitExpiresIn = false;
+  /** The clock `expires` is computed from: give it the client's when a test moves time. */
+  now: () => number = Date.now;
   refreshRejected = false;
   lastExchangeAuthHeader: string | null = null;
   lastRefreshBody: unknown;
@@ -31,8 +35,8 @@ export class FakeAuth {
     return {
       accessToken,
       refreshToken,
-      expires: new Date(Date.now() + this.expiresIn * 1000).toISOString(),
-      expiresIn: this.expiresIn,
+      expires: new Date(this.now() + this.expiresIn * 1000).toISOString(),
+      ...(this.omitExpiresIn ? {} : { expiresIn: this.expiresIn }),
     };
   }
 

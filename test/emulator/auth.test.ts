@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { startHarness, type Harness } from './helpers.js';
 
 describe('emulator §8.1: root paths, bearer auth, token lifetime, refresh', () => {
   let h: Harness;
+  // Token lifetimes run on a virtual clock, moved forward by the tests.
+  const clock = new FakeClock();
   beforeAll(async () => {
-    h = await startHarness({ tokenLifetimeSeconds: 120 });
+    h = await startHarness({ tokenLifetimeSeconds: 120, now: clock.now });
   });
+  beforeEach(() => h.login());
   afterAll(() => h.close());
 
   it('serves the API at the root, not under /api', async () => {
@@ -21,7 +25,7 @@ describe('emulator §8.1: root paths, bearer auth, token lifetime, refresh', () 
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual(['accessToken', 'expires', 'expiresIn', 'refreshToken']);
     expect(r.body.expiresIn).toBe(120);
-    expect(Date.parse(r.body.expires)).toBeGreaterThan(Date.now() + 100_000);
+    expect(r.body.expires).toBe(new Date(clock.now() + 120_000).toISOString());
   });
 
   it('rejects wrong credentials with 401 and a string detail that does not echo the secret', async () => {
@@ -57,15 +61,26 @@ describe('emulator §8.1: root paths, bearer auth, token lifetime, refresh', () 
     }
   });
 
-  it('answers an expired token with "Token has expired. Please re-authenticate."', async () => {
-    const t = await createShortLived(0);
-    const r = await h.raw('GET', '/sources', undefined, { authorization: `Bearer ${t.accessToken}` });
+  it('answers a token past its lifetime with "Token has expired. Please re-authenticate."', async () => {
+    const t = await exchange();
+    const get = () => h.raw('GET', '/sources', undefined, { authorization: `Bearer ${t.accessToken}` });
+    clock.advance(119_999);
+    expect((await get()).status).toBe(200);
+    clock.advance(1);
+    const r = await get();
     expect(r.status).toBe(401);
     expect(r.body).toEqual({ detail: 'Token has expired. Please re-authenticate.' });
   });
 
-  it('refreshes with {"refresh_token"} and answers the same camelCase fields; the new token works', async () => {
+  it('answers a token issued with a zero lifetime as expired at once', async () => {
     const t = await createShortLived(0);
+    const r = await h.raw('GET', '/sources', undefined, { authorization: `Bearer ${t.accessToken}` });
+    expect(r.body).toEqual({ detail: 'Token has expired. Please re-authenticate.' });
+  });
+
+  it('refreshes with {"refresh_token"} and answers the same camelCase fields; the new token works', async () => {
+    const t = await exchange();
+    clock.advance(120_000);
     const r = await h.raw('POST', '/auth/access-token/refresh', { refresh_token: t.refreshToken });
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual(['accessToken', 'expires', 'expiresIn', 'refreshToken']);
@@ -82,15 +97,20 @@ describe('emulator §8.1: root paths, bearer auth, token lifetime, refresh', () 
     expect(again.status).toBe(401);
   });
 
-  /** Issues a token with a given lifetime by switching the setting around one exchange. */
-  async function createShortLived(seconds: number): Promise<{ accessToken: string; refreshToken: string }> {
-    await h.control('POST', '/faults', { tokenLifetimeSeconds: seconds });
+  async function exchange(): Promise<{ accessToken: string; refreshToken: string }> {
     const r = await h.raw('POST', '/auth/access-token', {
       client_id: 'emulator-client',
       secret: 'test-secret',
     });
-    await h.control('POST', '/faults', { tokenLifetimeSeconds: 120 });
     return r.body;
+  }
+
+  /** Issues a token with a given lifetime by switching the setting around one exchange. */
+  async function createShortLived(seconds: number): Promise<{ accessToken: string; refreshToken: string }> {
+    await h.control('POST', '/faults', { tokenLifetimeSeconds: seconds });
+    const t = await exchange();
+    await h.control('POST', '/faults', { tokenLifetimeSeconds: 120 });
+    return t;
   }
 });
 

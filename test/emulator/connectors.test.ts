@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { PG_CONFIG, destinationBody, sourceBody, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
+// Settling by time runs on a virtual clock, moved forward by the test.
+const clock = new FakeClock();
 beforeAll(async () => {
-  h = await startHarness({ settleReads: 2 });
+  h = await startHarness({ settleReads: 2, now: clock.now });
 });
 afterAll(() => h.close());
 beforeEach(async () => {
@@ -144,10 +147,14 @@ describe('emulator §8.5: wait=false settles from Pending to Active', () => {
   });
 
   it('settles after a delay when configured with settleDelayMs', async () => {
-    await h.control('POST', '/faults', { settleReads: 1000, settleDelayMs: 1 });
+    await h.control('POST', '/faults', { settleReads: 1000, settleDelayMs: 1000 });
     const s = (await h.call('POST', '/sources?wait=false', sourceBody('pg-main'))).body;
-    await new Promise((r) => setTimeout(r, 5));
-    expect((await h.call('GET', `/sources/${s.id}`)).body.result[0].connector_status).toBe('Active');
+    const status = async (): Promise<string> =>
+      (await h.call('GET', `/sources/${s.id}`)).body.result[0].connector_status;
+    clock.advance(999);
+    expect(await status()).toBe('Pending');
+    clock.advance(1);
+    expect(await status()).toBe('Active');
   });
 });
 

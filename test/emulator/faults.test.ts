@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { sourceBody, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
+// Latency and token lifetimes run on a virtual clock: what the emulator waits for is recorded, not waited.
+const clock = new FakeClock();
 beforeAll(async () => {
-  h = await startHarness({ seed: 7 });
+  h = await startHarness({ seed: 7, now: clock.now, sleep: clock.sleep });
 });
 afterAll(() => h.close());
 beforeEach(async () => {
@@ -16,10 +19,13 @@ const faults = (body: unknown) => h.control('POST', '/faults', body);
 describe('emulator fault knobs', () => {
   it('adds latency (fixed + jitter) to API calls but not to control calls', async () => {
     await faults({ latencyMs: 25, jitterMs: 5 });
-    const t0 = performance.now();
+    clock.sleeps.length = 0;
+    await h.control('GET', '/stats');
+    expect(clock.sleeps).toEqual([]);
     await h.call('GET', '/sources');
-    // NOTE: a lower bound only (the injected delay), never an upper bound on speed.
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(24);
+    await h.call('GET', '/sources');
+    expect(clock.sleeps).toHaveLength(2);
+    for (const ms of clock.sleeps) expect(ms >= 25 && ms <= 30, `${ms} ms`).toBe(true);
   });
 
   it('answers random 500/502/503/504 with string details (Kafka Connect text included) at errorRate 1', async () => {
@@ -149,9 +155,11 @@ describe('emulator fault knobs', () => {
       secret: 'test-secret',
     });
     expect(t.body.expiresIn).toBe(0.01);
-    await new Promise((r) => setTimeout(r, 15));
-    const r = await h.raw('GET', '/sources', undefined, { authorization: `Bearer ${t.body.accessToken}` });
-    expect(r.status).toBe(401);
+    const call = () => h.raw('GET', '/sources', undefined, { authorization: `Bearer ${t.body.accessToken}` });
+    clock.advance(9);
+    expect((await call()).status).toBe(200);
+    clock.advance(1);
+    expect((await call()).status).toBe(401);
   });
 
   it('refuses unknown or invalid settings with 400 naming them', async () => {
