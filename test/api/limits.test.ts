@@ -1,4 +1,4 @@
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { getOne } from '../../src/api/index.js';
 import { BASE, FakeAuth, testClient, useMsw } from './fake-api.js';
@@ -9,12 +9,17 @@ describe('client-wide limits', () => {
   it('never has more requests in flight than the concurrency limit', async () => {
     let inFlight = 0;
     let peak = 0;
+    // A barrier, not a delay: the first requests are held until the limit is reached, then for one
+    // more turn of the event loop, in which a request over the limit would arrive too.
+    let open: () => void = () => undefined;
+    const limitReached = new Promise<void>((resolve) => (open = resolve));
     server.use(
       ...new FakeAuth().handlers(),
       http.get(`${BASE}/sources/:id`, async () => {
         inFlight += 1;
         peak = Math.max(peak, inFlight);
-        await delay(5);
+        if (inFlight === 3) setImmediate(open);
+        await limitReached;
         inFlight -= 1;
         return HttpResponse.json({ result: [] });
       }),

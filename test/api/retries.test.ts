@@ -139,9 +139,10 @@ describe('retries', () => {
   });
 
   it('times a slow request out and retries it', async () => {
+    // The first answer never comes: only the client's own timeout can end the attempt.
     const state = scripted('get', '/sources', [
       async () => {
-        await delay(2000);
+        await delay('infinite');
         return HttpResponse.json({ late: true });
       },
     ]);
@@ -156,7 +157,7 @@ describe('retries', () => {
       'get',
       '/sources',
       Array.from({ length: 5 }, () => async () => {
-        await delay(2000);
+        await delay('infinite');
         return HttpResponse.json({});
       }),
     );

@@ -23,16 +23,19 @@ function plan(actions: PlanAction[]): Plan {
   };
 }
 
+/** Lets every other runnable action take a step first: an order of events, not a duration. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Records the order of steps; a replace logs its delete then its create, as the real runner does. */
 function fakeRunner(fail: readonly string[] = []): ActionRunner & { log: string[] } {
   const log: string[] = [];
   return {
     log,
     async run(a) {
-      await new Promise((r) => setTimeout(r, 1));
+      await nextTurn();
       if (a.type === 'replace') {
         log.push(`delete ${a.id}`);
-        await new Promise((r) => setTimeout(r, 1));
+        await nextTurn();
         log.push(`create ${a.id}`);
       } else {
         log.push(`${a.type} ${a.id}`);
@@ -217,7 +220,7 @@ describe('executePlan concurrency', () => {
       async run() {
         inFlight++;
         peak = Math.max(peak, inFlight);
-        await new Promise((r) => setTimeout(r, 2));
+        await nextTurn();
         inFlight--;
         return undefined;
       },

@@ -31,7 +31,40 @@ const OLD_SRC = 'ffffffffffffffffffffff01';
 const OLD_DEST = 'ffffffffffffffffffffff02';
 const NEW_SRC = 'eeeeeeeeeeeeeeeeeeeeee01';
 const NEW_DEST = 'eeeeeeeeeeeeeeeeeeeeee02';
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Resolves once a full turn of the event loop has passed without a new request: everything that
+ * could run beside the held calls has run by then. The fake client does no I/O, so this orders
+ * events without measuring time, and holds the same on a loaded machine.
+ */
+async function quiescent(calls: readonly unknown[]): Promise<void> {
+  for (let seen = -1; seen !== calls.length;) {
+    seen = calls.length;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Slow requests without timers: each call to `slow()` is held, and the held calls are answered one
+ * at a time, oldest first, each once nothing else can happen any more.
+ */
+function slowServer(calls: () => readonly unknown[]): () => Promise<void> {
+  const held: (() => void)[] = [];
+  let draining = false;
+  const drain = async (): Promise<void> => {
+    draining = true;
+    while (held.length > 0) {
+      await quiescent(calls());
+      held.shift()?.();
+    }
+    draining = false;
+  };
+  return () =>
+    new Promise<void>((resolve) => {
+      held.push(resolve);
+      if (!draining) void drain();
+    });
+}
 
 describe('replaces sharing a pipeline', () => {
   it('the pipeline never points at an object when it is deleted, and ends on both new objects', async () => {
@@ -57,21 +90,24 @@ describe('replaces sharing a pipeline', () => {
       previousNames: [],
       live: liveMeta('ffffffffffffffffffffff03'),
     };
-    // The server's view of the pipeline; the first repoint is processed late (a slow request).
+    // The server's view of the pipeline. Creating the destination and the first repoint are slow:
+    // run at once, the source's repoint is built before the new destination exists, and it lands
+    // after the destination's repoint and delete, pointing the pipeline back at the deleted object.
     let server = { source: OLD_SRC, destination: OLD_DEST };
     const pointedAtWhenDeleted: string[] = [];
     let firstPut = true;
+    const slow = slowServer(() => client.calls);
     const client = recordingClient({
       'POST /sources': () => ({ id: NEW_SRC }),
       'POST /destinations': async () => {
-        await sleep(10);
+        await slow();
         return { id: NEW_DEST };
       },
       'PUT /pipelines/': async (call) => {
         const body = call.body as { source: { id: string }; destination: { id: string } };
         if (firstPut) {
           firstPut = false;
-          await sleep(40);
+          await slow();
         }
         server = { source: body.source.id, destination: body.destination.id };
         return { id: pipe.live.id };

@@ -5,7 +5,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { captureIo } from '../helpers/capture-io.js';
+import { captureIo, type CapturedIo } from '../helpers/capture-io.js';
 import { namesIn, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -19,6 +19,14 @@ afterEach(async () => {
   await h.close();
 });
 
+/** Waits for `text` on stderr; fails (instead of hanging) if the command ends without showing it. */
+async function shown(io: CapturedIo, run: Promise<number>, text: string): Promise<void> {
+  const ended = run.then((code) => {
+    throw new Error(`the command ended (exit ${code}) without showing "${text}":\n${io.err()}`);
+  });
+  await Promise.race([io.errShows(text), ended]);
+}
+
 async function withTty(answer: string): Promise<{ code: number; err: string }> {
   const io = captureIo(h.env(), h.dir);
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -27,7 +35,7 @@ async function withTty(answer: string): Promise<{ code: number; err: string }> {
     stdin,
   });
   // Answer once the question is on screen.
-  while (!io.err().includes("Only 'yes' is accepted")) await new Promise((r) => setTimeout(r, 5));
+  await shown(io, run, "Only 'yes' is accepted");
   stdin.write(`${answer}\n`);
   return { code: await run, err: io.err() };
 }
@@ -44,7 +52,7 @@ describe('confirmation on a TTY', () => {
     const io = captureIo(h.env(), h.dir);
     const stdin = Object.assign(new PassThrough(), { isTTY: true });
     const run = main(['node', 'streamkap-gitops', 'apply', 'examples'], { ...io, stdin });
-    while (!io.err().includes("Only 'yes' is accepted")) await new Promise((r) => setTimeout(r, 5));
+    await shown(io, run, "Only 'yes' is accepted");
     stdin.end();
     expect(await run).toBe(3);
     expect(io.err()).toContain('cancelled');

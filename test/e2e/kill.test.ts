@@ -20,15 +20,28 @@ afterEach(async () => {
 });
 
 function created(): number {
-  const n = namesIn(h.server);
-  return n.sources.length + n.destinations.length + n.pipelines.length;
+  const { sources, destinations, pipelines } = h.server.emulator.store;
+  return sources.all().length + destinations.all().length + pipelines.all().length;
+}
+
+/** Resolves when the emulator has stored `count` objects: an event, not a poll of the clock. */
+function whenCreated(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = h.server.emulator.onChange(() => {
+      if (created() < count) return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 it('apply killed with SIGKILL midway through 200 creates; the next apply converges without duplicates', async () => {
   const pipelines = 66;
   const total = resourceCount(pipelines);
   await h.write('load.yaml', manyResourcesManifest({ pipelines }));
-  h.server.emulator.configure({ latencyMs: 20 });
+  // Kill it once a good part (but not all) of the work is done, right from the change that completes
+  // that part: the emulator runs in this process, so no further request is served before the kill.
+  const third = whenCreated(total / 3);
 
   const entry = path.resolve('test/e2e/cli-entry.ts');
   // An absolute loader URL: the child runs in the temp directory, where `tsx` does not resolve.
@@ -48,16 +61,16 @@ it('apply killed with SIGKILL midway through 200 creates; the next apply converg
     child.on('exit', (code, signal) => resolve(signal ?? code)),
   );
 
-  // Kill it once a good part (but not all) of the work is done.
-  const deadline = Date.now() + 60_000;
-  while (created() < total / 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const endedEarly = exited.then((how) => {
+    throw new Error(`the apply ended (${String(how)}) before a third of the creates:\n${stderr}`);
+  });
+  await Promise.race([third, endedEarly]);
   child.kill('SIGKILL');
   expect(await exited, stderr).toBe('SIGKILL');
   const atKill = created();
   expect(atKill).toBeGreaterThan(0);
   expect(atKill, 'killed before it finished').toBeLessThan(total);
 
-  h.server.emulator.configure({ latencyMs: 0 });
   const second = await h.cli(['apply', 'load.yaml', '--auto-approve', '--parallelism', '8'], LOAD_SECRETS);
   expect(second.code, second.out + second.err).toBe(0);
 
