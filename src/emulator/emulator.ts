@@ -7,6 +7,7 @@ import { fromFetchRequest, toFetchResponse } from './fetch-adapter.js';
 import { createIdGenerator, createRng } from './rng.js';
 import { Router, type ServerEnv } from './router.js';
 import { registerConnectorRoutes } from './routes/connectors.js';
+import { registerConsumerGroupRoutes } from './routes/consumer-groups.js';
 import { registerMetricRoutes } from './routes/metrics.js';
 import { registerMiscRoutes } from './routes/misc.js';
 import { registerPipelineRoutes } from './routes/pipelines.js';
@@ -58,6 +59,7 @@ function buildRouter(auth: Auth): Router {
   registerMetricRoutes(router);
   registerSnapshotRoutes(router);
   registerMiscRoutes(router);
+  registerConsumerGroupRoutes(router);
   return router;
 }
 

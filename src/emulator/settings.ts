@@ -4,6 +4,8 @@
  * so tests, the CLI and the demo change behaviour the same way.
  */
 
+import { DEFAULT_HEALTH_SETTINGS, HEALTH_CHECKS, type HealthSettings } from './health-settings.js';
+
 /** How a secret is withheld when `secret_returned` is not true (ASSUMED upstream, so all three exist). */
 export type SecretMaskMode = 'omit' | 'null' | 'mask';
 /** Which config scalars read back string-encoded. */
@@ -43,7 +45,8 @@ export interface OneShot {
   retryAfter?: number;
 }
 
-export interface EmulatorSettings {
+/** Health endpoint knobs (overrides, 403s, response-shape variants) live in health-settings.ts. */
+export interface EmulatorSettings extends HealthSettings {
   /** Seconds: `expiresIn` of issued access tokens. */
   tokenLifetimeSeconds: number;
   /** Refresh calls answer 401 (forces the client back to a full exchange). */
@@ -115,6 +118,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   commitThenFailMode: '504',
   rules: [],
   oneShots: [],
+  ...DEFAULT_HEALTH_SETTINGS,
 };
 
 export function cloneSettings(s: EmulatorSettings): EmulatorSettings {
@@ -190,6 +194,7 @@ const CHECKS: Record<keyof EmulatorSettings, Check> = {
   commitThenFailMode: oneOf('504', 'drop'),
   rules: (v) => isArray(v) && (v as unknown[]).every((r) => entryProblems(r, RULE_KEYS).length === 0),
   oneShots: (v) => isArray(v) && (v as unknown[]).every((o) => entryProblems(o, ONE_SHOT_KEYS).length === 0),
+  ...HEALTH_CHECKS,
 };
 
 /**
@@ -217,5 +222,7 @@ export function mergeSettings(base: EmulatorSettings, patch: Partial<EmulatorSet
   }
   if (patch.rules) next.rules = patch.rules.map((r) => ({ ...r }));
   if (patch.oneShots) next.oneShots = patch.oneShots.map((o) => ({ ...o }));
+  if (patch.healthOverrides) next.healthOverrides = structuredClone(patch.healthOverrides);
+  if (patch.forbiddenMetrics) next.forbiddenMetrics = [...patch.forbiddenMetrics];
   return next;
 }

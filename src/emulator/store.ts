@@ -89,11 +89,22 @@ export class Collection<T extends Named> {
   }
 }
 
-export interface RunningSnapshot {
+/** The latest snapshot of a source: running, completed (its duration passed) or stopped. */
+export interface SnapshotRecord {
   source_id: string;
   snapshot_type: string;
+  /** Topic names as sent; empty = every table of the source. */
   topic_names: string[];
   started_at: number;
+  /** When a stop or cancel ended it; null while it runs or once it completed on its own. */
+  stopped_at: number | null;
+}
+
+/** One snapshot action as received (start, stop, cancel): tests assert the exact bodies. */
+export interface SnapshotCall {
+  path: string;
+  body: unknown;
+  status: number;
 }
 
 export class Store {
@@ -102,8 +113,10 @@ export class Store {
   readonly transforms = new Collection<StoredTransform>();
   readonly pipelines = new Collection<StoredPipeline>();
   readonly tags = new Collection<StoredTag>();
-  /** source id → snapshot currently "running". */
-  readonly snapshots = new Map<string, RunningSnapshot>();
+  /** source id → its latest snapshot (see routes/snapshots.ts for when one counts as running). */
+  readonly snapshots = new Map<string, SnapshotRecord>();
+  /** Every snapshot action received, in order (not persisted). */
+  readonly snapshotCalls: SnapshotCall[] = [];
 
   connectors(kind: 'source' | 'destination'): Collection<StoredConnector> {
     return kind === 'source' ? this.sources : this.destinations;
@@ -116,6 +129,7 @@ export class Store {
     this.pipelines.clear();
     this.tags.clear();
     this.snapshots.clear();
+    this.snapshotCalls.length = 0;
     this.refs.clear();
   }
 

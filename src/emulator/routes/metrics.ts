@@ -1,39 +1,40 @@
-/** Read-only health endpoints (§3.5) with plausible, stable values derived from ids. */
-import { createHash } from 'node:crypto';
+/**
+ * Read-only health endpoints (§3.5) with plausible, stable values derived from ids, overridable
+ * per object, 403 when the settings close them (health.ts), and a time series over a window.
+ */
+import { connectorStatus, forbidden, pipelineNow, stable } from '../health.js';
 import { detail, isRecord, ok, type Reply } from '../http.js';
+import { TIME_UNITS, metricSeries, seriesWindow } from '../metric-series.js';
 import type { Call, Router, ServerEnv } from '../router.js';
 import { sourceTopics } from '../topics.js';
 import type { JsonRecord } from '../types.js';
+import { sourceMetricsById } from './source-metrics.js';
 
-const TIME_UNITS = ['minute', 'hour', 'day', 'week', 'month'];
 const LEVELS = ['connector', 'task', 'topic'];
 const TIME_TYPES = ['latest', 'timeseries', 'timesummary'];
 
-/** A number in [min, max] that stays the same for an id across calls and runs. */
-function stable(id: string, salt: string, min: number, max: number): number {
-  const n = createHash('sha256').update(`${salt}:${id}`).digest().readUInt32BE(0);
-  return min + (n % (max - min + 1));
-}
-
 function pipelineMetric(env: ServerEnv, id: string): JsonRecord | undefined {
   const p = env.store.pipelines.get(id);
-  if (!p) return undefined;
-  const active = p.settle.status === 'Active';
-  return {
-    latency: stable(id, 'latency', 250, 4000),
-    recordsLag: active ? stable(id, 'lag', 0, 50) : stable(id, 'lag', 500, 5000),
-    status: p.settle.status,
-  };
+  return p ? { ...pipelineNow(env, p) } : undefined;
 }
 
 function pipelineMetrics(call: Call): Reply {
   const unit = call.query.get('time_unit');
-  if (unit !== null && !TIME_UNITS.includes(unit)) {
+  if (unit !== null && !(TIME_UNITS as readonly string[]).includes(unit)) {
     return detail(400, `Invalid time_unit '${unit}': expected one of ${TIME_UNITS.join(', ')}.`);
   }
+  const window = seriesWindow(call.query);
+  if (typeof window === 'string') return detail(400, window);
+  const denied = forbidden(call.env, 'pipeline-metrics');
+  if (denied) return denied;
   const id = call.params['pipeline_id'] as string;
   const data = pipelineMetric(call.env, id);
   if (!data) return detail(404, 'Pipeline not found');
+  if (window) {
+    const shape = call.env.settings().metricsSeries;
+    data['latency'] = metricSeries(shape, window, id, 'latency', data['latency'] as number);
+    data['recordsLag'] = metricSeries(shape, window, id, 'lag', data['recordsLag'] as number);
+  }
   return ok({
     data,
     metadata: {
@@ -60,6 +61,8 @@ function requestedIds(call: Call, bodyKeys: readonly string[]): string[] | undef
 }
 
 function manyPipelineMetrics(call: Call): Reply {
+  const denied = forbidden(call.env, 'pipeline-metrics');
+  if (denied) return denied;
   const ids = requestedIds(call, ['ids', 'pipeline_ids']) ?? call.env.store.pipelines.all().map((p) => p.id);
   const data: JsonRecord = {};
   for (const id of ids) {
@@ -69,6 +72,11 @@ function manyPipelineMetrics(call: Call): Reply {
   return ok({ data, metadata: { count: Object.keys(data).length } });
 }
 
+function taskStatus(connector: string): string {
+  if (connector === 'Active') return 'RUNNING';
+  return connector === 'Broken' ? 'FAILED' : 'UNASSIGNED';
+}
+
 function connectorMetrics(kind: 'source' | 'destination') {
   return (call: Call): Reply => {
     const level = call.query.get('level');
@@ -76,6 +84,8 @@ function connectorMetrics(kind: 'source' | 'destination') {
     if (level !== null && !LEVELS.includes(level)) return detail(400, `Invalid level '${level}'.`);
     if (timeType !== null && !TIME_TYPES.includes(timeType))
       return detail(400, `Invalid time_type '${timeType}'.`);
+    const denied = kind === 'source' ? forbidden(call.env, 'source-metrics') : undefined;
+    if (denied) return denied;
     const collection = call.env.store.connectors(kind);
     const ids = requestedIds(call, ['ids']) ?? collection.all().map((c) => c.id);
     const connector: JsonRecord = {};
@@ -84,13 +94,14 @@ function connectorMetrics(kind: 'source' | 'destination') {
     for (const id of ids) {
       const c = collection.get(id);
       if (!c) continue;
+      const status = connectorStatus(call.env, c);
       connector[id] = {
-        status: c.settle.status,
+        status,
         records_per_second: stable(id, 'rps', 5, 900),
         lag: stable(id, 'lag', 0, 100),
         latency_ms: stable(id, 'latency', 100, 3000),
       };
-      tasks[id] = [{ task_id: 0, status: c.settle.status === 'Active' ? 'RUNNING' : 'UNASSIGNED' }];
+      tasks[id] = [{ task_id: 0, status: taskStatus(status) }];
       const names = kind === 'source' ? sourceTopics(c.connector, c.config) : [];
       topics[id] = Object.fromEntries(
         names.map((t) => [t, { records: stable(`${id}.${t}`, 'records', 0, 1_000_000) }]),
@@ -114,7 +125,8 @@ export function registerMetricRoutes(router: Router): void {
   router
     .add('GET', '/pipelines/{pipeline_id}/metrics', pipelineMetrics)
     .add('GET', '/pipelines/metrics', manyPipelineMetrics)
-    .add('POST', '/pipelines/metrics', manyPipelineMetrics, false);
+    .add('POST', '/pipelines/metrics', manyPipelineMetrics, false)
+    .add('GET', '/sources/{source_id}/metrics', sourceMetricsById);
   for (const kind of ['source', 'destination'] as const) {
     router
       .add('GET', `/${kind}s/metrics`, connectorMetrics(kind))

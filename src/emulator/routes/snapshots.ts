@@ -1,10 +1,12 @@
 /**
  * Snapshot actions (§3.5): start (both spellings), stop and cancel. Only one may "run" per
- * source; another start answers 409 until it is stopped or its duration passes.
+ * source; another start answers 409 until it is stopped or its duration passes (its progress:
+ * snapshot-progress.ts). Every call is logged with its body in `store.snapshotCalls`.
  */
 import { detail, ok, validationError, type Reply } from '../http.js';
-import type { Call, Router } from '../router.js';
-import type { RunningSnapshot } from '../store.js';
+import type { Call, Handler, Router } from '../router.js';
+import { runningSnapshot } from '../snapshot-progress.js';
+import type { SnapshotRecord } from '../store.js';
 import { checkBody } from '../validate-body.js';
 
 const START_RULES = {
@@ -19,15 +21,13 @@ const STOP_RULES = {
   topic_names: { type: 'array', items: 'string', nullable: true },
 } as const;
 
-function running(call: Call, sourceId: string): RunningSnapshot | undefined {
-  const snap = call.env.store.snapshots.get(sourceId);
-  if (!snap) return undefined;
-  const duration = call.env.settings().snapshotDurationMs;
-  if (duration !== null && call.env.now() - snap.started_at >= duration) {
-    call.env.store.snapshots.delete(sourceId);
-    return undefined;
-  }
-  return snap;
+/** Records the call and its answer's status. */
+function logged(handler: (call: Call) => Reply): Handler {
+  return (call) => {
+    const reply = handler(call);
+    call.env.store.snapshotCalls.push({ path: call.req.path, body: call.body, status: reply.status });
+    return reply;
+  };
 }
 
 function start(defaultType: 'incremental' | 'blocking') {
@@ -40,12 +40,15 @@ function start(defaultType: 'incremental' | 'blocking') {
       snapshot_type?: string | null;
     };
     if (!call.env.store.sources.get(b.source_id)) return detail(404, 'Source not found');
-    if (running(call, b.source_id)) return detail(409, 'A snapshot is already running for this source.');
-    const snap: RunningSnapshot = {
+    if (runningSnapshot(call.env, b.source_id)) {
+      return detail(409, 'A snapshot is already running for this source.');
+    }
+    const snap: SnapshotRecord = {
       source_id: b.source_id,
       snapshot_type: b.snapshot_type ?? defaultType,
       topic_names: [...(b.topic_names ?? [])],
       started_at: call.env.now(),
+      stopped_at: null,
     };
     call.env.store.snapshots.set(b.source_id, snap);
     return ok({
@@ -63,21 +66,21 @@ function stop(kind: 'incremental' | 'blocking' | 'any') {
     if (items.length > 0) return validationError(items);
     const b = call.body as { source_id: string };
     if (!call.env.store.sources.get(b.source_id)) return detail(404, 'Source not found');
-    const snap = running(call, b.source_id);
+    const snap = runningSnapshot(call.env, b.source_id);
     if (!snap || (kind !== 'any' && snap.snapshot_type !== kind)) {
       return detail(400, `No ${kind === 'any' ? '' : `${kind} `}snapshot is running for this source.`);
     }
-    call.env.store.snapshots.delete(b.source_id);
+    snap.stopped_at = call.env.now();
     return ok({ source_id: b.source_id, status: kind === 'any' ? 'cancelled' : 'stopped' });
   };
 }
 
 export function registerSnapshotRoutes(router: Router): void {
   router
-    .add('POST', '/sources/snapshot', start('incremental'))
+    .add('POST', '/sources/snapshot', logged(start('incremental')))
     // NOTE: the quickstart's spelling (§3.5); accepted as an alias of /sources/snapshot.
-    .add('POST', '/sources/execute_incremental_snapshot', start('incremental'))
-    .add('POST', '/sources/stop_incremental_snapshot', stop('incremental'))
-    .add('POST', '/sources/stop_blocking_snapshot', stop('blocking'))
-    .add('POST', '/sources/cancel_snapshot', stop('any'));
+    .add('POST', '/sources/execute_incremental_snapshot', logged(start('incremental')))
+    .add('POST', '/sources/stop_incremental_snapshot', logged(stop('incremental')))
+    .add('POST', '/sources/stop_blocking_snapshot', logged(stop('blocking')))
+    .add('POST', '/sources/cancel_snapshot', logged(stop('any')));
 }
