@@ -5,6 +5,8 @@ export const EXIT = {
   ok: 0,
   failure: 1,
   changes: 2,
+  /** `status`: some owned pipeline is unhealthy (the same code as changes pending). */
+  unhealthy: 2,
   refused: 3,
   invalid: 4,
 } as const;
@@ -24,4 +26,13 @@ export function exitCodeFor(error: unknown): ExitCode {
     case 'internal':
       return EXIT.failure;
   }
+}
+
+/**
+ * `status`: 2 when any owned pipeline is unhealthy, else 1 when the health of any could not be
+ * established (its metrics unreadable, a 403 included), else 0. A known problem outranks an unknown.
+ */
+export function statusExitCode(summary: { readonly unhealthy: number; readonly unknown: number }): ExitCode {
+  if (summary.unhealthy > 0) return EXIT.unhealthy;
+  return summary.unknown > 0 ? EXIT.failure : EXIT.ok;
 }

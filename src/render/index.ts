@@ -1,5 +1,5 @@
 /**
- * Renderers: the plan and drift values (src/planner) printed for people and programs. Presentation
+ * Renderers: the plan and drift values (src/planner) and the status report (src/status) printed for people and programs. Presentation
  * only: nothing here decides what changes.
  */
 export { renderPlanText, type TextRenderOptions } from './plan-text.js';
@@ -12,3 +12,7 @@ export {
   driftSummaryLine,
   DRIFT_COMMENT_MARKER,
 } from './drift.js';
+export { renderStatusText, type StatusTextOptions } from './status-text.js';
+export { renderStatusJson } from './status-json.js';
+export { renderStatusMarkdown } from './status-markdown.js';
+export { sparkline } from './sparkline.js';

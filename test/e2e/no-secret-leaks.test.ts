@@ -252,6 +252,14 @@ describe('no planted secret leaks through the CLI', () => {
     expect(pg?.config['database.password']).toBe(SECRETS.PG_PASSWORD.value);
   });
 
+  it('status (text, json, markdown) shows no config value', async () => {
+    for (const format of ['text', 'json', 'markdown']) {
+      const r = await run(`status ${format}`, ['status', '.', '--format', format]);
+      expect([0, 2], r.err).toContain(r.code);
+      expect(r.out).toContain('orders-to-warehouse');
+    }
+  });
+
   it('drift after a secret changed out of band, then apply --format json puts it back', async () => {
     await setPasswordOutOfBand('orders-pg', LATER.oobPg.value);
     for (const format of ['text', 'json', 'markdown']) {

@@ -7,6 +7,7 @@ import { registerDrift } from './drift.js';
 import { registerApply } from './apply.js';
 import { registerEmulator } from './emulator.js';
 import { registerDemo } from './demo.js';
+import { registerStatus } from './status.js';
 
 /** Every command, one file each. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
@@ -14,6 +15,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerPlan(program, ctx);
   registerApply(program, ctx);
   registerDrift(program, ctx);
+  registerStatus(program, ctx);
   registerSchema(program, ctx);
   registerEmulator(program, ctx);
   registerDemo(program, ctx);

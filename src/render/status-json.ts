@@ -1,0 +1,9 @@
+/**
+ * `status --format json`: the report value as is (`formatVersion` 1, docs/status.md), trend points
+ * included. Stable keys; nothing in it is computed here.
+ */
+import type { StatusReport } from '../status/types.js';
+
+export function renderStatusJson(report: StatusReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
