@@ -3,9 +3,15 @@
  * `[3/12] create pipeline orders ✓ 1.2 s` (or ✗ with the error) when it ends.
  */
 import type { ProgressEvent } from './execute-plan.js';
+import { printable } from '../render/printable.js';
 import { formatDuration, requestIdNote } from './report.js';
 
+/** One progress line, safe to print (names and API error messages are escaped). */
 export function renderProgressLine(event: ProgressEvent): string {
+  return printable(progressLine(event));
+}
+
+function progressLine(event: ProgressEvent): string {
   const { action } = event;
   const width = String(event.total).length;
   const head = `[${String(event.index).padStart(width)}/${event.total}] ${action.type} ${action.kind} ${action.name}`;

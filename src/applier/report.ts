@@ -4,6 +4,7 @@
  */
 import { ApiError } from '../errors/index.js';
 import type { ActionType, ResourceKey, ResourceKind } from '../model/index.js';
+import { printable } from '../render/printable.js';
 
 export const REPORT_FORMAT_VERSION = 1;
 
@@ -108,8 +109,12 @@ export function requestIdNote(error: ActionErrorInfo | undefined): string {
   return ` (request id ${error.requestId})`;
 }
 
-/** One line per action that did not succeed, for the end of the text output. */
+/** One line per action that did not succeed, for the end of the text output; safe to print. */
 export function renderProblemLines(report: ApplyReport): string[] {
+  return problemLines(report).map(printable);
+}
+
+function problemLines(report: ApplyReport): string[] {
   const lines: string[] = [];
   for (const r of report.results) {
     if (r.status === 'failed' && r.error) {

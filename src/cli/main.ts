@@ -5,6 +5,7 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
 import { registerCommands } from './commands/index.js';
 import type { LogLevel } from '../logging/logger.js';
+import { printable } from '../render/printable.js';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -49,24 +50,26 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   return { program, ctx };
 }
 
+// NOTE: messages carry names and values from manifests and the API (and a server's own words), so
+// every one is made printable before it reaches the terminal.
 function reportError(io: CliIo, error: unknown, debug: boolean): void {
   if (error instanceof ValidationError) {
     // The validate command renders problems itself; other commands fall back to this summary.
     for (const p of error.problems) {
-      io.stderr.write(
-        `${p.file}:${p.line}:${p.col}  ${p.path}  ${p.message}${p.hint ? `  (${p.hint})` : ''}\n`,
-      );
+      const hint = p.hint ? `  (${p.hint})` : '';
+      io.stderr.write(`${printable(`${p.file}:${p.line}:${p.col}  ${p.path}  ${p.message}${hint}`)}\n`);
     }
   }
   if (error instanceof GitopsError) {
-    io.stderr.write(`error: ${error.message}\n`);
-    if (error.hint) io.stderr.write(`hint: ${error.hint}\n`);
+    io.stderr.write(`error: ${printable(error.message)}\n`);
+    if (error.hint) io.stderr.write(`hint: ${printable(error.hint)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`internal error: ${message}\n`);
+    io.stderr.write(`internal error: ${printable(message)}\n`);
     io.stderr.write('This is a bug in streamkap-gitops; please report it with the output of --debug.\n');
   }
-  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack)
+    io.stderr.write(`${error.stack.split('\n').map(printable).join('\n')}\n`);
 }
 
 /** Runs the CLI and returns the exit code; the bin sets process.exitCode from it. */

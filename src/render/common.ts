@@ -1,5 +1,6 @@
 import type { ActionType, FieldChange, JsonValue, Plan, PlanAction } from '../model/index.js';
 import { diffLines, hunks, splitLines, type DiffRow } from './line-diff.js';
+import { printable } from './printable.js';
 
 export const ACTION_MARKER: Readonly<Record<ActionType, string>> = {
   create: '+',
@@ -17,9 +18,9 @@ export const ACTION_VERB: Readonly<Record<ActionType, string>> = {
   noop: 'no change',
 };
 
-/** A value as one line of JSON. */
+/** A value as one line of JSON, safe to print. */
 export function formatValue(value: JsonValue | undefined): string {
-  return value === undefined ? '(unset)' : JSON.stringify(value);
+  return value === undefined ? '(unset)' : printable(JSON.stringify(value));
 }
 
 /** `+` added, `-` removed, `~` changed: the marker of one field change. */
@@ -52,7 +53,7 @@ export function summaryLine(plan: Plan): string {
 /** Tags shown after an action header: what a reviewer must notice. */
 export function actionFlags(action: PlanAction): string[] {
   const flags: string[] = [];
-  if (action.renamedFrom !== undefined) flags.push(`renamed from "${action.renamedFrom}"`);
+  if (action.renamedFrom !== undefined) flags.push(`renamed from "${printable(action.renamedFrom)}"`);
   if (action.adopt) flags.push('adopt');
   if (action.destructive) flags.push('destructive');
   if (action.protected && (action.type === 'delete' || action.type === 'replace'))
@@ -108,18 +109,6 @@ export function multilineView(change: FieldChange, actionType: ActionType): Mult
   return rows.length > 0 ? { counts, rows } : { counts, rows, note: 'only the final newline differs' };
 }
 
-// C0/C1 controls (terminal escapes, a bare \r that rewrites the line) and Unicode bidi and line
-// separators (which can make code read differently from what runs: "Trojan Source").
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** A line of a value made safe to print: invisible and control characters as `\uXXXX` (`\r` as `\r`). */
-export function visibleLine(text: string): string {
-  return text.replace(INVISIBLE, (ch) =>
-    ch === '\r' ? '\\r' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
 /** Model field names that the manifest spells differently (the JSON plan keeps the model's). */
 const MANIFEST_SPELLING: Readonly<Record<string, string>> = {
   snapshotNewTables: 'snapshot_new_tables',
@@ -127,10 +116,13 @@ const MANIFEST_SPELLING: Readonly<Record<string, string>> = {
   extraConfig: 'extra_config',
 };
 
-/** A change's path as a reviewer wrote it in the manifest: `snapshot_new_tables`, `extra_config.x`. */
+/**
+ * A change's path as a reviewer wrote it in the manifest (`snapshot_new_tables`, `extra_config.x`),
+ * safe to print: config keys come from the API too.
+ */
 export function displayPath(path: string): string {
   const end = path.search(/[.[]/);
   const head = end === -1 ? path : path.slice(0, end);
   const spelled = MANIFEST_SPELLING[head];
-  return spelled === undefined ? path : `${spelled}${path.slice(head.length)}`;
+  return printable(spelled === undefined ? path : `${spelled}${path.slice(head.length)}`);
 }

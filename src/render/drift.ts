@@ -1,6 +1,7 @@
 import { isInSync, type DriftItem, type DriftReport } from '../planner/index.js';
-import { codeCell, diffBlock, escapeCell } from './markdown-util.js';
-import { changeMarker, displayPath, formatValue, isMultiline, multilineView, visibleLine } from './common.js';
+import { codeCell, codeSpan, diffBlock, escapeCell } from './markdown-util.js';
+import { changeMarker, displayPath, formatValue, isMultiline, multilineView } from './common.js';
+import { printable, printableJson } from './printable.js';
 import type { FieldChange } from '../model/index.js';
 
 /** First line of every drift comment or issue body, for CI that updates one sticky post. */
@@ -17,9 +18,7 @@ function driftFieldLines(f: FieldChange): string[] {
   const view = multilineView(f, 'update');
   return [
     `      ${changeMarker(f)} ${displayPath(f.path)} ${view.counts} (- live, + git):`,
-    ...view.rows.map((row) =>
-      row.op === '…' ? '          …' : `        ${row.op} ${visibleLine(row.text)}`,
-    ),
+    ...view.rows.map((row) => (row.op === '…' ? '          …' : `        ${row.op} ${printable(row.text)}`)),
     ...(view.note === undefined ? [] : [`          (${view.note})`]),
   ];
 }
@@ -34,15 +33,15 @@ export function driftSummaryLine(r: DriftReport): string {
 
 function itemLines(title: string, marker: string, items: readonly DriftItem[]): string[] {
   if (items.length === 0) return [];
-  return [title, ...items.map((i) => `  ${marker} ${i.id}`), ''];
+  return [title, ...items.map((i) => `  ${marker} ${printable(i.id)}`), ''];
 }
 
 export function renderDriftText(r: DriftReport): string {
-  const lines = [`streamkap-gitops drift for namespace "${r.namespace}"`, ''];
+  const lines = [`streamkap-gitops drift for namespace "${printable(r.namespace)}"`, ''];
   if (r.changed.length > 0) {
     lines.push(`Changed (${r.changed.length}): managed objects edited outside git`);
     for (const c of r.changed) {
-      lines.push(`  ~ ${c.id}${c.replace ? '  [only a replace restores it]' : ''}`);
+      lines.push(`  ~ ${printable(c.id)}${c.replace ? '  [only a replace restores it]' : ''}`);
       for (const f of c.changes) lines.push(...driftFieldLines(f));
     }
     lines.push('');
@@ -62,7 +61,8 @@ export function renderDriftText(r: DriftReport): string {
   );
   if (r.errors.length > 0) {
     lines.push('Errors:');
-    for (const e of r.errors) lines.push(`  - ${e.id !== undefined ? `${e.id}: ` : ''}${e.message}`);
+    for (const e of r.errors)
+      lines.push(`  - ${e.id !== undefined ? `${printable(e.id)}: ` : ''}${printable(e.message)}`);
     lines.push('');
   }
   lines.push(driftSummaryLine(r));
@@ -98,7 +98,7 @@ export function renderDriftJson(r: DriftReport): string {
     unmanaged: { count: r.unmanaged.count, items: r.unmanaged.items.map(item) },
     errors: r.errors.map((e) => ({ code: e.code, id: e.id, message: e.message, hint: e.hint })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return printableJson(doc);
 }
 
 function mdItems(title: string, items: readonly DriftItem[]): string[] {
@@ -114,11 +114,7 @@ function mdItems(title: string, items: readonly DriftItem[]): string[] {
 }
 
 export function renderDriftMarkdown(r: DriftReport): string {
-  const lines = [
-    DRIFT_COMMENT_MARKER,
-    `### streamkap-gitops drift · namespace \`${escapeCell(r.namespace)}\``,
-    '',
-  ];
+  const lines = [DRIFT_COMMENT_MARKER, `### streamkap-gitops drift · namespace ${codeSpan(r.namespace)}`, ''];
   lines.push('| Changed | Missing | Orphaned | Unmanaged | Ignored |', '|---:|---:|---:|---:|---:|');
   lines.push(
     `| ${r.changed.length} | ${r.missing.length} | ${r.orphaned.length} | ${r.unmanaged.count} | ${r.ignored} |`,

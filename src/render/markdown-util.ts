@@ -1,14 +1,42 @@
 import type { ActionType, FieldChange, JsonValue } from '../model/index.js';
-import { displayPath, lineMarker, multilineView, visibleLine } from './common.js';
+import { displayPath, lineMarker, multilineView } from './common.js';
+import { printable } from './printable.js';
 
-/** Escapes text for HTML and Markdown table cells. */
+/**
+ * Text for HTML and Markdown table cells, as it reads: no tag, no cell or line break, no code span,
+ * emphasis or strike-through, no link (`](`), no backslash escape. Underscores stay: inside a word
+ * (`database_port`) they cannot start emphasis.
+ */
 export function escapeCell(text: string): string {
-  return text
+  return printable(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
-    .replace(/\r?\n/g, '<br>');
+    .replace(/\\/g, '&#92;')
+    .replace(/`/g, '&#96;')
+    .replace(/\*/g, '&#42;')
+    .replace(/~/g, '&#126;')
+    .replace(/\]\(/g, ']&#40;');
+}
+
+/**
+ * Text as a Markdown code span (not inside a table): delimited by more backticks than any run in it,
+ * padded when it starts or ends with one, so it cannot close early. A code span shows `<` and `&` as
+ * they are: only unsafe characters are escaped.
+ */
+export function codeSpan(text: string): string {
+  const safe = printable(text);
+  const fence = '`'.repeat(longestBacktickRun([safe]) + 1);
+  const pad = safe.startsWith('`') || safe.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${safe}${pad}${fence}`;
+}
+
+function longestBacktickRun(lines: readonly string[]): number {
+  let longest = 0;
+  for (const line of lines)
+    for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
 }
 
 const MAX_CELL = 300;
@@ -46,16 +74,13 @@ export const MAX_DIFF_BLOCK_LINES = 200;
 
 /** A fence longer than any run of backticks in the content, so the content cannot close it. */
 function fenceFor(lines: readonly string[]): string {
-  let longest = 0;
-  for (const line of lines)
-    for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  return '`'.repeat(Math.max(3, longest + 1));
+  return '`'.repeat(Math.max(3, longestBacktickRun(lines) + 1));
 }
 
 /** A multi-line value (a transform's code) as a caption and a fenced `diff` block. */
 export function diffBlock(change: FieldChange, actionType: ActionType): string[] {
   const view = multilineView(change, actionType);
-  const rows = view.rows.map((r) => (r.op === '…' ? '…' : `${r.op} ${visibleLine(r.text)}`));
+  const rows = view.rows.map((r) => (r.op === '…' ? '…' : `${r.op} ${printable(r.text)}`));
   const shown = rows.slice(0, MAX_DIFF_BLOCK_LINES);
   if (rows.length > shown.length)
     shown.push(`… ${rows.length - shown.length} more lines (the whole diff: plan --format text)`);

@@ -1,5 +1,6 @@
 import type { FieldChange, Plan, PlanAction, PlanProblem } from '../model/index.js';
 import { sortKeysDeep } from '../planner/canonical.js';
+import { printableJson } from './printable.js';
 
 /** The version of the `--format json` document (docs/plan-format.md). */
 export const PLAN_JSON_FORMAT_VERSION = 1;
@@ -55,5 +56,5 @@ export function renderPlanJson(plan: Plan): string {
     warnings: plan.warnings.map(problem),
     actions: plan.actions.map(action),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return printableJson(doc);
 }

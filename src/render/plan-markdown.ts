@@ -9,7 +9,7 @@ import {
   lineMarker,
   summaryLine,
 } from './common.js';
-import { codeCell, diffBlock, escapeCell, fitLines } from './markdown-util.js';
+import { codeCell, codeSpan, diffBlock, escapeCell, fitLines } from './markdown-util.js';
 
 /** First line of every plan comment, so CI can find and update one sticky comment. */
 export const PLAN_COMMENT_MARKER = '<!-- streamkap-gitops:plan -->';
@@ -24,13 +24,13 @@ function header(plan: Plan): string[] {
   const s = plan.summary;
   const lines = [
     PLAN_COMMENT_MARKER,
-    `### streamkap-gitops plan · namespace \`${escapeCell(plan.namespace)}\``,
+    `### streamkap-gitops plan · namespace ${codeSpan(plan.namespace)}`,
     '',
   ];
   if (plan.destructive.length > 0) {
     lines.push(
       '> [!CAUTION]',
-      `> **${plan.destructive.length} destructive change${plan.destructive.length === 1 ? '' : 's'}**: ${plan.destructive.map((id) => `\`${escapeCell(id)}\``).join(', ')}.`,
+      `> **${plan.destructive.length} destructive change${plan.destructive.length === 1 ? '' : 's'}**: ${plan.destructive.map(codeSpan).join(', ')}.`,
       '> Deleting or replacing a source or pipeline re-snapshots data. `apply` needs `--allow-destructive`; protected resources are refused.',
       '',
     );
@@ -42,7 +42,7 @@ function header(plan: Plan): string[] {
     );
     for (const e of plan.errors)
       lines.push(
-        `> - ${e.id !== undefined ? `\`${escapeCell(e.id)}\`: ` : ''}${escapeCell(e.message)}${e.hint !== undefined ? ` (hint: ${escapeCell(e.hint)})` : ''}`,
+        `> - ${e.id !== undefined ? `${codeSpan(e.id)}: ` : ''}${escapeCell(e.message)}${e.hint !== undefined ? ` (hint: ${escapeCell(e.hint)})` : ''}`,
       );
     lines.push('');
   }
@@ -97,7 +97,7 @@ function footer(plan: Plan): string[] {
   if (plan.warnings.length > 0) {
     lines.push('**Warnings**', '');
     for (const w of plan.warnings)
-      lines.push(`- ${w.id !== undefined ? `\`${escapeCell(w.id)}\`: ` : ''}${escapeCell(w.message)}`);
+      lines.push(`- ${w.id !== undefined ? `${codeSpan(w.id)}: ` : ''}${escapeCell(w.message)}`);
     lines.push('');
   }
   lines.push(`**${summaryLine(plan)}**`, '');

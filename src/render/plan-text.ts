@@ -9,8 +9,8 @@ import {
   lineMarker,
   multilineView,
   summaryLine,
-  visibleLine,
 } from './common.js';
+import { printable } from './printable.js';
 
 export interface TextRenderOptions {
   /** ANSI colour; the CLI passes ctx.globals().color (TTY, no --no-color, no NO_COLOR). */
@@ -42,9 +42,7 @@ function multilineLines(
   const lines = [`      ${paint(marker, marker, color)} ${displayPath(c.path)} ${view.counts}:${note}`];
   for (const row of view.rows)
     lines.push(
-      row.op === '…'
-        ? '          …'
-        : `        ${paint(`${row.op} ${visibleLine(row.text)}`, row.op, color)}`,
+      row.op === '…' ? '          …' : `        ${paint(`${row.op} ${printable(row.text)}`, row.op, color)}`,
     );
   if (view.note !== undefined) lines.push(`          (${view.note})`);
   return lines;
@@ -54,9 +52,9 @@ function renderAction(a: PlanAction, color: boolean): string[] {
   const marker = ACTION_MARKER[a.type];
   const flags = actionFlags(a);
   const lines = [
-    `  ${paint(`${marker} ${a.id}`, marker, color)}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}`,
+    `  ${paint(`${marker} ${printable(a.id)}`, marker, color)}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}`,
   ];
-  if (a.reason !== undefined) lines.push(`      # ${a.reason}`);
+  if (a.reason !== undefined) lines.push(`      # ${printable(a.reason)}`);
   for (const c of a.changes) {
     const m = lineMarker(c, a.type);
     const note = c.forcesReplace ? '  # forces replacement' : '';
@@ -74,8 +72,8 @@ function renderProblems(title: string, problems: readonly PlanProblem[], color: 
   if (problems.length === 0) return [];
   const lines = [paint(title, '!', color && title.startsWith('Error'))];
   for (const p of problems) {
-    lines.push(`  - ${p.id !== undefined ? `${p.id}: ` : ''}${p.message}`);
-    if (p.hint !== undefined) lines.push(`    hint: ${p.hint}`);
+    lines.push(`  - ${p.id !== undefined ? `${printable(p.id)}: ` : ''}${printable(p.message)}`);
+    if (p.hint !== undefined) lines.push(`    hint: ${printable(p.hint)}`);
   }
   lines.push('');
   return lines;
@@ -84,7 +82,7 @@ function renderProblems(title: string, problems: readonly PlanProblem[], color: 
 /** Terraform-like text: `+` create, `~` update, `-/+` replace, `-` delete; only changed fields. */
 export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   const color = options.color;
-  const lines = [`streamkap-gitops plan for namespace "${plan.namespace}"`, ''];
+  const lines = [`streamkap-gitops plan for namespace "${printable(plan.namespace)}"`, ''];
   const changed = changedActions(plan);
   if (changed.length === 0)
     lines.push(
@@ -98,7 +96,7 @@ export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   lines.push(...renderProblems('Errors (the plan cannot be applied):', plan.errors, color));
   if (plan.destructive.length > 0) {
     lines.push(
-      paint(`Destructive changes: ${plan.destructive.join(', ')}`, '!', color),
+      paint(`Destructive changes: ${plan.destructive.map(printable).join(', ')}`, '!', color),
       '  apply needs --allow-destructive; protected resources are never deleted or replaced.',
       '',
     );

@@ -106,4 +106,30 @@ describe('progress and report lines', () => {
       'Apply failed: 1 succeeded, 0 failed, 0 skipped, 0 not attempted, result not checked (900 ms).',
     );
   });
+
+  it('escapes control characters in names and API error messages', () => {
+    const evil = { ...action, id: 'pipeline/o\u001b[2J' as const, name: 'o\u001b[2J' };
+    const failed = {
+      ...base,
+      id: evil.id,
+      name: evil.name,
+      status: 'failed' as const,
+      error: { message: 'HTTP 400: name "o\u001b[2J\r" is \u202etaken' },
+    };
+    expect(renderProgressLine({ type: 'end', index: 1, total: 1, action: evil, result: failed })).toBe(
+      '[1/1] create pipeline o\\u001b[2J ✗: HTTP 400: name "o\\u001b[2J\\r" is \\u202etaken',
+    );
+    const report: ApplyReport = {
+      formatVersion: 1,
+      namespace: 'shop',
+      results: [failed],
+      summary: { succeeded: 0, failed: 1, skipped: 0, notAttempted: 0, noop: 0 },
+      durationMs: 1,
+      checkError: 'GET /sources -> \u009b2J',
+    };
+    expect(renderProblemLines(report)).toEqual([
+      '  failed       pipeline/o\\u001b[2J: HTTP 400: name "o\\u001b[2J\\r" is \\u202etaken',
+      '  not checked  could not re-read the account after applying: GET /sources -> \\u009b2J',
+    ]);
+  });
 });

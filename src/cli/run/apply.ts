@@ -20,6 +20,7 @@ import { ApplyError, SafetyError } from '../../errors/index.js';
 import { KIND_ORDER, type Plan, type ResourceKey } from '../../model/index.js';
 import { buildPlan } from '../../planner/index.js';
 import { renderPlanJson, renderPlanText } from '../../render/index.js';
+import { printable, printableJson } from '../../render/printable.js';
 import { loadLiveState } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
 import type { ApplyFlags } from '../commands/apply.js';
@@ -62,7 +63,7 @@ async function confirm(ctx: CommandContext, flags: ApplyFlags, plan: Plan): Prom
   }
   const n = changingActions(plan).length;
   ctx.io.stderr.write(
-    `\nApply these ${n} change(s) to namespace "${plan.namespace}"? Only 'yes' is accepted: `,
+    `\nApply these ${n} change(s) to namespace "${printable(plan.namespace)}"? Only 'yes' is accepted: `,
   );
   const answer = await readLine(ctx);
   if (answer !== 'yes') throw new SafetyError(`apply cancelled (answer was not 'yes'); nothing was changed`);
@@ -100,7 +101,7 @@ async function waitForHealth(
   await waitUntilActive(client, targets, {
     timeoutMs: flags.waitTimeout,
     intervalMs: flags.pollInterval,
-    onStatus: (t, s) => ctx.io.stderr.write(`  ${t.kind}/${t.name}: ${s}\n`),
+    onStatus: (t, s) => ctx.io.stderr.write(`  ${t.kind}/${printable(`${t.name}: ${s}`)}\n`),
     ...(ctx.io.clock ? { clock: ctx.io.clock } : {}),
   });
   ctx.io.stderr.write('All Active.\n');
@@ -142,7 +143,7 @@ function writeJson(ctx: CommandContext, plan: Plan, report: ApplyReport | null):
     plan: JSON.parse(renderPlanJson(plan)) as unknown,
     report,
   };
-  ctx.io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  ctx.io.stdout.write(printableJson(doc));
 }
 
 /** The `apply` action (see the file comment). */

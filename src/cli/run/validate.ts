@@ -4,6 +4,7 @@ import { formatProblem, validateManifests } from '../../schema/index.js';
 import type { ValidateFlags } from '../commands/validate.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { printable, printableJson } from '../../render/printable.js';
 
 /** Version of the `validate --format json` output. */
 export const VALIDATE_JSON_VERSION = 1;
@@ -27,7 +28,7 @@ function summaryLine(problems: readonly Problem[], state: DesiredState | undefin
   const parts = (['source', 'destination', 'transform', 'pipeline', 'tag'] as const)
     .filter((k) => state.managedKinds.includes(k))
     .map((k) => plural(c[k] ?? 0, k));
-  return `valid: namespace "${state.namespace}", ${plural(state.files.length, 'file')}${parts.length > 0 ? `, ${parts.join(', ')}` : ''}${warned}`;
+  return `valid: namespace "${printable(state.namespace)}", ${plural(state.files.length, 'file')}${parts.length > 0 ? `, ${parts.join(', ')}` : ''}${warned}`;
 }
 
 function renderJson(problems: readonly Problem[], state: DesiredState | undefined): string {
@@ -43,7 +44,7 @@ function renderJson(problems: readonly Problem[], state: DesiredState | undefine
     resources: counts(state),
     files: state?.files.map((f) => f.path) ?? [],
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  return printableJson(body);
 }
 
 /** The `validate` action: prints every problem and a summary; exit 0 when valid, 4 when not. */
