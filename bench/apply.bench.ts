@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { startEmulatorServer } from '../src/emulator/index.js';
 import { silentLogger } from '../src/logging/logger.js';
-import { KIND_ORDER } from '../src/model/index.js';
+import { registry } from '../src/kinds/registry.js';
 import { buildPlan, derivePlanKey } from '../src/planner/index.js';
 import { loadDesiredState } from '../src/schema/index.js';
 import { loadLiveState } from '../src/state/index.js';
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const { state } = await loadDesiredState([file], { cwd: dir, env });
     const planKey = derivePlanKey(server.clientSecret);
-    const live = await loadLiveState(client, KIND_ORDER);
+    const live = await loadLiveState(client, registry.applyOrder);
     const plan = buildPlan(state, live, { hmacKey: planKey });
     const creates = plan.actions.filter((a) => a.type === 'create').length;
     const requestsBefore = client.stats.requests;

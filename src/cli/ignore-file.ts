@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { UserError } from '../errors/index.js';
-import { KIND_ORDER } from '../model/index.js';
+import { registry } from '../kinds/registry.js';
 import type { DriftIgnoreRule } from '../planner/index.js';
 
 export const IGNORE_FILE_NAME = '.streamkap-gitops-ignore';
@@ -26,14 +26,9 @@ export function parseIgnoreFile(text: string, file: string): DriftIgnoreRule[] {
     const slash = target?.indexOf('/') ?? -1;
     const kind = slash > 0 ? (target as string).slice(0, slash) : '';
     const name = slash > 0 ? (target as string).slice(slash + 1) : '';
-    if (
-      rest.length > 0 ||
-      slash <= 0 ||
-      name === '' ||
-      (kind !== '*' && !KIND_ORDER.includes(kind as never))
-    ) {
+    if (rest.length > 0 || slash <= 0 || name === '' || (kind !== '*' && !registry.has(kind))) {
       problems.push(
-        `${file}:${i + 1}: "${raw.trim()}" is not "<kind>/<name-glob> [field-path-glob]" (kinds: ${KIND_ORDER.join(', ')}, or *)`,
+        `${file}:${i + 1}: "${raw.trim()}" is not "<kind>/<name-glob> [field-path-glob]" (kinds: ${registry.applyOrder.join(', ')}, or *)`,
       );
       return;
     }

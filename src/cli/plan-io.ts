@@ -6,13 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SafetyError, UserError } from '../errors/index.js';
-import {
-  KIND_ORDER,
-  PLAN_FORMAT_VERSION,
-  type JsonValue,
-  type Plan,
-  type SavedPlan,
-} from '../model/index.js';
+import { registry } from '../kinds/registry.js';
+import { PLAN_FORMAT_VERSION, type JsonValue, type Plan, type SavedPlan } from '../model/index.js';
 import { derivePlanKey, type PlanOptions } from '../planner/index.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -104,7 +99,8 @@ function planProblems(plan: unknown): string[] {
       isRecord(a) &&
       typeof a['id'] === 'string' &&
       typeof a['name'] === 'string' &&
-      KIND_ORDER.includes(a['kind'] as never) &&
+      typeof a['kind'] === 'string' &&
+      registry.has(a['kind']) &&
       ACTION_TYPES.has(a['type'] as string) &&
       Array.isArray(a['dependsOn']) &&
       Array.isArray(a['changes']) &&

@@ -7,11 +7,6 @@
 import type { JsonValue } from './json.js';
 import type { SecretValue } from './secret.js';
 
-export type ResourceKind = 'tag' | 'source' | 'destination' | 'transform' | 'pipeline';
-
-/** Create/update order, top-down; deletes run in the reverse order. */
-export const KIND_ORDER: readonly ResourceKind[] = ['tag', 'source', 'destination', 'transform', 'pipeline'];
-
 export const TRANSFORM_TYPES = [
   'map_filter',
   'enrich',
@@ -110,8 +105,23 @@ export interface TagResource {
 }
 
 export type ConnectorResource = SourceResource | DestinationResource;
-export type Resource =
-  SourceResource | DestinationResource | TransformResource | PipelineResource | TagResource;
+
+/**
+ * Kind name → its model type. The kind registry (src/kinds/registry.ts) lists the kinds at run time;
+ * this map is their type. A new kind adds its model type here, or from its own file by module
+ * augmentation (`declare module '../model/resource.js' { interface ResourceModels { … } }`).
+ */
+export interface ResourceModels {
+  tag: TagResource;
+  source: SourceResource;
+  destination: DestinationResource;
+  transform: TransformResource;
+  pipeline: PipelineResource;
+}
+
+export type ResourceKind = keyof ResourceModels & string;
+export type Resource = ResourceModels[ResourceKind];
+export type ResourceOf<K extends ResourceKind> = ResourceModels[K];
 
 /** `source/orders-db`: the identity of a resource (kind + name) and of its plan action. */
 export type ResourceKey = `${ResourceKind}/${string}`;

@@ -1,5 +1,5 @@
 import type { JsonValue } from './json.js';
-import type { Resource, ResourceKind } from './resource.js';
+import type { Resource, ResourceKind, ResourceOf } from './resource.js';
 
 /** The ownership tag every resource created by a namespace carries. */
 export function ownershipTag(namespace: string): string {
@@ -19,11 +19,8 @@ export const REPLACE_TEMP_SUFFIX = '-gitops-replacing';
 /** Default tag types for the tags the tool creates itself (ownership, protection, manifest tags). */
 export const DEFAULT_TAG_TYPES: readonly string[] = ['sources', 'destinations', 'pipelines', 'transforms'];
 
-export interface ExternalRefs {
-  readonly sources: readonly string[];
-  readonly destinations: readonly string[];
-  readonly transforms: readonly string[];
-}
+/** Names the manifests list under `external:`, by kind (only kinds other kinds refer to). */
+export type ExternalRefs = Readonly<Partial<Record<ResourceKind, readonly string[]>>>;
 
 /** Everything the manifests declare, merged across files, validated and interpolated. */
 export interface DesiredState {
@@ -59,6 +56,7 @@ export interface LiveMeta {
 }
 
 export type LiveResource = Resource & { readonly live: LiveMeta };
+export type LiveOf<K extends ResourceKind> = ResourceOf<K> & { readonly live: LiveMeta };
 
 export interface LiveTag {
   readonly id: string;

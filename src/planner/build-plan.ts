@@ -1,3 +1,4 @@
+import { registry } from '../kinds/registry.js';
 import {
   PLAN_FORMAT_VERSION,
   resourceKey,
@@ -7,21 +8,23 @@ import {
   type PlanAction,
   type PlanProblem,
   type PlanSummary,
+  type ResourceKey,
+  type ResourceKind,
 } from '../model/index.js';
 import type { DiffContext } from './context.js';
 import { addDependencies } from './dependencies.js';
 import { planDeletes } from './delete-actions.js';
 import { indexLive, type PlanLiveIndex } from './live-index.js';
 import { orderActions } from './order.js';
-import { matchDesired, planDesired, renameMap } from './resource-actions.js';
+import { knownTagNames } from './kinds/tag.js';
+import { isManaged, matchDesired, planDesired, renameMap } from './resource-actions.js';
 import { selectActions } from './select.js';
-import { knownTagNames, planTags } from './tag-actions.js';
 import { DEFAULT_MAX_DELETES, type DraftAction, type DraftSet, type PlanOptions } from './types.js';
 
 function checkTagReferences(desired: DesiredState, index: PlanLiveIndex, set: DraftSet): void {
   const known = knownTagNames(desired, index);
   for (const r of desired.resources) {
-    if (r.kind === 'tag') continue;
+    if (!isManaged(r)) continue;
     for (const tag of r.tags ?? []) {
       if (known(tag)) continue;
       set.errors.push({
@@ -35,8 +38,9 @@ function checkTagReferences(desired: DesiredState, index: PlanLiveIndex, set: Dr
 }
 
 /**
- * A pipeline may use a source, destination or transform the manifests list under `external:`; it is
- * never written, so it must already exist, or the pipeline's create fails half-way through apply.
+ * An object may refer to one the manifests list under `external:` (a pipeline using another team's
+ * source); that one is never written, so it must already exist, or the create fails half-way through
+ * apply.
  */
 function checkExternalReferences(
   desired: DesiredState,
@@ -45,21 +49,18 @@ function checkExternalReferences(
   set: DraftSet,
 ): void {
   const declared = new Set(desired.resources.map((r) => resourceKey(r.kind, r.name)));
-  const missing = (kind: 'source' | 'destination' | 'transform', name: string): boolean =>
+  const missing = (kind: ResourceKind, name: string): boolean =>
     // NOTE: a kind that was not loaded cannot be checked here; apply reports it then.
     live.loadedKinds.includes(kind) && !declared.has(resourceKey(kind, name)) && !index.byName(kind, name);
   for (const r of desired.resources) {
-    if (r.kind !== 'pipeline') continue;
-    const refs = [
-      ['source', r.source],
-      ['destination', r.destination],
-      ...r.transforms.map((t) => ['transform', t.name] as const),
-    ] as const;
-    for (const [kind, name] of refs) {
-      if (!missing(kind, name)) continue;
+    const seen = new Set<ResourceKey>();
+    for (const { kind, name } of registry.referencesOf(r)) {
+      const key = resourceKey(kind, name);
+      if (seen.has(key) || !missing(kind, name)) continue;
+      seen.add(key);
       set.errors.push({
         code: 'missing-external',
-        id: resourceKey('pipeline', r.name),
+        id: resourceKey(r.kind, r.name),
         message: `uses ${kind} "${name}", which is neither in the manifests nor in the account`,
         hint: `create ${kind} "${name}" first (external resources are looked up by name, never written), or fix the name`,
       });
@@ -107,7 +108,7 @@ function byId(a: PlanProblem, b: PlanProblem): number {
  * the same inputs always give the same plan (docs/plan-format.md describes the result).
  */
 export function buildPlan(desired: DesiredState, live: LiveState, options: PlanOptions): Plan {
-  const index = indexLive(live);
+  const index = indexLive(live, (r) => registry.referencesOf(r));
   const set: DraftSet = { actions: new Map(), errors: [], warnings: [] };
   const { matches, claimed } = matchDesired(desired, index);
   const ctx: DiffContext = {
@@ -117,7 +118,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     renames: renameMap(matches),
     liveIdOf: (kind, name) => index.byName(kind, name)?.live.id,
   };
-  planTags(desired, index, set);
+  for (const kind of registry.kinds) if (!kind.tagged) kind.plan.planAll(desired, index, set);
   planDesired(matches, index, ctx, options, set);
   planDeletes(desired, index, claimed, set);
   checkTagReferences(desired, index, set);

@@ -1,20 +1,8 @@
-import {
-  PROTECTED_TAG,
-  resourceKey,
-  type DesiredState,
-  type LiveResource,
-  type ResourceKind,
-} from '../model/index.js';
+import { registry } from '../kinds/registry.js';
+import { PROTECTED_TAG, resourceKey, type DesiredState, type LiveResource } from '../model/index.js';
 import type { PlanLiveIndex } from './live-index.js';
-import { isDestructiveKind, isOwned, liveTagsOf } from './resource-actions.js';
+import { isDestructiveKind, isManaged, isOwned, liveTagsOf } from './resource-actions.js';
 import type { DraftSet } from './types.js';
-
-function externalNames(desired: DesiredState, kind: ResourceKind): readonly string[] {
-  if (kind === 'source') return desired.external.sources;
-  if (kind === 'destination') return desired.external.destinations;
-  if (kind === 'transform') return desired.external.transforms;
-  return [];
-}
 
 /**
  * Live objects of a managed kind that carry the ownership tag but match no manifest resource are
@@ -27,20 +15,15 @@ export function planDeletes(
   claimed: ReadonlySet<LiveResource>,
   set: DraftSet,
 ): void {
-  const managed = new Set(desired.managedKinds.filter((k) => k !== 'tag'));
+  const managed = new Set(desired.managedKinds.filter((k) => registry.get(k).tagged));
   const reported = new Set<string>(
     set.errors.filter((e) => e.code === 'duplicate-live').map((e) => e.id ?? ''),
   );
   for (const live of index.all) {
-    if (
-      live.kind === 'tag' ||
-      !managed.has(live.kind) ||
-      claimed.has(live) ||
-      !isOwned(live, desired.namespace)
-    )
+    if (!isManaged(live) || !managed.has(live.kind) || claimed.has(live) || !isOwned(live, desired.namespace))
       continue;
     const id = resourceKey(live.kind, live.name);
-    if (externalNames(desired, live.kind).includes(live.name)) {
+    if ((desired.external[live.kind] ?? []).includes(live.name)) {
       set.warnings.push({
         code: 'external-owned',
         id,

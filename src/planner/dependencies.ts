@@ -1,32 +1,54 @@
-import { ownershipTag, resourceKey, type ResourceKey } from '../model/index.js';
+import { registry } from '../kinds/registry.js';
+import { ownershipTag, resourceKey, type LiveResource, type ResourceKey } from '../model/index.js';
 import type { PlanLiveIndex } from './live-index.js';
 import type { DraftAction, DraftSet } from './types.js';
 
-/** What a create/update/replace/noop needs first: the ownership tag, its tags, a pipeline's references. */
+/** What a create/update/replace/noop needs first: the ownership tag, its tags, its references. */
 function forwardDependencies(action: DraftAction, ownTag: ResourceKey, set: DraftSet): void {
   for (const id of [ownTag, ...(action.refs ?? [])]) {
     if (id !== action.id && set.actions.has(id)) action.dependsOn.add(id);
   }
 }
 
-/**
- * A replaced source/destination/transform gets a new id, so a kept pipeline that still uses it is
- * repointed: its action becomes (or stays) an update that runs after the replace.
- */
-function repoint(pipeline: DraftAction, replaced: DraftAction): void {
-  const path = replaced.kind === 'transform' ? `transforms[${replaced.name}].id` : `${replaced.kind}.id`;
-  const before = replaced.liveId ?? null;
-  pipeline.changes = [...pipeline.changes, { path, before, after: '(known after apply)' }];
-  if (pipeline.type === 'noop') {
-    pipeline.type = 'update';
-    pipeline.reason = `repointed: ${replaced.id} is replaced`;
-  }
-  pipeline.dependsOn.add(replaced.id);
+/** The field of `user` that refers to `liveName`: the repoint change's path (`source.id`). */
+function repointPath(user: LiveResource, replaced: DraftAction, liveName: string): string {
+  const ref = registry.referencesOf(user).find((r) => r.kind === replaced.kind && r.name === liveName) ?? {
+    field: replaced.kind,
+    many: false,
+  };
+  return ref.many ? `${ref.field}[${replaced.name}].id` : `${ref.field}.id`;
 }
 
 /**
- * Deletes run bottom-up: a delete (or the delete half of a replace) of a source, destination or
- * transform waits for every live pipeline using it to be deleted or repointed first.
+ * A replaced object gets a new id, so a kept object that still refers to it (a pipeline using a
+ * replaced source) is repointed: its action becomes (or stays) an update that runs after the replace.
+ */
+function repoint(user: DraftAction, replaced: DraftAction, path: string): void {
+  const before = replaced.liveId ?? null;
+  user.changes = [...user.changes, { path, before, after: '(known after apply)' }];
+  if (user.type === 'noop') {
+    user.type = 'update';
+    user.reason = `repointed: ${replaced.id} is replaced`;
+  }
+  user.dependsOn.add(replaced.id);
+}
+
+/** False (with a warning) when a kind that may refer to this action's object was not read. */
+function referrersRead(action: DraftAction, index: PlanLiveIndex, set: DraftSet): boolean {
+  const unread = registry.referrers(action.kind).find((k) => !index.isLoaded(k));
+  if (unread === undefined) return true;
+  // NOTE: without the live objects that may use this one, a user cannot be seen; say so.
+  set.warnings.push({
+    code: `${unread}s-not-read`,
+    id: action.id,
+    message: `live ${unread}s were not read, so a ${unread} using this ${action.kind} cannot be checked; the ${action.type} may break one`,
+  });
+  return false;
+}
+
+/**
+ * Deletes run bottom-up: a delete (or the delete half of a replace) of an object other objects refer
+ * to waits for every live object using it (pipelines using a source) to be deleted or repointed first.
  */
 function reverseDependencies(
   action: DraftAction,
@@ -34,37 +56,28 @@ function reverseDependencies(
   byLiveId: Map<string, DraftAction>,
   set: DraftSet,
 ): void {
-  if (action.kind !== 'source' && action.kind !== 'destination' && action.kind !== 'transform') return;
-  if (!index.isLoaded('pipeline')) {
-    // NOTE: without the live pipelines a pipeline that uses this object cannot be seen; say so.
-    set.warnings.push({
-      code: 'pipelines-not-read',
-      id: action.id,
-      message: `live pipelines were not read, so a pipeline using this ${action.kind} cannot be checked; the ${action.type} may break one`,
-    });
-    return;
-  }
+  if (registry.referrers(action.kind).length === 0 || !referrersRead(action, index, set)) return;
   const liveName = action.type === 'delete' ? action.name : (action.renamedFrom ?? action.name);
-  for (const p of index.pipelinesReferencing(action.kind, liveName)) {
-    const pa = byLiveId.get(p.live.id);
-    if (!pa) {
+  for (const user of index.referrers(action.kind, liveName)) {
+    const ua = byLiveId.get(`${user.kind}/${user.live.id}`);
+    if (!ua) {
       set.warnings.push({
         code: 'referenced-by-unmanaged',
         id: action.id,
-        message: `${action.id} is used by pipeline "${p.name}", which this namespace does not manage; the ${action.type} may break it`,
+        message: `${action.id} is used by ${user.kind} "${user.name}", which this namespace does not manage; the ${action.type} may break it`,
       });
       continue;
     }
     if (
       action.type === 'replace' &&
-      pa.type !== 'delete' &&
-      (pa.refs ?? []).includes(resourceKey(action.kind, action.name))
+      ua.type !== 'delete' &&
+      (ua.refs ?? []).includes(resourceKey(action.kind, action.name))
     ) {
-      // NOTE: a pipeline that is itself replaced already runs after the replace it depends on.
-      if (pa.type !== 'replace') repoint(pa, action);
+      // NOTE: a user that is itself replaced already runs after the replace it depends on.
+      if (ua.type !== 'replace') repoint(ua, action, repointPath(user, action, liveName));
       continue;
     }
-    if (pa.type !== 'noop' && pa.type !== 'create') action.dependsOn.add(pa.id);
+    if (ua.type !== 'noop' && ua.type !== 'create') action.dependsOn.add(ua.id);
   }
 }
 
@@ -73,8 +86,8 @@ export function addDependencies(namespace: string, index: PlanLiveIndex, set: Dr
   const ownTag = resourceKey('tag', ownershipTag(namespace));
   const byLiveId = new Map<string, DraftAction>();
   for (const a of set.actions.values()) {
-    if (a.kind === 'pipeline' && a.liveId !== undefined) byLiveId.set(a.liveId, a);
-    if (a.kind !== 'tag' && a.type !== 'delete') forwardDependencies(a, ownTag, set);
+    if (a.liveId !== undefined) byLiveId.set(`${a.kind}/${a.liveId}`, a);
+    if (registry.get(a.kind).tagged && a.type !== 'delete') forwardDependencies(a, ownTag, set);
   }
   for (const a of set.actions.values()) {
     if (a.type === 'delete' || a.type === 'replace') reverseDependencies(a, index, byLiveId, set);

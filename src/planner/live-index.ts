@@ -1,29 +1,20 @@
-import type { LiveResource, LiveState, LiveTag, ResourceKind } from '../model/index.js';
+import type { LiveResource, LiveState, LiveTag, Resource, ResourceKind } from '../model/index.js';
 import type { LiveIndex } from './rules/identity.js';
-
-type RefKind = 'source' | 'destination' | 'transform';
 
 /** The live state indexed by kind and name once, so planning stays linear in the resource count. */
 export interface PlanLiveIndex extends LiveIndex {
   readonly all: readonly LiveResource[];
   tag(name: string): LiveTag | undefined;
   tagResource(name: string): LiveResource | undefined;
-  /** Live pipelines whose source, destination or transforms reference this live name. */
-  pipelinesReferencing(kind: RefKind, name: string): readonly LiveResource[];
+  /** Live objects that refer to the live object of this kind and name (pipelines using a source). */
+  referrers(kind: ResourceKind, name: string): readonly LiveResource[];
   isLoaded(kind: ResourceKind): boolean;
 }
 
-function pipelineRefs(p: LiveResource): [RefKind, string][] {
-  if (p.kind !== 'pipeline') return [];
-  const refs: [RefKind, string][] = [
-    ['source', p.source],
-    ['destination', p.destination],
-  ];
-  for (const t of p.transforms) refs.push(['transform', t.name]);
-  return refs;
-}
+/** What an object refers to, by kind and name (the kind registry's references). */
+export type ReferencesOf = (resource: Resource) => readonly { kind: ResourceKind; name: string }[];
 
-export function indexLive(live: LiveState): PlanLiveIndex {
+export function indexLive(live: LiveState, referencesOf: ReferencesOf): PlanLiveIndex {
   const byKey = new Map<string, LiveResource>();
   for (const r of live.resources) {
     const key = `${r.kind}/${r.name}`;
@@ -33,7 +24,7 @@ export function indexLive(live: LiveState): PlanLiveIndex {
   const tags = new Map(live.tags.map((t) => [t.name, t]));
   const referencing = new Map<string, LiveResource[]>();
   for (const r of live.resources) {
-    for (const [kind, name] of pipelineRefs(r)) {
+    for (const { kind, name } of referencesOf(r)) {
       const key = `${kind}/${name}`;
       const list = referencing.get(key) ?? [];
       if (!list.includes(r)) list.push(r);
@@ -47,7 +38,7 @@ export function indexLive(live: LiveState): PlanLiveIndex {
     isDuplicate: (kind, name) => duplicates.has(`${kind}/${name}`),
     tag: (name) => tags.get(name),
     tagResource: (name) => byKey.get(`tag/${name}`),
-    pipelinesReferencing: (kind, name) => referencing.get(`${kind}/${name}`) ?? [],
+    referrers: (kind, name) => referencing.get(`${kind}/${name}`) ?? [],
     isLoaded: (kind) => loaded.has(kind),
   };
 }

@@ -1,13 +1,15 @@
-import { KIND_ORDER, type PlanProblem, type ResourceKey } from '../model/index.js';
+import { registry } from '../kinds/registry.js';
+import type { PlanProblem, ResourceKey, ResourceKind } from '../model/index.js';
 import type { DraftAction } from './types.js';
 
 /**
- * Creates and updates top-down by kind, deletes bottom-up (decK's diff/order.go, as data): one
- * sortable key per action, computed once.
+ * Creates and updates top-down by kind, deletes bottom-up (decK's diff/order.go, as data: the order
+ * derives from the kinds' references in the registry): one sortable key per action, computed once.
  */
-function priorityKey(a: DraftAction): string {
-  const k = KIND_ORDER.indexOf(a.kind);
-  return a.type === 'delete' ? `1${KIND_ORDER.length - k}\0${a.name}` : `0${k}\0${a.name}`;
+function priorityKey(a: DraftAction, order: readonly ResourceKind[]): string {
+  const k = order.indexOf(a.kind);
+  const rank = (n: number): string => String(n).padStart(4, '0');
+  return a.type === 'delete' ? `1${rank(order.length - k)}\0${a.name}` : `0${rank(k)}\0${a.name}`;
 }
 
 /**
@@ -19,7 +21,8 @@ export function orderActions(actions: ReadonlyMap<ResourceKey, DraftAction>): {
   problems: PlanProblem[];
 } {
   const keyOf = new Map<DraftAction, string>();
-  for (const a of actions.values()) keyOf.set(a, priorityKey(a));
+  const order = registry.applyOrder;
+  for (const a of actions.values()) keyOf.set(a, priorityKey(a, order));
   const compare = (a: DraftAction, b: DraftAction): number => {
     const ka = keyOf.get(a) as string;
     const kb = keyOf.get(b) as string;

@@ -1,21 +1,46 @@
+import { InternalError } from '../errors/index.js';
+import { registry } from '../kinds/registry.js';
 import {
   ownershipTag,
   PROTECTED_TAG,
   resourceKey,
   type DesiredState,
   type LiveResource,
+  type Resource,
+  type ResourceKey,
   type ResourceKind,
+  type TagResource,
 } from '../model/index.js';
 import type { DiffContext } from './context.js';
-import { createChanges, diffResource, planJson, referenceKeys, type ManagedResource } from './kinds/index.js';
+import type { ResourcePlan } from './kinds/types.js';
 import { effectiveTags, foreignOwnershipTags } from './rules/tags.js';
 import type { PlanLiveIndex } from './live-index.js';
 import { matchLive, type IdentityMatch } from './rules/identity.js';
 import type { DraftAction, DraftSet, PlanOptions } from './types.js';
 
+/** A resource of a tagged kind: planned by the generic flow below (tags plan themselves). */
+export type ManagedResource = Exclude<Resource, TagResource>;
+
+export function isManaged(r: Resource): r is ManagedResource {
+  return registry.get(r.kind).tagged;
+}
+
 /** Deleting or replacing a source or a pipeline is destructive (a re-snapshot); so is touching a protected one. */
 export function isDestructiveKind(kind: ResourceKind): boolean {
-  return kind === 'source' || kind === 'pipeline';
+  return registry.get(kind).destructive;
+}
+
+function planOf(kind: ResourceKind): ResourcePlan {
+  const def = registry.get(kind);
+  if (!def.tagged) throw new InternalError(`${kind} objects are not planned by the resource flow`);
+  return def.plan;
+}
+
+/** The actions a resource's action depends on, by key: the tags it carries and what it refers to. */
+function referenceKeys(desired: ManagedResource, tags: readonly string[]): ResourceKey[] {
+  const keys = tags.map((t) => resourceKey('tag', t));
+  for (const ref of registry.referencesOf(desired)) keys.push(resourceKey(ref.kind, ref.name));
+  return keys;
 }
 
 export function liveTagsOf(live: LiveResource): readonly string[] {
@@ -41,8 +66,9 @@ function baseAction(desired: ManagedResource): DraftAction {
 
 function createAction(desired: ManagedResource, ctx: DiffContext): DraftAction {
   const action = baseAction(desired);
-  action.changes = createChanges(desired, ctx);
-  action.desired = planJson(desired, undefined, ctx);
+  const plan = planOf(desired.kind);
+  action.changes = plan.createChanges(desired, ctx);
+  action.desired = plan.payload(desired, undefined, ctx);
   action.refs = referenceKeys(
     desired,
     effectiveTags(desired.tags, undefined, ctx.namespace, desired.protected),
@@ -83,7 +109,8 @@ function matchedAction(
   const { live } = match;
   const action = baseAction(desired);
   const liveTags = liveTagsOf(live);
-  const diff = diffResource(desired, live, ctx);
+  const plan = planOf(desired.kind);
+  const diff = plan.diff(desired, live, ctx);
   if (adopt && diff.replaceReason !== undefined) {
     set.errors.push({
       code: 'adopt-replace',
@@ -101,7 +128,7 @@ function matchedAction(
     match.renamedFrom === undefined ? [] : [{ path: 'name', before: match.renamedFrom, after: desired.name }];
   if (match.renamedFrom !== undefined) action.renamedFrom = match.renamedFrom;
   action.changes = [...nameChange, ...diff.changes];
-  action.lazyDesired = () => planJson(desired, liveTags, ctx);
+  action.lazyDesired = () => plan.payload(desired, liveTags, ctx);
   action.refs = referenceKeys(
     desired,
     effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
@@ -136,8 +163,10 @@ export function matchDesired(
   }
   const matches: DesiredMatch[] = [];
   for (const r of desired.resources) {
-    if (r.kind === 'tag') continue;
-    const match = matchLive(r, index, namesByKind.get(r.kind) ?? new Set(), claimed);
+    if (!isManaged(r)) continue;
+    // NOTE: only objects others refer to are replaced through a temporary name (applier/replace.ts).
+    const viaTemp = registry.referrers(r.kind).length > 0;
+    const match = matchLive(r, index, namesByKind.get(r.kind) ?? new Set(), claimed, viaTemp);
     if (match) claimed.add(match.live);
     matches.push({ desired: r, match });
   }

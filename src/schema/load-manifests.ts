@@ -1,5 +1,6 @@
 import type { Problem } from '../errors/index.js';
-import { KIND_ORDER, type DesiredState, type Resource, type ResourceKind } from '../model/index.js';
+import { registry } from '../kinds/registry.js';
+import type { DesiredState, Resource, ResourceKind } from '../model/index.js';
 import { buildPipeline } from './build-pipelines.js';
 import { buildConnector, buildTag, buildTransform } from './build-resources.js';
 import { collectManifestPaths } from './collect-files.js';
@@ -21,7 +22,7 @@ export interface LoadOptions {
 export const DEFAULT_MANIFEST_PATHS: readonly string[] = ['.'];
 
 function namesByKind(entries: readonly Entry[]): Map<ResourceKind, Set<string>> {
-  const out = new Map<ResourceKind, Set<string>>(KIND_ORDER.map((k) => [k, new Set<string>()]));
+  const out = new Map<ResourceKind, Set<string>>(registry.applyOrder.map((k) => [k, new Set<string>()]));
   for (const e of entries) if (e.name !== undefined) out.get(e.kind)?.add(e.name);
   return out;
 }
@@ -47,7 +48,7 @@ function buildResources(c: Collected, opts: BuildOptions): Resource[] {
   const names: Names = { names: namesByKind(c.entries), sources: new Map(), external: c.external };
   const sources = names.sources as Map<string, Resource>;
   const resources: Resource[] = [];
-  for (const kind of KIND_ORDER) {
+  for (const kind of registry.applyOrder) {
     for (const e of c.entries) {
       if (e.kind !== kind || !e.valid) continue;
       const resource = buildOne(e, opts, sources);
@@ -85,12 +86,12 @@ export async function validateManifests(
   if (problems.errorCount > 0 || namespace === undefined) return { problems: sorted };
   const state: DesiredState = {
     namespace,
-    managedKinds: KIND_ORDER.filter((k) => collected.managed.has(k)),
+    managedKinds: registry.applyOrder.filter((k) => collected.managed.has(k)),
     resources,
     external: {
-      sources: [...collected.external.sources],
-      destinations: [...collected.external.destinations],
-      transforms: [...collected.external.transforms],
+      source: [...collected.external.sources],
+      destination: [...collected.external.destinations],
+      transform: [...collected.external.transforms],
     },
     files: parsed.map((f) => ({ path: f.path, sha256: f.sha256 })).sort((a, b) => (a.path < b.path ? -1 : 1)),
   };

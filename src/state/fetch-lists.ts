@@ -4,23 +4,11 @@
  * resources costs about N/100 list calls per kind, plus one for tags.
  */
 import type { Logger } from 'pino';
-import type { ApiClient, Query } from '../api/types.js';
+import type { ApiClient } from '../api/types.js';
 import type { ResourceKind } from '../model/index.js';
 import { ApiError } from '../errors/index.js';
 import { tagListFromResponse } from './kinds/tag.js';
-
-export type ListedKind = Exclude<ResourceKind, 'tag'>;
-
-/** Where each kind is listed. Every list asks for plaintext secrets (§2.4, rule 9). */
-export const LIST_ENDPOINTS: Readonly<Record<ListedKind, { readonly path: string; readonly query: Query }>> =
-  {
-    source: { path: '/sources', query: { secret_returned: true } },
-    destination: { path: '/destinations', query: { secret_returned: true } },
-    // NOTE: `unwind_topics=false` is documented for GET by id only; unknown parameters are ignored,
-    // and the reader groups unwound rows by id anyway.
-    transform: { path: '/transforms', query: { secret_returned: true, unwind_topics: false } },
-    pipeline: { path: '/pipelines', query: { secret_returned: true } },
-  };
+import type { ListEndpoint } from './reader.js';
 
 export const TAGS_PATH = '/tags';
 
@@ -43,13 +31,17 @@ export async function fetchTags(client: ApiClient, logger: Logger): Promise<read
   return tags;
 }
 
-/** Every item of one kind's list (`page_size=100`, pages after the first fetched concurrently by the client). */
-export async function fetchKind(
+/**
+ * Every item of one kind's list (`page_size=100`, pages after the first fetched concurrently by the
+ * client). Each kind's endpoint is its registration's (src/state/kinds/); every one asks for
+ * plaintext secrets (§2.4, rule 9).
+ */
+export async function fetchList(
   client: ApiClient,
-  kind: ListedKind,
+  kind: ResourceKind,
+  { path, query }: ListEndpoint,
   logger: Logger,
 ): Promise<readonly unknown[]> {
-  const { path, query } = LIST_ENDPOINTS[kind];
   const started = performance.now();
   const items = await client.listAll(path, query);
   // NOTE: counts and durations only: the objects hold secrets (pipelines embed whole sources).

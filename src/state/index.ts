@@ -1,12 +1,13 @@
 /**
  * Live state: list every requested kind (plus all tags) through the API client and normalise each
  * object into the same model the manifests produce (src/model/resource.ts), so the planner compares
- * like with like. Per-kind knowledge lives in ./kinds/.
+ * like with like. Per-kind knowledge (list endpoint, reader) lives in ./kinds/, registered in the
+ * kind registry (src/kinds/registry.ts), which this loader loops over.
  *
  * Decisions:
  * - Every list starts at once; each kind is normalised as soon as its list (and the tags) arrived,
- *   so reading sources overlaps with fetching pipelines. Pipelines are read last: they resolve
- *   source/destination/transform ids to names through the other lists.
+ *   so reading sources overlaps with fetching pipelines. A kind that refers to others (pipelines) is
+ *   read after them: it resolves their ids to names through their lists.
  * - A malformed API object (not an object, no id or name, a field of the wrong shape) fails the
  *   whole load with an ApiError naming kind, id and every problem: silently skipping it could turn an
  *   existing resource into a planned create, or hide one the plan should refuse to touch.
@@ -17,6 +18,7 @@
  */
 import type { Logger } from 'pino';
 import type { ApiClient } from '../api/types.js';
+import { registry } from '../kinds/registry.js';
 import { silentLogger } from '../logging/logger.js';
 import type {
   LiveDuplicate,
@@ -26,28 +28,17 @@ import type {
   ResourceKey,
   ResourceKind,
 } from '../model/index.js';
-import { KIND_ORDER, resourceKey } from '../model/index.js';
-import { LIST_ENDPOINTS, TAGS_PATH, fetchKind, fetchTags } from './fetch-lists.js';
-import type { ListedKind } from './fetch-lists.js';
-import { readConnector } from './kinds/connector.js';
-import { readPipeline } from './kinds/pipeline.js';
-import { TagNames, readTag, tagResource } from './kinds/tag.js';
-import { groupTransformRows, readTransform } from './kinds/transform.js';
+import { resourceKey } from '../model/index.js';
+import { TAGS_PATH, fetchList, fetchTags } from './fetch-lists.js';
+import { TagNames, readTag } from './kinds/tag.js';
 import { Problems, readAll } from './problems.js';
-import type { ReadContext, ResourceReader } from './reader.js';
+import type { ReadContext } from './reader.js';
 
 export { fingerprintOf, canonicalJson } from './fingerprint.js';
 
 export interface LoadLiveStateOptions {
   readonly logger?: Logger;
 }
-
-const READERS: Readonly<Record<ListedKind, ResourceReader>> = {
-  source: (raw, ctx) => readConnector('source', raw, ctx),
-  destination: (raw, ctx) => readConnector('destination', raw, ctx),
-  transform: readTransform,
-  pipeline: readPipeline,
-};
 
 export function findDuplicates(
   resources: readonly { kind: ResourceKind; name: string; id: string }[],
@@ -95,28 +86,66 @@ function readTags(rows: readonly unknown[], problems: Problems): TagRead {
   return out;
 }
 
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Starts every requested kind's list at once; each kind is read as soon as its list, the tags and
+ * the kinds it refers to are in (references resolve ids to names), so reading sources overlaps
+ * with fetching pipelines.
+ */
+function readKinds(
+  client: ApiClient,
+  requested: readonly ResourceKind[],
+  tagsRead: Promise<TagRead>,
+  problems: Problems,
+  logger: Logger,
+  onListed: () => void,
+): Map<ResourceKind, Promise<LiveResource[]>> {
+  const warn = (message: string): void => logger.warn(message);
+  const baseCtx = tagsRead.then((t) => new TagNames(t.tags, warn));
+  const reads = new Map<ResourceKind, Promise<LiveResource[]>>();
+  // NOTE: apply order puts every kind after the kinds it refers to, so their reads exist already.
+  for (const kind of requested) {
+    const live = registry.get(kind).live;
+    if ('fromAccountTags' in live) {
+      reads.set(
+        kind,
+        tagsRead.then((t) => live.fromAccountTags(t.tags, (id) => t.raws.get(id))),
+      );
+      continue;
+    }
+    const rows = fetchList(client, kind, live.list, logger).then((r) => (onListed(), r));
+    const refs = [...new Set(registry.get(kind).references.map((r) => r.kind))];
+    const ctx = Promise.all([baseCtx, ...refs.map((k) => reads.get(k) ?? Promise.resolve([]))]).then(
+      ([tags, ...lists]): ReadContext => {
+        const names = new Map(refs.map((k, i) => [k, namesById(lists[i] ?? [])]));
+        return { tags, namesById: (k) => names.get(k) ?? NO_NAMES, warn };
+      },
+    );
+    const read = Promise.all([rows, ctx]).then(([r, c]) =>
+      readAll(kind, live.list.path, live.group ? live.group(r) : r, (x) => live.read(x, c), problems, warn),
+    );
+    reads.set(kind, read);
+  }
+  return reads;
+}
+
 function assemble(
-  kinds: readonly ResourceKind[],
-  byKind: Map<ResourceKind, LiveResource[]>,
+  loadedKinds: readonly ResourceKind[],
+  byKind: ReadonlyMap<ResourceKind, readonly LiveResource[]>,
   tags: TagRead,
 ): LiveState {
-  const loadedKinds = KIND_ORDER.filter((k) => kinds.includes(k));
-  if (kinds.includes('tag')) {
-    byKind.set(
-      'tag',
-      tags.tags.filter((t) => !t.system).map((t) => tagResource(t, tags.raws.get(t.id))),
-    );
-  }
   const resources = loadedKinds.flatMap((k) => byKind.get(k) ?? []);
+  const fromTags = (k: ResourceKind): boolean => 'fromAccountTags' in registry.get(k).live;
   const duplicates = [
     ...findDuplicates(
-      resources.filter((r) => r.kind !== 'tag').map((r) => ({ kind: r.kind, name: r.name, id: r.live.id })),
+      resources.filter((r) => !fromTags(r.kind)).map((r) => ({ kind: r.kind, name: r.name, id: r.live.id })),
     ),
     // NOTE: tag names are checked over every tag (system ones too): a name held twice cannot be
     // resolved to one id, so the planner must not write it.
-    ...(kinds.includes('tag')
-      ? findDuplicates(tags.tags.map((t) => ({ kind: 'tag' as const, name: t.name, id: t.id })))
-      : []),
+    ...loadedKinds
+      .filter(fromTags)
+      .flatMap((kind) => findDuplicates(tags.tags.map((t) => ({ kind, name: t.name, id: t.id })))),
   ];
   return { resources, tags: tags.tags, duplicates, loadedKinds };
 }
@@ -134,60 +163,15 @@ export async function loadLiveState(
   const started = performance.now();
   let lastListAt = started;
   const problems = new Problems();
-  const warn = (message: string): void => logger.warn(message);
-  const list = async (kind: ListedKind): Promise<readonly unknown[]> => {
-    if (!kinds.includes(kind)) return [];
-    const rows = await fetchKind(client, kind, logger);
-    lastListAt = Math.max(lastListAt, performance.now());
-    return rows;
-  };
-  const lists = {
-    source: list('source'),
-    destination: list('destination'),
-    transform: list('transform'),
-    pipeline: list('pipeline'),
-  };
+  const loadedKinds = registry.applyOrder.filter((k) => kinds.includes(k));
   const tagsRead = fetchTags(client, logger).then((rows) => readTags(rows, problems));
-  const empty = new Map<string, string>();
-  const baseCtx = tagsRead.then((t): ReadContext => ({
-    tags: new TagNames(t.tags, warn),
-    namesById: { source: empty, destination: empty, transform: empty },
-    warn,
-  }));
-  const read = async (
-    kind: ListedKind,
-    ctx: Promise<ReadContext>,
-    group?: (rows: readonly unknown[]) => unknown[],
-  ): Promise<LiveResource[]> => {
-    const [rows, context] = await Promise.all([lists[kind], ctx]);
-    return readAll(
-      kind,
-      LIST_ENDPOINTS[kind].path,
-      group ? group(rows) : rows,
-      (x) => READERS[kind](x, context),
-      problems,
-      warn,
-    );
-  };
-  const sources = read('source', baseCtx);
-  const destinations = read('destination', baseCtx);
-  const transforms = read('transform', baseCtx, groupTransformRows);
-  const pipelineCtx = Promise.all([baseCtx, sources, destinations, transforms]).then(
-    ([ctx, s, d, t]): ReadContext => ({
-      ...ctx,
-      namesById: { source: namesById(s), destination: namesById(d), transform: namesById(t) },
-    }),
-  );
-  const pipelines = read('pipeline', pipelineCtx);
-  const [tags, ...read4] = await Promise.all([tagsRead, sources, destinations, transforms, pipelines]);
+  const reads = readKinds(client, loadedKinds, tagsRead, problems, logger, () => {
+    lastListAt = Math.max(lastListAt, performance.now());
+  });
+  const [tags, ...lists] = await Promise.all([tagsRead, ...reads.values()]);
   problems.throwIfAny();
-  const byKind = new Map<ResourceKind, LiveResource[]>([
-    ['source', read4[0]],
-    ['destination', read4[1]],
-    ['transform', read4[2]],
-    ['pipeline', read4[3]],
-  ]);
-  const state = assemble(kinds, byKind, tags);
+  const byKind = new Map([...reads.keys()].map((k, i) => [k, lists[i] ?? []]));
+  const state = assemble(loadedKinds, byKind, tags);
   const done = performance.now();
   logger.debug(
     {

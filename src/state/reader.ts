@@ -1,5 +1,6 @@
-/** What every per-kind reader shares: its result type and the context it reads in. */
-import type { LiveResource } from '../model/index.js';
+/** What every per-kind reader shares: its result type, the context it reads in, and its registration. */
+import type { Query } from '../api/types.js';
+import type { LiveOf, LiveResource, LiveTag, ResourceKind } from '../model/index.js';
 import type { TagNames } from './kinds/tag.js';
 
 /** A parsed value, or the shape problems that stopped it (never values: they may be secret). */
@@ -11,13 +12,37 @@ export type ReadResult<T> =
 
 export interface ReadContext {
   readonly tags: TagNames;
-  /** Live source/destination/transform names by id, when those kinds were loaded. */
-  readonly namesById: {
-    readonly source: ReadonlyMap<string, string>;
-    readonly destination: ReadonlyMap<string, string>;
-    readonly transform: ReadonlyMap<string, string>;
-  };
+  /**
+   * Live names by id of a kind this kind refers to (its registry references), once that kind is
+   * read; empty when it was not loaded.
+   */
+  namesById(kind: ResourceKind): ReadonlyMap<string, string>;
   warn(message: string): void;
 }
 
 export type ResourceReader = (raw: unknown, ctx: ReadContext) => ReadResult<LiveResource>;
+
+/** Where a kind is listed: `GET path?query`, paged by the client. */
+export interface ListEndpoint {
+  readonly path: string;
+  readonly query: Query;
+}
+
+/** A kind read from its own list: one list call, then the reader once per row. */
+export interface ListedLive<K extends ResourceKind = ResourceKind> {
+  readonly list: ListEndpoint;
+  /** Regroups the rows before reading (transforms: unwound rows, one per topic, become one). */
+  readonly group?: (rows: readonly unknown[]) => unknown[];
+  readonly read: (raw: unknown, ctx: ReadContext) => ReadResult<LiveOf<K>>;
+}
+
+/**
+ * The tag kind: its objects are the account's custom tags, which every load reads anyway (tag ids
+ * become names through them), so it needs no list of its own.
+ */
+export interface AccountTagsLive {
+  readonly fromAccountTags: (tags: readonly LiveTag[], rawOf: (id: string) => unknown) => LiveResource[];
+}
+
+/** A kind's live-state registration (src/kinds/registry.ts). */
+export type KindLive<K extends ResourceKind = ResourceKind> = ListedLive<K> | AccountTagsLive;

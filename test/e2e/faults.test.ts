@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/applier/index.js';
 import { createApiClient } from '../../src/api/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { KIND_ORDER } from '../../src/model/index.js';
+import { registry } from '../../src/kinds/registry.js';
 import { buildPlan, derivePlanKey } from '../../src/planner/index.js';
 import { loadDesiredState } from '../../src/schema/index.js';
 import { loadLiveState } from '../../src/state/index.js';
@@ -48,7 +48,7 @@ async function applyOnce(file: string, parallelism: number) {
   try {
     const { state } = await loadDesiredState([file], { cwd: h.dir, env });
     const planKey = derivePlanKey(h.server.clientSecret);
-    const live = await loadLiveState(client, KIND_ORDER);
+    const live = await loadLiveState(client, registry.applyOrder);
     const plan = buildPlan(state, live, { hmacKey: planKey });
     expect(plan.errors).toEqual([]);
     const report = await applyPlan(plan, {
@@ -60,7 +60,7 @@ async function applyOnce(file: string, parallelism: number) {
       failFast: false,
       planKey,
     });
-    const after = buildPlan(state, await loadLiveState(client, KIND_ORDER), { hmacKey: planKey });
+    const after = buildPlan(state, await loadLiveState(client, registry.applyOrder), { hmacKey: planKey });
     return {
       report,
       remaining: after.actions.filter((a) => a.type !== 'noop').map((a) => a.id),

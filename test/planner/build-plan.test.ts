@@ -407,7 +407,7 @@ describe('buildPlan', () => {
   });
 
   it('does not delete an owned object the manifests list as external', () => {
-    const d = { ...desiredState([]), external: { sources: ['orders-db'], destinations: [], transforms: [] } };
+    const d = { ...desiredState([]), external: { source: ['orders-db'] } };
     const plan = buildPlan(d, liveState([serverEcho(pgSource(), { id: 1 })]), opts());
     expect(changed(plan)).toEqual([]);
     expect(plan.warnings.map((w) => w.code)).toEqual(['external-owned']);
@@ -416,7 +416,7 @@ describe('buildPlan', () => {
   it('refuses a pipeline whose external destination does not exist in the account', () => {
     const d = {
       ...desiredState([pgSource(), ordersPipeline()]),
-      external: { sources: [], destinations: ['warehouse'], transforms: [] },
+      external: { destination: ['warehouse'] },
     };
     const missing = buildPlan(d, liveState([]), opts());
     expect(missing.errors.map((e) => [e.code, e.id, e.message])).toEqual([

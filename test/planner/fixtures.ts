@@ -103,7 +103,7 @@ export function desiredState(resources: Resource[], managedKinds?: ResourceKind[
     namespace: NS,
     managedKinds: managedKinds ?? ['tag', 'source', 'destination', 'transform', 'pipeline'],
     resources,
-    external: { sources: [], destinations: [], transforms: [] },
+    external: {},
     files: [{ path: 'streamkap.yaml', sha256: 'a'.repeat(64) }],
   };
 }

@@ -183,7 +183,7 @@ destinations:
     const { state } = await loadDesiredState([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
     const p = state.resources.find((r) => r.kind === 'pipeline') as PipelineResource;
     expect(p.topics).toBeUndefined();
-    expect(state.external).toEqual({ sources: [], destinations: ['wh'], transforms: [] });
+    expect(state.external).toEqual({ source: [], destination: ['wh'], transform: [] });
   });
 
   it('reports the config problems of a duplicate too, not only its name', async () => {

@@ -5,8 +5,8 @@
 import { staleActions } from '../../applier/stale-check.js';
 import type { ApiClient } from '../../api/types.js';
 import { SafetyError, UserError } from '../../errors/index.js';
+import { registry } from '../../kinds/registry.js';
 import {
-  KIND_ORDER,
   secretValues,
   type DesiredState,
   type LiveState,
@@ -20,6 +20,7 @@ import type { ApplyFlags } from '../commands/apply.js';
 import { planOptionsFrom } from '../commands/plan.js';
 import type { CommandContext } from '../context.js';
 import { inputsDigest, loadSavedPlan } from '../plan-io.js';
+import { checkResourceKinds } from './plan-inputs.js';
 
 export interface Prepared {
   readonly plan: Plan;
@@ -46,8 +47,9 @@ export async function prepareFresh(
   client: ApiClient,
   planKey: string,
 ): Promise<Prepared> {
+  checkResourceKinds([...flags.target, ...flags.exclude]);
   const desired = await loadDesired(ctx, paths, client);
-  const live = await loadLiveState(client, KIND_ORDER, { logger: ctx.logger() });
+  const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
   const planOptions = planOptionsFrom(flags, planKey);
   return { plan: buildPlan(desired, live, planOptions), desired, live, planOptions };
 }
@@ -75,7 +77,7 @@ export async function prepareSaved(
       hint: 'make and review a new plan (plan --out), or apply without --plan',
     });
   }
-  const live = await loadLiveState(client, KIND_ORDER, { logger: ctx.logger() });
+  const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
   const stale = staleActions(saved.plan, live);
   if (stale.length > 0) {
     throw new SafetyError(`the saved plan is stale; nothing was applied:\n  ${stale.join('\n  ')}`, {

@@ -17,7 +17,8 @@ import { convergenceDetails, notConverged } from '../../applier/stale-check.js';
 import { isWatched, waitUntilActive, type WaitTarget } from '../../applier/wait.js';
 import type { ApiClient } from '../../api/types.js';
 import { ApplyError, SafetyError } from '../../errors/index.js';
-import { KIND_ORDER, type Plan, type ResourceKey } from '../../model/index.js';
+import { registry } from '../../kinds/registry.js';
+import type { Plan, ResourceKey } from '../../model/index.js';
 import { buildPlan } from '../../planner/index.js';
 import { renderPlanJson, renderPlanText } from '../../render/index.js';
 import { printable, printableJson } from '../../render/printable.js';
@@ -77,7 +78,7 @@ async function verify(
 ): Promise<ApplyReport> {
   const touched = new Set<string>(report.results.filter((r) => r.status === 'succeeded').map((r) => r.id));
   if (touched.size === 0) return report;
-  const live = await loadLiveState(client, KIND_ORDER, { logger: ctx.logger() });
+  const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
   const fresh = buildPlan(prepared.desired, live, prepared.planOptions);
   const ids = notConverged(fresh, touched) as ResourceKey[];
   if (ids.length === 0) return report;

@@ -1,7 +1,7 @@
 /** What plan, apply and drift share once their action runs: inputs, rendering, plan errors. */
 import { UserError } from '../../errors/index.js';
+import { registry } from '../../kinds/registry.js';
 import {
-  KIND_ORDER,
   secretValues,
   type DesiredState,
   type LiveState,
@@ -17,14 +17,29 @@ import type { OutputFormat } from '../commands/plan.js';
 import type { CommandContext } from '../context.js';
 
 /**
- * Tags always (names ↔ ids); the kinds the manifests manage; what managed pipelines refer to, so
- * external references are checked and renames/replaces resolve ids; and pipelines whenever anything
- * they use is managed, so deleting or replacing a source a live pipeline still uses is seen.
+ * Tags always (names ↔ ids, read anyway); the kinds the manifests manage; what managed kinds refer
+ * to (a pipeline's source...), so external references are checked and renames/replaces resolve ids;
+ * and the kinds that refer to a managed kind (pipelines, when sources are managed), so deleting or
+ * replacing a source a live pipeline still uses is seen. All from the kind registry's references.
  */
 export function kindsToLoad(managed: readonly ResourceKind[]): ResourceKind[] {
-  const refs: ResourceKind[] = managed.includes('pipeline') ? ['source', 'destination', 'transform'] : [];
-  if (managed.some((k) => k === 'source' || k === 'destination' || k === 'transform')) refs.push('pipeline');
-  return KIND_ORDER.filter((k) => k === 'tag' || managed.includes(k) || refs.includes(k));
+  const wanted = new Set<ResourceKind>(managed);
+  for (const k of managed) {
+    for (const ref of registry.get(k).references) wanted.add(ref.kind);
+    for (const user of registry.referrers(k)) wanted.add(user);
+  }
+  return registry.applyOrder.filter((k) => wanted.has(k) || 'fromAccountTags' in registry.get(k).live);
+}
+
+/** `--target` / `--exclude` keys must name a registered kind (usage error, exit 4). */
+export function checkResourceKinds(keys: readonly string[]): void {
+  for (const key of keys) {
+    const kind = key.slice(0, key.indexOf('/'));
+    if (registry.has(kind)) continue;
+    throw new UserError(
+      `"${key}" is not kind/name (kinds: ${registry.applyOrder.join(', ')}), e.g. source/orders-db.`,
+    );
+  }
 }
 
 /** Loads the manifests (warnings to stderr) and the live state of the kinds the plan needs. */

@@ -3,10 +3,11 @@ import { planOptionsFrom, type PlanFlags } from '../commands/plan.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { inputsDigest, makeSavedPlan, planKeyFromEnv, savePlan } from '../plan-io.js';
-import { loadPlanInputs, renderPlan, throwIfPlanErrors } from './plan-inputs.js';
+import { checkResourceKinds, loadPlanInputs, renderPlan, throwIfPlanErrors } from './plan-inputs.js';
 
 /** The `plan` action: read-only; prints (and with --out saves) the plan. */
 export async function runPlan(ctx: CommandContext, paths: string[], flags: PlanFlags): Promise<void> {
+  checkResourceKinds([...flags.target, ...flags.exclude]);
   const { desired, live } = await loadPlanInputs(ctx, paths, flags);
   // NOTE: after loading, so missing credentials are reported as such, not as a missing plan key.
   const hmacKey = planKeyFromEnv(ctx.io.env);

@@ -1,4 +1,5 @@
 import type { Problem } from '../../errors/index.js';
+import { registry } from '../../kinds/registry.js';
 import type { DesiredState, ResourceKind } from '../../model/index.js';
 import { formatProblem, validateManifests } from '../../schema/index.js';
 import type { ValidateFlags } from '../commands/validate.js';
@@ -25,9 +26,7 @@ function summaryLine(problems: readonly Problem[], state: DesiredState | undefin
   const warned = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
   if (!state) return `invalid: ${plural(errors, 'error')}${warned}`;
   const c = counts(state);
-  const parts = (['source', 'destination', 'transform', 'pipeline', 'tag'] as const)
-    .filter((k) => state.managedKinds.includes(k))
-    .map((k) => plural(c[k] ?? 0, k));
+  const parts = registry.names.filter((k) => state.managedKinds.includes(k)).map((k) => plural(c[k] ?? 0, k));
   return `valid: namespace "${printable(state.namespace)}", ${plural(state.files.length, 'file')}${parts.length > 0 ? `, ${parts.join(', ')}` : ''}${warned}`;
 }
 

@@ -6,6 +6,7 @@ import { extraConfigChanges } from '../rules/extra-config.js';
 import { replaceReason } from '../rules/replace.js';
 import { createConfigChanges, diffConfig, planConfig } from './config.js';
 import { createTagChange, liveExtraConfig, tagChange, type KindDiff } from './common.js';
+import type { ResourcePlan } from './types.js';
 
 /** Sources and destinations: connector type, config, extra config, tags. */
 export function diffConnector(
@@ -61,3 +62,10 @@ export function connectorPlanJson(
     tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
   };
 }
+
+/** Sources and destinations plan alike. */
+export const connectorPlan: ResourcePlan<'source' | 'destination'> = {
+  diff: diffConnector,
+  createChanges: createConnectorChanges,
+  payload: connectorPlanJson,
+};

@@ -12,6 +12,7 @@ import { prettyTopics } from '../rules/pipeline-topics.js';
 import { sameSet } from '../rules/sets.js';
 import { effectiveTags } from '../rules/tags.js';
 import { byPath, createTagChange, tagChange, type KindDiff } from './common.js';
+import type { ResourcePlan } from './types.js';
 
 type TransformTopics = Map<string, string[]>;
 
@@ -155,3 +156,9 @@ export function pipelinePlanJson(
   if (desired.topics !== undefined) json['topics'] = sortedUnique(desired.topics);
   return json;
 }
+
+export const pipelinePlan: ResourcePlan<'pipeline'> = {
+  diff: diffPipeline,
+  createChanges: createPipelineChanges,
+  payload: pipelinePlanJson,
+};

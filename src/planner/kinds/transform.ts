@@ -8,6 +8,7 @@ import { transformJobChange } from '../rules/transform-job.js';
 import { effectiveTags } from '../rules/tags.js';
 import { createConfigChanges, diffConfig, planConfig } from './config.js';
 import { createTagChange, liveExtraConfig, tagChange, type KindDiff } from './common.js';
+import type { ResourcePlan } from './types.js';
 
 /** Transforms: type, config, job running, implementation (subset rule 11), extra config, tags. */
 export function diffTransform(
@@ -57,3 +58,9 @@ export function transformPlanJson(
   if (desired.implementation !== undefined) json['implementation'] = sortKeysDeep(desired.implementation);
   return json;
 }
+
+export const transformPlan: ResourcePlan<'transform'> = {
+  diff: diffTransform,
+  createChanges: createTransformChanges,
+  payload: transformPlanJson,
+};

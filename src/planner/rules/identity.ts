@@ -3,6 +3,7 @@ import {
   type LiveResource,
   type Resource,
   type ResourceKind,
+  type TagResource,
 } from '../../model/index.js';
 
 export interface LiveIndex {
@@ -19,7 +20,7 @@ export interface IdentityMatch {
 /** How many `-N` temporary names of an interrupted replace are looked for. */
 const MAX_TEMP_NAMES = 10;
 
-function tempNames(name: string): string[] {
+function tempNamesOf(name: string): string[] {
   const base = `${name}${REPLACE_TEMP_SUFFIX}`;
   return [base, ...Array.from({ length: MAX_TEMP_NAMES - 1 }, (_, i) => `${base}-${i + 2}`)];
 }
@@ -29,13 +30,15 @@ function tempNames(name: string): string[] {
  * name; failing that, the live object carrying one of its `previous_names` (a rename, planned as an
  * in-place update), unless another desired resource holds that name; failing that, the replacement
  * an interrupted replace left under its temporary name (it was created from these manifests, and
- * recreating it would re-snapshot a source twice). No match means create.
+ * recreating it would re-snapshot a source twice). No match means create. Only objects others refer
+ * to are replaced through a temporary name (`tempNames`: the caller asks the kind registry).
  */
 export function matchLive(
-  desired: Exclude<Resource, { kind: 'tag' }>,
+  desired: Exclude<Resource, TagResource>,
   index: LiveIndex,
   desiredNames: ReadonlySet<string>,
   claimed: ReadonlySet<LiveResource>,
+  tempNames = true,
 ): IdentityMatch | undefined {
   const same = index.byName(desired.kind, desired.name);
   if (same && !claimed.has(same)) return { live: same };
@@ -44,8 +47,8 @@ export function matchLive(
     const old = index.byName(desired.kind, previous);
     if (old && !claimed.has(old)) return { live: old, renamedFrom: previous };
   }
-  if (desired.kind === 'source' || desired.kind === 'destination' || desired.kind === 'transform') {
-    for (const temp of tempNames(desired.name)) {
+  if (tempNames) {
+    for (const temp of tempNamesOf(desired.name)) {
       const left = index.byName(desired.kind, temp);
       if (left && !claimed.has(left) && !desiredNames.has(temp)) return { live: left, renamedFrom: temp };
     }

@@ -5,18 +5,20 @@
  * volatile or unmanaged and stays out of the model. Config is split by the catalogue
  * (split-config.ts); secrets read back in plaintext (`secret_returned=true`) become SecretValue.
  */
-import type { JsonValue, LiveResource } from '../../model/index.js';
+import type { JsonValue, LiveOf } from '../../model/index.js';
 import { PROTECTED_TAG } from '../../model/index.js';
 import { fingerprintOf } from '../fingerprint.js';
 import { ShapeReader, isRecord } from '../parse.js';
-import type { ReadContext, ReadResult } from '../reader.js';
+import type { ListedLive, ReadContext, ReadResult } from '../reader.js';
 import { connectorFields, splitConfig } from '../split-config.js';
 
-export function readConnector(
-  kind: 'source' | 'destination',
+type ConnectorKind = 'source' | 'destination';
+
+export function readConnector<K extends ConnectorKind>(
+  kind: K,
   raw: unknown,
   ctx: ReadContext,
-): ReadResult<LiveResource> {
+): ReadResult<LiveOf<K>> {
   if (!isRecord(raw)) return { problems: ['not an object'] };
   const r = new ShapeReader(raw);
   const id = r.requiredString('id');
@@ -44,27 +46,35 @@ export function readConnector(
 
   const wire: Record<string, JsonValue> = { connector };
   if (kcClusterId) wire.kc_cluster_id = kcClusterId;
-  return {
-    value: {
-      kind,
-      name,
-      connector,
-      config: split.config,
-      // NOTE: unknown wire keys sit both in the model's extraConfig (compared only for keys a manifest
-      // sets, rule 1) and in live.extraConfig (kept for whole-config PUT bodies).
+  const value: LiveOf<ConnectorKind> = {
+    kind,
+    name,
+    connector,
+    config: split.config,
+    // NOTE: unknown wire keys sit both in the model's extraConfig (compared only for keys a manifest
+    // sets, rule 1) and in live.extraConfig (kept for whole-config PUT bodies).
+    extraConfig: split.extraConfig,
+    tags: tags.names,
+    protected: tags.names.includes(PROTECTED_TAG),
+    previousNames: [],
+    live: {
+      id,
+      fingerprint: fingerprintOf(raw, fields.isSecretKey),
+      tagIds: tags.ids,
+      status,
+      readOnlyConfig: split.readOnlyConfig,
       extraConfig: split.extraConfig,
-      tags: tags.names,
-      protected: tags.names.includes(PROTECTED_TAG),
-      previousNames: [],
-      live: {
-        id,
-        fingerprint: fingerprintOf(raw, fields.isSecretKey),
-        tagIds: tags.ids,
-        status,
-        readOnlyConfig: split.readOnlyConfig,
-        extraConfig: split.extraConfig,
-        wire,
-      },
+      wire,
     },
+  };
+  // NOTE: `kind` is K, so the value is the model of K; TypeScript cannot narrow a generic kind.
+  return { value: value as LiveOf<K> };
+}
+
+/** Sources and destinations are listed alike, under their own path, secrets in plaintext (§2.4). */
+export function connectorLive<K extends ConnectorKind>(kind: K, path: string): ListedLive<K> {
+  return {
+    list: { path, query: { secret_returned: true } },
+    read: (raw, ctx) => readConnector(kind, raw, ctx),
   };
 }

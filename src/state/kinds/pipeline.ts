@@ -8,12 +8,12 @@
  * configs with secrets: only the four fields above are read from them, and nothing of them is kept
  * or logged. Ids and per-topic topic ids go to live.wire for the applier.
  */
-import type { JsonValue, LiveResource, PipelineTransformRef, TopicAutoDiscovery } from '../../model/index.js';
+import type { JsonValue, LiveOf, PipelineTransformRef, TopicAutoDiscovery } from '../../model/index.js';
 import { PROTECTED_TAG } from '../../model/index.js';
 import { fingerprintOf } from '../fingerprint.js';
 import { ShapeReader, isRecord } from '../parse.js';
 import type { UnknownRecord } from '../parse.js';
-import type { ReadContext, ReadResult } from '../reader.js';
+import type { ListedLive, ReadContext, ReadResult } from '../reader.js';
 
 interface EndRef {
   readonly id: string;
@@ -68,7 +68,7 @@ function readTransformEntries(
     let group = groups.get(entry.id);
     if (!group) {
       const name =
-        ctx.namesById.transform.get(entry.id) ??
+        ctx.namesById('transform').get(entry.id) ??
         (typeof entry.name === 'string' && entry.name !== '' ? entry.name : undefined);
       if (name === undefined)
         ctx.warn(`${owner} uses transform id ${entry.id}, whose name is unknown; using the id as its name`);
@@ -106,7 +106,7 @@ function readAutoDiscovery(
       );
       continue;
     }
-    const name = ctx.namesById.transform.get(entry.transform_id) ?? local.get(entry.transform_id);
+    const name = ctx.namesById('transform').get(entry.transform_id) ?? local.get(entry.transform_id);
     if (name === undefined)
       ctx.warn(
         `${owner} auto-discovers with transform id ${entry.transform_id}, whose name is unknown; using the id`,
@@ -132,14 +132,14 @@ function fingerprintView(raw: UnknownRecord): UnknownRecord {
   return { ...raw, source: end(raw.source), destination: end(raw.destination), transforms: entries };
 }
 
-export function readPipeline(raw: unknown, ctx: ReadContext): ReadResult<LiveResource> {
+export function readPipeline(raw: unknown, ctx: ReadContext): ReadResult<LiveOf<'pipeline'>> {
   if (!isRecord(raw)) return { problems: ['not an object'] };
   const r = new ShapeReader(raw);
   const id = r.requiredString('id');
   const name = r.requiredString('name');
   const owner = `pipeline "${name}"`;
-  const source = readEnd(r, 'source', ctx.namesById.source);
-  const destination = readEnd(r, 'destination', ctx.namesById.destination);
+  const source = readEnd(r, 'source', ctx.namesById('source'));
+  const destination = readEnd(r, 'destination', ctx.namesById('destination'));
   const topics = readTopics(r, source.id);
   const transforms = readTransformEntries(r, source.id, ctx, owner);
   const topicAutoDiscovery = readAutoDiscovery(r, ctx, transforms.namesById, owner);
@@ -181,3 +181,9 @@ export function readPipeline(raw: unknown, ctx: ReadContext): ReadResult<LiveRes
     },
   };
 }
+
+/** Read after the kinds it refers to (the loader orders reads by the registry's references). */
+export const pipelineLive: ListedLive<'pipeline'> = {
+  list: { path: '/pipelines', query: { secret_returned: true } },
+  read: readPipeline,
+};

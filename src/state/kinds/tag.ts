@@ -6,7 +6,7 @@
  */
 import type { LiveResource, LiveTag } from '../../model/index.js';
 import { ShapeReader, isRecord } from '../parse.js';
-import type { ReadResult } from '../reader.js';
+import type { AccountTagsLive, ReadResult } from '../reader.js';
 import { fingerprintOf } from '../fingerprint.js';
 
 /** The `tags` array of a `GET /tags` response. */
@@ -48,6 +48,11 @@ export function tagResource(tag: LiveTag, raw: unknown): LiveResource {
     },
   };
 }
+
+/** Tag resources are the account's custom tags: system tags are never managed. */
+export const tagLive: AccountTagsLive = {
+  fromAccountTags: (tags, rawOf) => tags.filter((t) => !t.system).map((t) => tagResource(t, rawOf(t.id))),
+};
 
 /** Resolves entity tag references to names. Unknown ids keep the id as the name (one warning per id). */
 export class TagNames {

@@ -7,12 +7,12 @@
  * rows are grouped by id first. A type this version does not know is skipped with a warning (no
  * manifest can declare it, so the plan can only miss it, never damage it).
  */
-import type { JsonValue, LiveResource, TransformType } from '../../model/index.js';
+import type { JsonValue, LiveOf, TransformType } from '../../model/index.js';
 import { PROTECTED_TAG, TRANSFORM_TYPES } from '../../model/index.js';
 import { fingerprintOf } from '../fingerprint.js';
 import { ShapeReader, isJsonValue, isRecord } from '../parse.js';
 import type { UnknownRecord } from '../parse.js';
-import type { ReadContext, ReadResult } from '../reader.js';
+import type { ListedLive, ReadContext, ReadResult } from '../reader.js';
 import { splitConfig } from '../split-config.js';
 
 const NAME_KEY = 'transforms.name';
@@ -72,7 +72,7 @@ function readImplementation(r: ShapeReader): Readonly<Record<string, JsonValue>>
   return undefined;
 }
 
-export function readTransform(raw: unknown, ctx: ReadContext): ReadResult<LiveResource> {
+export function readTransform(raw: unknown, ctx: ReadContext): ReadResult<LiveOf<'transform'>> {
   if (!isRecord(raw)) return { problems: ['not an object'] };
   const r = new ShapeReader(raw);
   const id = r.requiredString('id');
@@ -125,3 +125,13 @@ export function readTransform(raw: unknown, ctx: ReadContext): ReadResult<LiveRe
     },
   };
 }
+
+/**
+ * `unwind_topics=false` is documented for GET by id only; unknown parameters are ignored, and the
+ * rows are grouped by id anyway.
+ */
+export const transformLive: ListedLive<'transform'> = {
+  list: { path: '/transforms', query: { secret_returned: true, unwind_topics: false } },
+  group: groupTransformRows,
+  read: readTransform,
+};

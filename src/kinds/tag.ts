@@ -1,0 +1,13 @@
+import { tagPlan } from '../planner/kinds/tag.js';
+import { tagLive } from '../state/kinds/tag.js';
+import type { KindDefinition } from './types.js';
+
+/** Tags: the account's custom tags, shared between teams, so never deleted (docs/plan-format.md). */
+export const tagKind: KindDefinition<'tag'> = {
+  kind: 'tag',
+  tagged: false,
+  destructive: false,
+  references: [],
+  live: tagLive,
+  plan: tagPlan,
+};

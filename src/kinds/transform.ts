@@ -1,0 +1,12 @@
+import { transformPlan } from '../planner/kinds/transform.js';
+import { transformLive } from '../state/kinds/transform.js';
+import type { KindDefinition } from './types.js';
+
+export const transformKind: KindDefinition<'transform'> = {
+  kind: 'transform',
+  tagged: true,
+  destructive: false,
+  references: [],
+  live: transformLive,
+  plan: transformPlan,
+};
