@@ -3,7 +3,7 @@
  * on a TTY) and, below it, every note about what could not be read. Names come from the live
  * account and are shown with control characters escaped.
  */
-import { visibleLine } from './common.js';
+import { printable } from './printable.js';
 import type { Health, PipelineStatus, StatusReport } from '../status/types.js';
 import {
   formatCount,
@@ -24,16 +24,16 @@ const COLOURS: Record<Health, string> = { healthy: '32', unhealthy: '31', unknow
 
 function row(p: PipelineStatus): string[] {
   return [
-    visibleLine(p.name),
+    printable(p.name),
     formatHealth(p.health),
-    visibleLine(p.status ?? 'unknown'),
+    printable(p.status ?? 'unknown'),
     formatLatency(p.latencyMs),
     trend(p.trend.latencyMs),
     formatCount(p.recordsLag),
     trend(p.trend.recordsLag),
     formatCount(p.consumerLag),
     formatSnapshot(p.snapshot),
-    visibleLine(why(p)),
+    printable(why(p)),
   ];
 }
 
@@ -56,9 +56,9 @@ function paintHealth(line: string, p: PipelineStatus, color: boolean): string {
 
 export function renderStatusText(report: StatusReport, options: StatusTextOptions): string {
   const w = formatWindow(report.window.sinceMs);
-  const lines = [`${visibleLine(summaryLine(report))} (checked ${report.checkedAt}, trends over ${w})`];
+  const lines = [`${printable(summaryLine(report))} (checked ${report.checkedAt}, trends over ${w})`];
   if (report.pipelines.length === 0) {
-    lines.push(`No pipeline carries the tag gitops:${visibleLine(report.namespace)}.`);
+    lines.push(`No pipeline carries the tag gitops:${printable(report.namespace)}.`);
     return `${lines.join('\n')}\n`;
   }
   const header = ['PIPELINE', 'HEALTH', 'STATUS', 'LATENCY', `LATENCY ${w}`, 'RECORDS LAG', `LAG ${w}`];
@@ -67,7 +67,7 @@ export function renderStatusText(report: StatusReport, options: StatusTextOption
   lines.push('', table[0] ?? '');
   report.pipelines.forEach((p, i) => lines.push(paintHealth(table[i + 1] ?? '', p, options.color)));
   const notes = report.pipelines.flatMap((p) =>
-    p.notes.map((n) => `  ${visibleLine(p.name)}: ${visibleLine(n)}`),
+    p.notes.map((n) => `  ${printable(p.name)}: ${printable(n)}`),
   );
   if (notes.length > 0) lines.push('', 'Notes:', ...notes);
   return `${lines.join('\n')}\n`;
