@@ -6,7 +6,7 @@ import type { PlanAction } from '../model/index.js';
 import { InternalError } from '../errors/index.js';
 import type { ActionRunner } from './execute-plan.js';
 import type { RunContext } from './run-context.js';
-import { WRITERS } from './kinds/index.js';
+import { registry } from '../kinds/registry.js';
 import { runReplace } from './replace.js';
 
 export function httpRunner(
@@ -20,7 +20,7 @@ export function httpRunner(
   };
   return {
     async run(action) {
-      const writer = WRITERS[action.kind];
+      const writer = registry.get(action.kind).write;
       switch (action.type) {
         case 'noop':
           return ctx.liveFor(action)?.live.id;

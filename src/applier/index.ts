@@ -8,7 +8,9 @@ import type { Logger } from '../logging/logger.js';
 import type { LiveState, Plan } from '../model/index.js';
 import { executePlan, type ProgressEvent } from './execute-plan.js';
 import { httpRunner } from './http-runner.js';
-import { RunContext } from './run-context.js';
+import { registry } from '../kinds/registry.js';
+import { codeIn } from './kinds/common.js';
+import { RunContext, type RunKinds } from './run-context.js';
 import type { ApplyReport } from './report.js';
 import { resolvePlanSecrets, type Env } from './secrets.js';
 import { checkGraph } from './graph.js';
@@ -39,13 +41,26 @@ export interface ApplyDeps {
   readonly clock?: Clock;
 }
 
+/** The registry's knowledge the run context needs (it sits below the registry's writers). */
+const RUN_KINDS: RunKinds = {
+  referencesOf: (r) => registry.referencesOf(r),
+  codeOf: (r) => codeIn(registry.get(r.kind).write, r),
+};
+
 export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyReport> {
   checkGraph(plan.actions);
-  const ctx = new RunContext(deps.client, deps.live, plan.namespace, deps.logger, {
-    jobPollIntervalMs: deps.jobPollIntervalMs ?? 2000,
-    jobTimeoutMs: deps.jobTimeoutMs ?? 600_000,
-    clock: deps.clock ?? systemClock,
-  });
+  const ctx = new RunContext(
+    deps.client,
+    deps.live,
+    plan.namespace,
+    deps.logger,
+    {
+      jobPollIntervalMs: deps.jobPollIntervalMs ?? 2000,
+      jobTimeoutMs: deps.jobTimeoutMs ?? 600_000,
+      clock: deps.clock ?? systemClock,
+    },
+    RUN_KINDS,
+  );
   const desired = resolvePlanSecrets(plan, {
     env: deps.env,
     planKey: deps.planKey,

@@ -6,41 +6,30 @@
  * create the new object under a temporary name, repoint those pipelines to it, delete the old one,
  * then give the new one its final name. The pipelines' own plan actions run afterwards as usual.
  */
-import { ApiError, UserError } from '../errors/index.js';
+import { registry } from '../kinds/registry.js';
+import { ApiError, InternalError, UserError } from '../errors/index.js';
 import { REPLACE_TEMP_SUFFIX, type LiveResource, type PlanAction } from '../model/index.js';
-import type { KindWriter } from './kinds/index.js';
-import { SW } from './kinds/common.js';
-import { pipelineBody } from './kinds/pipeline.js';
+import { codeIn, type KindWriter } from './kinds/common.js';
 import type { RunContext } from './run-context.js';
 
 export const TEMP_SUFFIX = REPLACE_TEMP_SUFFIX;
 
-function usersOf(action: PlanAction, live: LiveResource, ctx: RunContext): LiveResource[] {
-  if (live.kind !== 'source' && live.kind !== 'destination' && live.kind !== 'transform') return [];
-  return ctx.pipelinesUsing(live.kind, live.name);
-}
-
-function codeOf(desired: Readonly<Record<string, unknown>>): string | undefined {
-  const code = desired['connector'] ?? desired['type'];
-  return typeof code === 'string' ? code : undefined;
-}
-
+/** Points one live user of the replaced object at the replacement, through its kind's writer. */
 async function repoint(
   ctx: RunContext,
-  pipeline: LiveResource,
+  user: LiveResource,
   old: LiveResource,
   id: string,
   code?: string,
 ): Promise<void> {
-  if (
-    pipeline.kind !== 'pipeline' ||
-    (old.kind !== 'source' && old.kind !== 'destination' && old.kind !== 'transform')
-  )
-    return;
-  const model = { ...pipeline, topics: pipeline.topics ?? [] } as unknown as Record<string, unknown>;
+  const writer = registry.get(user.kind).write;
+  if (!writer.repoint) {
+    throw new InternalError(
+      `${user.kind} "${user.name}" refers to ${old.kind} "${old.name}" but cannot be repointed`,
+    );
+  }
   const target = { kind: old.kind, liveName: old.name, id, ...(code === undefined ? {} : { code }) };
-  const body = await pipelineBody(model, ctx, `pipeline/${pipeline.name}`, pipeline.live.tagIds, target);
-  await ctx.client.request('PUT', `/pipelines/${pipeline.live.id}`, { query: SW, body });
+  await writer.repoint(user, target, ctx);
 }
 
 /**
@@ -90,7 +79,7 @@ export async function runReplace(
   writer: KindWriter,
 ): Promise<string> {
   const live = ctx.requireLive(action);
-  const users = usersOf(action, live, ctx);
+  const users = ctx.referrersOf(live.kind, live.name);
   const old = `the old ${live.kind} (id ${live.live.id})`;
   if (users.length === 0 || !writer.rename) {
     await writer.delete(action, live, ctx);
@@ -110,7 +99,7 @@ async function replaceInUse(
   writer: KindWriter,
   live: LiveResource,
 ): Promise<string> {
-  const users = usersOf(action, live, ctx);
+  const users = ctx.referrersOf(live.kind, live.name);
   const old = `the old ${live.kind} (id ${live.live.id})`;
   const tempName = tempNameFor(live.kind, String(desired['name']), ctx);
   ctx.logger.info(
@@ -122,7 +111,7 @@ async function replaceInUse(
   let moved = 0;
   for (const p of users) {
     await step(
-      () => repoint(ctx, p, live, id, codeOf(desired)),
+      () => repoint(ctx, p, live, id, codeIn(writer, desired)),
       () =>
         `${made} and ${moved} of ${users.length} pipeline(s) moved to it, ${old} is kept; moving pipeline "${p.name}" failed`,
     );

@@ -1,12 +1,12 @@
 /**
  * What the kind writers share during one apply: the client, the live state as read before the plan,
- * and the ids the run has learned so far. References are resolved by name through this registry:
+ * and the ids the run has learned so far. References are resolved by name through this context:
  * it starts from the live state and each create, rename or delete updates it, so a pipeline created
  * after its source gets the source's new id.
  */
 import type { ApiClient } from '../api/types.js';
 import { UserError } from '../errors/index.js';
-import type { LiveResource, LiveState, PlanAction, ResourceKind } from '../model/index.js';
+import type { LiveResource, LiveState, PlanAction, Resource, ResourceKind } from '../model/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from './clock.js';
 
@@ -16,25 +16,21 @@ export interface KnownObject {
   readonly code?: string;
 }
 
-export interface TransformTopics {
-  readonly topics: readonly string[];
-  readonly topicIds: readonly string[];
+/** One reference of an object, by kind and name. */
+export interface RefName {
+  readonly kind: ResourceKind;
+  readonly name: string;
 }
 
-/** What a pipeline refers to, by name. */
-export interface PipelineRefs {
-  readonly source: string;
-  readonly destination: string;
-  /** Pipeline transforms and auto-discovery transforms. */
-  readonly transforms: readonly string[];
-}
-
-function liveRefs(p: LiveResource & { kind: 'pipeline' }): PipelineRefs {
-  return {
-    source: p.source,
-    destination: p.destination,
-    transforms: [...p.transforms.map((t) => t.name), ...p.topicAutoDiscovery.map((t) => t.transform)],
-  };
+/**
+ * What the run needs of the kind registry, passed in by applyPlan (the kind writers use this
+ * context, so it cannot import the registry that lists them).
+ */
+export interface RunKinds {
+  /** What an object refers to (a pipeline: its source, destination and transforms). */
+  referencesOf(resource: Resource): readonly RefName[];
+  /** The code other objects' bodies echo with this object's id (a connector code, a transform type). */
+  codeOf(resource: Resource): string | undefined;
 }
 
 export interface RunSettings {
@@ -49,12 +45,12 @@ export class RunContext {
   readonly #tagIds = new Map<string, string>();
   readonly #liveById = new Map<string, LiveResource>();
   readonly #liveByKey = new Map<string, LiveResource>();
-  readonly #transformTopics = new Map<string, Promise<TransformTopics>>();
+  readonly #reads = new Map<string, Promise<unknown>>();
   readonly #deleted = new Set<string>();
-  /** Tail of the queue of replaces that repoint live pipelines (see `exclusively`). */
+  /** Tail of the queue of replaces that repoint live objects (see `exclusively`). */
   #repointQueue: Promise<unknown> = Promise.resolve();
-  /** Pipelines this run has updated: what they refer to now (the live state is from before). */
-  readonly #pipelineRefs = new Map<string, PipelineRefs>();
+  /** Objects this run has updated: what they refer to now (the live state is from before). */
+  readonly #writtenRefs = new Map<string, readonly RefName[]>();
 
   constructor(
     readonly client: ApiClient,
@@ -62,13 +58,13 @@ export class RunContext {
     readonly namespace: string,
     readonly logger: Logger,
     readonly settings: RunSettings,
+    private readonly kinds: RunKinds,
   ) {
     for (const tag of live.tags) this.#tagIds.set(tag.name, tag.id);
     for (const r of live.resources) {
       this.#liveById.set(r.live.id, r);
       this.#liveByKey.set(`${r.kind}/${r.name}`, r);
-      if (r.kind === 'tag') continue;
-      const code = r.kind === 'transform' ? r.type : r.kind === 'pipeline' ? undefined : r.connector;
+      const code = kinds.codeOf(r);
       this.#objects.set(
         `${r.kind}/${r.name}`,
         code === undefined ? { id: r.live.id } : { id: r.live.id, code },
@@ -105,7 +101,7 @@ export class RunContext {
    */
   remember(kind: ResourceKind, name: string, object: KnownObject): void {
     this.#objects.set(`${kind}/${name}`, object);
-    if (kind === 'transform') this.#transformTopics.delete(object.id);
+    this.#reads.delete(object.id);
   }
 
   /** Drops what the registry knows of a deleted object (only if the name still means that id). */
@@ -115,15 +111,15 @@ export class RunContext {
   }
 
   /**
-   * Records what a pipeline refers to after this run updated it, so a later replace of an object it
+   * Records what an object refers to after this run updated it, so a later replace of an object it
    * no longer uses does not repoint it back (an update may move a pipeline to another destination).
    */
-  pipelineWritten(id: string, refs: PipelineRefs): void {
-    this.#pipelineRefs.set(id, refs);
+  referencesWritten(id: string, refs: readonly RefName[]): void {
+    this.#writtenRefs.set(id, refs);
   }
 
   /**
-   * Runs replaces that repoint live pipelines one at a time. Each repoint PUTs a whole pipeline body
+   * Runs replaces that repoint live objects one at a time. Each repoint PUTs a whole pipeline body
    * naming its other references; two such replaces of one pipeline's source and destination running
    * at once could each send a body naming the other's old object, and the later one to land would
    * point the pipeline at an object being deleted.
@@ -134,14 +130,12 @@ export class RunContext {
     return result;
   }
 
-  /** Live pipelines (not deleted in this run) that use the live object of this kind and name now. */
-  pipelinesUsing(kind: 'source' | 'destination' | 'transform', liveName: string): LiveResource[] {
+  /** Live objects (not deleted in this run) that use the live object of this kind and name now. */
+  referrersOf(kind: ResourceKind, liveName: string): LiveResource[] {
     return this.live.resources.filter((r) => {
-      if (r.kind !== 'pipeline' || this.#deleted.has(r.live.id)) return false;
-      const refs = this.#pipelineRefs.get(r.live.id) ?? liveRefs(r);
-      if (kind === 'source') return refs.source === liveName;
-      if (kind === 'destination') return refs.destination === liveName;
-      return refs.transforms.includes(liveName);
+      if (this.#deleted.has(r.live.id)) return false;
+      const refs = this.#writtenRefs.get(r.live.id) ?? this.kinds.referencesOf(r);
+      return refs.some((ref) => ref.kind === kind && ref.name === liveName);
     });
   }
 
@@ -180,13 +174,16 @@ export class RunContext {
     });
   }
 
-  /** A transform's topics and topic ids, read once per run (and again after the run wrote it). */
-  transformTopics(id: string, load: () => Promise<TransformTopics>): Promise<TransformTopics> {
-    let cached = this.#transformTopics.get(id);
+  /**
+   * Something read of the object with this id (a transform's topic ids), read once per run and again
+   * after the run wrote the object (`remember`).
+   */
+  readOnce<T>(id: string, load: () => Promise<T>): Promise<T> {
+    let cached = this.#reads.get(id) as Promise<T> | undefined;
     if (!cached) {
       cached = load();
-      this.#transformTopics.set(id, cached);
-      cached.catch(() => this.#transformTopics.delete(id));
+      this.#reads.set(id, cached);
+      cached.catch(() => this.#reads.delete(id));
     }
     return cached;
   }

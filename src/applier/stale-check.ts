@@ -3,12 +3,14 @@
  * the plan touches must still be what the plan was computed from (same live fingerprint), and no
  * object the plan creates may exist yet. Any difference refuses the whole plan.
  */
+import { registry } from '../kinds/registry.js';
 import type { LiveState, Plan, PlanAction } from '../model/index.js';
 
 function describeStale(action: PlanAction, live: LiveState): string | undefined {
   if (action.type === 'create') {
+    // NOTE: a kind read from the account's tags is checked against every tag, system ones included.
     const exists =
-      action.kind === 'tag'
+      'fromAccountTags' in registry.get(action.kind).live
         ? live.tags.some((t) => t.name === action.name)
         : live.resources.some((r) => r.kind === action.kind && r.name === action.name);
     return exists ? `${action.id} was to be created but now exists` : undefined;

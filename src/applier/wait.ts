@@ -1,15 +1,15 @@
 /**
- * `apply --wait`: after the writes, poll the health endpoints (§3.5) of the pipelines, sources and
- * destinations the apply touched until every one reports `Active`. `Broken` fails at once; a
- * timeout fails with the statuses last seen. Pipeline status: `GET /pipelines/{id}/metrics`;
- * connectors: `GET /sources/metrics?ids=..` (inner shape ASSUMED), else the object's
- * `connector_status`.
+ * `apply --wait`: after the writes, poll the health endpoints (§3.5) of the objects the apply
+ * touched whose kind registers a `health` (pipelines, sources, destinations) until every one
+ * reports `Active`. `Broken` fails at once; a timeout fails with the statuses last seen. Each kind
+ * says where its metrics are (src/applier/kinds/); the object's own status field is the fallback.
  */
 import type { ApiClient } from '../api/types.js';
 import { ApiError, ApplyError } from '../errors/index.js';
+import { registry } from '../kinds/registry.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ResourceKind } from '../model/index.js';
-import { isRecord } from './kinds/common.js';
+import { isRecord, type KindHealth } from './kinds/common.js';
 import { formatDuration } from './report.js';
 
 export interface WaitTarget {
@@ -32,21 +32,9 @@ export interface WaitResult {
 
 const BROKEN = new Set(['Broken']);
 
-const PATHS = { pipeline: '/pipelines', source: '/sources', destination: '/destinations' } as const;
-type Watched = keyof typeof PATHS;
-
-async function metricsStatus(client: ApiClient, kind: Watched, id: string): Promise<string | undefined> {
+async function metricsStatus(client: ApiClient, health: KindHealth, id: string): Promise<string | undefined> {
   try {
-    if (kind === 'pipeline') {
-      const res = await client.request('GET', `/pipelines/${id}/metrics`, { query: { time_unit: 'minute' } });
-      const data = isRecord(res) ? res['data'] : undefined;
-      return isRecord(data) && typeof data['status'] === 'string' ? data['status'] : undefined;
-    }
-    const res = await client.request('GET', `${PATHS[kind]}/metrics`, {
-      query: { ids: id, level: 'connector', time_type: 'latest' },
-    });
-    const m = isRecord(res) && isRecord(res['connector_metrics']) ? res['connector_metrics'][id] : undefined;
-    return isRecord(m) && typeof m['status'] === 'string' ? m['status'] : undefined;
+    return await health.metricsStatus(client, id);
   } catch (error) {
     // Metrics need their own permission (403) and their shapes are partly ASSUMED: fall back.
     if (error instanceof ApiError && error.status !== undefined && error.status < 500) return undefined;
@@ -54,14 +42,14 @@ async function metricsStatus(client: ApiClient, kind: Watched, id: string): Prom
   }
 }
 
-/** The kinds --wait watches; tags and transforms (whose job the apply already awaited) have no status here. */
-export function isWatched(kind: ResourceKind): kind is Watched {
-  return kind in PATHS;
+/** The kinds --wait watches: those that register a health. */
+export function isWatched(kind: ResourceKind): boolean {
+  return registry.get(kind).health !== undefined;
 }
 
 /** The object's own status field (`connector_status`, or `status` on pipelines). */
-async function objectStatus(client: ApiClient, kind: Watched, id: string): Promise<string | undefined> {
-  const res = await client.request('GET', `${PATHS[kind]}/${id}`, { absentOn: [404] });
+async function objectStatus(client: ApiClient, health: KindHealth, id: string): Promise<string | undefined> {
+  const res = await client.request('GET', `${health.path}/${id}`, { absentOn: [404] });
   const item = isRecord(res) && Array.isArray(res['result']) ? res['result'][0] : undefined;
   if (!isRecord(item)) return undefined;
   const status = item['connector_status'] ?? item['status'];
@@ -73,10 +61,11 @@ async function objectStatus(client: ApiClient, kind: Watched, id: string): Promi
  * own status decides, since right after a `wait=false` write the two may lag each other.
  */
 async function statusOf(client: ApiClient, t: WaitTarget): Promise<string | undefined> {
-  if (!isWatched(t.kind)) return 'Active';
-  const m = await metricsStatus(client, t.kind, t.id);
+  const health = registry.get(t.kind).health;
+  if (!health) return 'Active';
+  const m = await metricsStatus(client, health, t.id);
   if (m === 'Active' || (m !== undefined && BROKEN.has(m))) return m;
-  return (await objectStatus(client, t.kind, t.id)) ?? m;
+  return (await objectStatus(client, health, t.id)) ?? m;
 }
 
 export async function waitUntilActive(

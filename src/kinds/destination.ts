@@ -1,12 +1,17 @@
+import { connectorHealth, connectorWriter } from '../applier/kinds/connector.js';
 import { connectorPlan } from '../planner/kinds/connector.js';
 import { connectorLive } from '../state/kinds/connector.js';
 import type { KindDefinition } from './types.js';
+
+const PATH = '/destinations';
 
 export const destinationKind: KindDefinition<'destination'> = {
   kind: 'destination',
   tagged: true,
   destructive: false,
   references: [],
-  live: connectorLive('destination', '/destinations'),
+  live: connectorLive('destination', PATH),
   plan: connectorPlan,
+  write: connectorWriter('destination', PATH),
+  health: connectorHealth(PATH),
 };

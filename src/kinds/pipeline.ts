@@ -1,3 +1,4 @@
+import { pipelineHealth, pipelineWriter } from '../applier/kinds/pipeline.js';
 import { pipelinePlan } from '../planner/kinds/pipeline.js';
 import { pipelineLive } from '../state/kinds/pipeline.js';
 import type { KindDefinition } from './types.js';
@@ -20,4 +21,6 @@ export const pipelineKind: KindDefinition<'pipeline'> = {
   ],
   live: pipelineLive,
   plan: pipelinePlan,
+  write: pipelineWriter,
+  health: pipelineHealth,
 };

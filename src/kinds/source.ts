@@ -1,6 +1,9 @@
+import { connectorHealth, connectorWriter } from '../applier/kinds/connector.js';
 import { connectorPlan } from '../planner/kinds/connector.js';
 import { connectorLive } from '../state/kinds/connector.js';
 import type { KindDefinition } from './types.js';
+
+const PATH = '/sources';
 
 /** Sources: deleting or replacing one re-snapshots every table downstream. */
 export const sourceKind: KindDefinition<'source'> = {
@@ -8,6 +11,8 @@ export const sourceKind: KindDefinition<'source'> = {
   tagged: true,
   destructive: true,
   references: [],
-  live: connectorLive('source', '/sources'),
+  live: connectorLive('source', PATH),
   plan: connectorPlan,
+  write: connectorWriter('source', PATH),
+  health: connectorHealth(PATH),
 };

@@ -1,3 +1,4 @@
+import { tagWriter } from '../applier/kinds/tag.js';
 import { tagPlan } from '../planner/kinds/tag.js';
 import { tagLive } from '../state/kinds/tag.js';
 import type { KindDefinition } from './types.js';
@@ -10,4 +11,5 @@ export const tagKind: KindDefinition<'tag'> = {
   references: [],
   live: tagLive,
   plan: tagPlan,
+  write: tagWriter,
 };

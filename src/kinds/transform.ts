@@ -1,3 +1,4 @@
+import { transformWriter } from '../applier/kinds/transform.js';
 import { transformPlan } from '../planner/kinds/transform.js';
 import { transformLive } from '../state/kinds/transform.js';
 import type { KindDefinition } from './types.js';
@@ -9,4 +10,5 @@ export const transformKind: KindDefinition<'transform'> = {
   references: [],
   live: transformLive,
   plan: transformPlan,
+  write: transformWriter,
 };

@@ -3,6 +3,7 @@
  * type beside its code; this file only puts them together. Every slot is a value, so a kind is data
  * the generic stages loop over: nothing else switches on a kind name.
  */
+import type { KindHealth, KindWriter } from '../applier/kinds/common.js';
 import type { ResourceKind, ResourceOf } from '../model/index.js';
 import type { ResourcePlan, SelfPlan } from '../planner/kinds/types.js';
 import type { KindLive } from '../state/reader.js';
@@ -30,6 +31,10 @@ interface KindCommon<K extends ResourceKind> {
   readonly references: readonly Reference<K>[];
   /** How the live objects are listed and read (src/state/kinds/). */
   readonly live: KindLive<K>;
+  /** How the applier creates, updates, deletes (and renames, repoints) them (src/applier/kinds/). */
+  readonly write: KindWriter;
+  /** How `apply --wait` reads an object's health; absent = not watched. */
+  readonly health?: KindHealth;
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import { InternalError } from '../../errors/index.js';
 import { ownershipTag } from '../../model/index.js';
-import type { LiveResource, PlanAction } from '../../model/index.js';
-import type { Query } from '../../api/types.js';
+import type { LiveResource, PlanAction, ResourceKind } from '../../model/index.js';
+import type { ApiClient, Query } from '../../api/types.js';
 import type { RunContext } from '../run-context.js';
 
 export interface WriteInput {
@@ -20,7 +20,21 @@ export interface WriteInput {
   readonly replacing?: LiveResource;
 }
 
+/** Overrides one reference by id: a replaced object's new id, before its final name is set. */
+export interface Repoint {
+  readonly kind: ResourceKind;
+  readonly liveName: string;
+  readonly id: string;
+  readonly code?: string;
+}
+
+/** A kind's writer registration (src/kinds/registry.ts): the HTTP of its creates, updates and deletes. */
 export interface KindWriter {
+  /**
+   * The model (and plan payload) field whose value other objects' bodies echo with this object's id
+   * (a connector's `connector` code, a transform's `type`).
+   */
+  readonly codeField?: string;
   /** Creates the object; resolves to its server id. */
   create(input: WriteInput): Promise<string>;
   /** Updates the live object in place (a rename included); resolves to its id. */
@@ -31,6 +45,29 @@ export interface KindWriter {
    * live pipelines use, see replace.ts). Kinds nothing references have none.
    */
   rename?(input: WriteInput, id: string): Promise<void>;
+  /**
+   * Points a live object of this kind that refers to a replaced one at the replacement (`target`),
+   * leaving the rest of it as it is. Kinds that refer to nothing have none.
+   */
+  repoint?(user: LiveResource, target: Repoint, ctx: RunContext): Promise<void>;
+}
+
+/**
+ * How `apply --wait` reads a kind's health (§3.5). Kinds without one (tags; transforms, whose job
+ * the apply already awaited) are not watched.
+ */
+export interface KindHealth {
+  /** The status the kind's metrics report for the object (Active, Broken, ...), if they say one. */
+  metricsStatus(client: ApiClient, id: string): Promise<string | undefined>;
+  /** Where the object is read by id (`GET path/id`): its own status field is the fallback. */
+  readonly path: string;
+}
+
+/** The code (`writer.codeField`) a model object or plan payload holds, if its kind has one. */
+export function codeIn(writer: KindWriter, object: object): string | undefined {
+  const code =
+    writer.codeField === undefined ? undefined : (object as Record<string, unknown>)[writer.codeField];
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** `secret_returned=true`: responses (and the echo of writes) carry secrets in plaintext (§2.4). */

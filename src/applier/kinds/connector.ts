@@ -6,11 +6,20 @@
 import type { LiveResource, PlanAction } from '../../model/index.js';
 import { createConfig, updateConfig } from '../wire-config.js';
 import type { RunContext } from '../run-context.js';
-import { SW, idOf, ownedLookup, record, str, tagIdsOf, type KindWriter, type WriteInput } from './common.js';
+import {
+  SW,
+  idOf,
+  isRecord,
+  ownedLookup,
+  record,
+  str,
+  tagIdsOf,
+  type KindHealth,
+  type KindWriter,
+  type WriteInput,
+} from './common.js';
 
 type ConnectorKind = 'source' | 'destination';
-
-const PATHS: Record<ConnectorKind, string> = { source: '/sources', destination: '/destinations' };
 
 function connectorBody(input: WriteInput, kind: ConnectorKind, live?: LiveResource): Record<string, unknown> {
   const { action, desired } = input;
@@ -33,9 +42,10 @@ function connectorBody(input: WriteInput, kind: ConnectorKind, live?: LiveResour
   return body;
 }
 
-export function connectorWriter(kind: ConnectorKind): KindWriter {
-  const path = PATHS[kind];
+/** The writer of sources or destinations, which live under `path` (`/sources`). */
+export function connectorWriter(kind: ConnectorKind, path: string): KindWriter {
   return {
+    codeField: 'connector',
     async create(input) {
       const base = connectorBody(input, kind);
       const body = { ...base, created_from: 'api' };
@@ -69,4 +79,19 @@ export function connectorWriter(kind: ConnectorKind): KindWriter {
 /** Some echoes of a PUT may not repeat the id; the id does not change on update. */
 export function isIdLess(res: unknown): boolean {
   return typeof res !== 'object' || res === null || !('id' in res);
+}
+
+/** Connector health: `GET <path>/metrics?ids=<id>` answers `{connector_metrics: {<id>: {status}}}` (ASSUMED). */
+export function connectorHealth(path: string): KindHealth {
+  return {
+    path,
+    async metricsStatus(client, id) {
+      const res = await client.request('GET', `${path}/metrics`, {
+        query: { ids: id, level: 'connector', time_type: 'latest' },
+      });
+      const m =
+        isRecord(res) && isRecord(res['connector_metrics']) ? res['connector_metrics'][id] : undefined;
+      return isRecord(m) && typeof m['status'] === 'string' ? m['status'] : undefined;
+    },
+  };
 }

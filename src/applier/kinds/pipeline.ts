@@ -5,7 +5,7 @@
  * name (§6.3); `topic_auto_discovery_transforms` and `snapshot_new_tables` are always sent.
  */
 import type { LiveResource, PlanAction } from '../../model/index.js';
-import type { PipelineRefs, RunContext, TransformTopics } from '../run-context.js';
+import type { RefName, RunContext } from '../run-context.js';
 import {
   SW,
   idOf,
@@ -14,9 +14,17 @@ import {
   str,
   stringList,
   tagIdsOf,
+  type KindHealth,
   type KindWriter,
+  type Repoint,
   type WriteInput,
 } from './common.js';
+
+/** A transform's topics and the parallel topic ids, as `GET /transforms/{id}` answers them. */
+export interface TransformTopics {
+  readonly topics: readonly string[];
+  readonly topicIds: readonly string[];
+}
 
 interface TransformRef {
   readonly name: string;
@@ -43,7 +51,7 @@ function autoDiscovery(v: unknown): { transform: string; regex: string }[] {
 
 /** `GET /transforms/{id}?unwind_topics=false`: the transform's topics and the parallel topic ids. */
 function loadTransformTopics(ctx: RunContext, id: string): Promise<TransformTopics> {
-  return ctx.transformTopics(id, async () => {
+  return ctx.readOnce(id, async (): Promise<TransformTopics> => {
     const res = await ctx.client.request('GET', `/transforms/${id}`, {
       query: { secret_returned: true, unwind_topics: false },
       absentOn: [404],
@@ -63,14 +71,6 @@ export function topicIdFor(pretty: string, sourceId: string, known: TransformTop
 
 function liveTopics(live: LiveResource | undefined): string[] | undefined {
   return live?.kind === 'pipeline' ? [...(live.topics ?? [])] : undefined;
-}
-
-/** Overrides one reference by id: a replaced object's new id before its final name is set. */
-export interface Repoint {
-  readonly kind: 'source' | 'destination' | 'transform';
-  readonly liveName: string;
-  readonly id: string;
-  readonly code?: string;
 }
 
 function resolveRef(ctx: RunContext, kind: Repoint['kind'], name: string, who: string, repoint?: Repoint) {
@@ -127,15 +127,16 @@ export async function pipelineBody(
   };
 }
 
-function refsOf(desired: Readonly<Record<string, unknown>>): PipelineRefs {
-  return {
-    source: String(desired['source']),
-    destination: String(desired['destination']),
-    transforms: [
-      ...transformRefs(desired['transforms']).map((t) => t.name),
-      ...autoDiscovery(desired['topicAutoDiscovery']).map((t) => t.transform),
-    ],
-  };
+function refsOf(desired: Readonly<Record<string, unknown>>): RefName[] {
+  return [
+    { kind: 'source', name: String(desired['source']) },
+    { kind: 'destination', name: String(desired['destination']) },
+    ...transformRefs(desired['transforms']).map((t) => ({ kind: 'transform' as const, name: t.name })),
+    ...autoDiscovery(desired['topicAutoDiscovery']).map((t) => ({
+      kind: 'transform' as const,
+      name: t.transform,
+    })),
+  ];
 }
 
 function desiredBody(input: WriteInput, live?: LiveResource): Promise<Record<string, unknown>> {
@@ -164,11 +165,27 @@ export const pipelineWriter: KindWriter = {
     const body = await desiredBody(input, live);
     await input.ctx.client.request('PUT', `/pipelines/${live.live.id}`, { query: SW, body });
     input.ctx.remember('pipeline', input.action.name, { id: live.live.id });
-    input.ctx.pipelineWritten(live.live.id, refsOf(input.desired));
+    input.ctx.referencesWritten(live.live.id, refsOf(input.desired));
     return live.live.id;
   },
   async delete(_action: PlanAction, live: LiveResource, ctx: RunContext) {
     await ctx.client.request('DELETE', `/pipelines/${live.live.id}`, { query: SW, absentOn: [404] });
     ctx.forget('pipeline', live.name, live.live.id);
+  },
+  async repoint(user, target, ctx) {
+    if (user.kind !== 'pipeline') return;
+    const model = { ...user, topics: user.topics ?? [] } as unknown as Record<string, unknown>;
+    const body = await pipelineBody(model, ctx, `pipeline/${user.name}`, user.live.tagIds, target);
+    await ctx.client.request('PUT', `/pipelines/${user.live.id}`, { query: SW, body });
+  },
+};
+
+/** Pipeline health: `GET /pipelines/{id}/metrics` answers `{data: {status}}`. */
+export const pipelineHealth: KindHealth = {
+  path: '/pipelines',
+  async metricsStatus(client, id) {
+    const res = await client.request('GET', `/pipelines/${id}/metrics`, { query: { time_unit: 'minute' } });
+    const data = isRecord(res) ? res['data'] : undefined;
+    return isRecord(data) && typeof data['status'] === 'string' ? data['status'] : undefined;
   },
 };

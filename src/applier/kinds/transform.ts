@@ -115,6 +115,7 @@ function changesJob(action: PlanAction): boolean {
 }
 
 export const transformWriter: KindWriter = {
+  codeField: 'type',
   async create(input) {
     const type = typeOf(input);
     const name = str(input.desired, 'name', input.action);
