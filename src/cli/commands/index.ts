@@ -8,6 +8,7 @@ import { registerApply } from './apply.js';
 import { registerEmulator } from './emulator.js';
 import { registerDemo } from './demo.js';
 import { registerStatus } from './status.js';
+import { registerConnectors } from './connectors.js';
 
 /** Every command, one file each. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerDrift(program, ctx);
   registerStatus(program, ctx);
   registerSchema(program, ctx);
+  registerConnectors(program, ctx);
   registerEmulator(program, ctx);
   registerDemo(program, ctx);
 }
