@@ -18,7 +18,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const STATIC_IMPORT = /^(?:import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
 
 const HEAVY_PACKAGES = new Set(['undici', 'ajv', 'ajv-formats', 'yaml']);
-const HEAVY_SOURCE = /^src\/(?:api\/index|schema\/|state\/|planner\/|applier\/|emulator\/|reference\/)/;
+const HEAVY_SOURCE =
+  /^src\/(?:api\/index|schema\/|state\/|planner\/|applier\/|emulator\/|reference\/|completion\/)/;
 
 /** A relative import (`./x.js`) to the repository path of its TypeScript source. */
 function resolveSource(fromFile: string, specifier: string): string {

@@ -24,6 +24,7 @@ export interface EmulatorFlags {
   pageSizeOver100?: 'reject' | 'clamp';
   referencedDelete?: 'refuse' | 'cascade' | 'orphan';
   deployPolls?: number;
+  printEnv: boolean;
 }
 
 function number(min: number, max = Number.POSITIVE_INFINITY) {
@@ -86,6 +87,11 @@ export function registerEmulator(program: Command, ctx: CommandContext): void {
       ]),
     )
     .option('--deploy-polls <n>', 'job_status polls before a deployed transform is RUNNING', number(0))
+    .option(
+      '--print-env',
+      'run in the background and print export lines for eval (STREAMKAP_API_URL, credentials, STREAMKAP_EMULATOR_PID)',
+      false,
+    )
     .action(async (flags: EmulatorFlags) => {
       // NOTE: imported lazily so the other commands never pay for the emulator's modules at start-up.
       const { runEmulator } = await import('../run/emulator.js');

@@ -9,8 +9,10 @@ import { registerEmulator } from './emulator.js';
 import { registerDemo } from './demo.js';
 import { registerStatus } from './status.js';
 import { registerConnectors } from './connectors.js';
+import { registerCompletion } from './completion.js';
+import { addHelpTexts } from '../help/add-help.js';
 
-/** Every command, one file each. */
+/** Every command, one file each; then the examples that end each command's --help. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
   registerValidate(program, ctx);
   registerPlan(program, ctx);
@@ -21,4 +23,6 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerConnectors(program, ctx);
   registerEmulator(program, ctx);
   registerDemo(program, ctx);
+  registerCompletion(program, ctx);
+  addHelpTexts(program);
 }

@@ -60,6 +60,12 @@ async function loadFixtures(
 
 /** The `emulator` action: serves until SIGINT/SIGTERM, then closes (saving --data). */
 export async function runEmulator(ctx: CommandContext, flags: EmulatorFlags): Promise<void> {
+  if (flags.printEnv) {
+    const { exportLines, startInBackground } = await import('./emulator-background.js');
+    const { ready, pid } = await startInBackground(process.argv);
+    ctx.io.stdout.write(exportLines(ready, pid));
+    return;
+  }
   const signal = untilSignal();
   let server;
   try {

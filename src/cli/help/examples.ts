@@ -1,0 +1,58 @@
+/**
+ * The examples every command's `--help` ends with: real command lines a user can paste (a test
+ * parses each one against the command's flags). Keyed by command name.
+ */
+export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  validate: [
+    'streamkap-gitops validate streamkap/',
+    'streamkap-gitops validate --allow-missing-env examples/      # structure only, no variables needed',
+    'streamkap-gitops validate streamkap/ --format json',
+  ],
+  plan: [
+    'streamkap-gitops plan streamkap/',
+    'streamkap-gitops plan streamkap/ --format markdown --detailed-exitcode > plan.md',
+    'streamkap-gitops plan streamkap/ --target source/orders-db --out plan.json',
+  ],
+  apply: [
+    'streamkap-gitops apply streamkap/                        # shows the plan, asks for yes',
+    'streamkap-gitops apply streamkap/ --auto-approve --allow-destructive',
+    'streamkap-gitops apply --plan plan.json streamkap/ --auto-approve   # exactly the reviewed plan',
+  ],
+  drift: [
+    'streamkap-gitops drift streamkap/',
+    'streamkap-gitops drift streamkap/ --format markdown > drift.md',
+    'streamkap-gitops drift streamkap/ --ignore-file ci/drift-ignore',
+  ],
+  status: [
+    'streamkap-gitops status streamkap/',
+    'streamkap-gitops status streamkap/ --max-lag 10000 --max-latency 30s --format markdown > status.md',
+    'streamkap-gitops status --namespace shop --watch 30s',
+  ],
+  schema: [
+    'streamkap-gitops schema > streamkap-gitops.schema.json',
+    "streamkap-gitops schema | jq '.properties | keys'",
+  ],
+  connectors: [
+    'streamkap-gitops connectors',
+    'streamkap-gitops connectors postgresql --kind source',
+    'streamkap-gitops connectors snowflake --format json',
+  ],
+  emulator: [
+    'streamkap-gitops emulator --port 0',
+    'eval "$(streamkap-gitops emulator --port 0 --print-env)"   # runs in the background; kill $STREAMKAP_EMULATOR_PID',
+    'streamkap-gitops emulator --data emulator.json --error-rate 0.1 --latency-ms 50',
+  ],
+  demo: ['streamkap-gitops demo', 'streamkap-gitops demo --no-color > demo.log'],
+  completion: [
+    'streamkap-gitops completion bash > ~/.local/share/bash-completion/completions/streamkap-gitops',
+    "echo 'source <(streamkap-gitops completion zsh)' >> ~/.zshrc",
+    'streamkap-gitops completion fish > ~/.config/fish/completions/streamkap-gitops.fish',
+  ],
+};
+
+/** The examples of the root `--help`. */
+export const ROOT_EXAMPLES: readonly string[] = [
+  'streamkap-gitops demo                                   # a guided tour, no account needed',
+  'streamkap-gitops validate streamkap/ && streamkap-gitops plan streamkap/',
+  'streamkap-gitops connectors postgresql',
+];
