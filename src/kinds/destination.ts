@@ -1,6 +1,7 @@
 import { connectorHealth, connectorWriter } from '../applier/kinds/connector.js';
 import { connectorPlan } from '../planner/kinds/connector.js';
 import { connectorLive } from '../state/kinds/connector.js';
+import { connectorManifest } from '../schema/kinds/connector.js';
 import type { KindDefinition } from './types.js';
 
 const PATH = '/destinations';
@@ -9,6 +10,7 @@ export const destinationKind: KindDefinition<'destination'> = {
   kind: 'destination',
   tagged: true,
   destructive: false,
+  manifest: connectorManifest('destination', 'destinations', 'Destinations this namespace manages.'),
   references: [],
   live: connectorLive('destination', PATH),
   plan: connectorPlan,

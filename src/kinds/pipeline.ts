@@ -1,6 +1,7 @@
 import { pipelineHealth, pipelineWriter } from '../applier/kinds/pipeline.js';
 import { pipelinePlan } from '../planner/kinds/pipeline.js';
 import { pipelineLive } from '../state/kinds/pipeline.js';
+import { pipelineManifest } from '../schema/kinds/pipeline.js';
 import type { KindDefinition } from './types.js';
 
 /** Pipelines: one source into one destination, through transforms; deleting one stops the flow. */
@@ -8,6 +9,7 @@ export const pipelineKind: KindDefinition<'pipeline'> = {
   kind: 'pipeline',
   tagged: true,
   destructive: true,
+  manifest: pipelineManifest,
   references: [
     { kind: 'source', field: 'source', many: false, names: (p) => [p.source] },
     { kind: 'destination', field: 'destination', many: false, names: (p) => [p.destination] },

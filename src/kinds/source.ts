@@ -1,6 +1,7 @@
 import { connectorHealth, connectorWriter } from '../applier/kinds/connector.js';
 import { connectorPlan } from '../planner/kinds/connector.js';
 import { connectorLive } from '../state/kinds/connector.js';
+import { connectorManifest } from '../schema/kinds/connector.js';
 import type { KindDefinition } from './types.js';
 
 const PATH = '/sources';
@@ -10,6 +11,7 @@ export const sourceKind: KindDefinition<'source'> = {
   kind: 'source',
   tagged: true,
   destructive: true,
+  manifest: connectorManifest('source', 'sources', 'Sources this namespace manages. [] = none.'),
   references: [],
   live: connectorLive('source', PATH),
   plan: connectorPlan,

@@ -1,6 +1,7 @@
 import { tagWriter } from '../applier/kinds/tag.js';
 import { tagPlan } from '../planner/kinds/tag.js';
 import { tagLive } from '../state/kinds/tag.js';
+import { tagManifest } from '../schema/kinds/tag.js';
 import type { KindDefinition } from './types.js';
 
 /** Tags: the account's custom tags, shared between teams, so never deleted (docs/plan-format.md). */
@@ -8,6 +9,7 @@ export const tagKind: KindDefinition<'tag'> = {
   kind: 'tag',
   tagged: false,
   destructive: false,
+  manifest: tagManifest,
   references: [],
   live: tagLive,
   plan: tagPlan,

@@ -1,12 +1,14 @@
 import { transformWriter } from '../applier/kinds/transform.js';
 import { transformPlan } from '../planner/kinds/transform.js';
 import { transformLive } from '../state/kinds/transform.js';
+import { transformManifest } from '../schema/kinds/transform.js';
 import type { KindDefinition } from './types.js';
 
 export const transformKind: KindDefinition<'transform'> = {
   kind: 'transform',
   tagged: true,
   destructive: false,
+  manifest: transformManifest,
   references: [],
   live: transformLive,
   plan: transformPlan,

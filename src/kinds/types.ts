@@ -6,6 +6,7 @@
 import type { KindHealth, KindWriter } from '../applier/kinds/common.js';
 import type { ResourceKind, ResourceOf } from '../model/index.js';
 import type { ResourcePlan, SelfPlan } from '../planner/kinds/types.js';
+import type { KindManifest } from '../schema/kinds/types.js';
 import type { KindLive } from '../state/reader.js';
 
 /**
@@ -29,6 +30,8 @@ interface KindCommon<K extends ResourceKind> {
   /** Deleting or replacing one is destructive (a source re-snapshots): apply wants --allow-destructive. */
   readonly destructive: boolean;
   readonly references: readonly Reference<K>[];
+  /** The manifest section, item schema, builder and checks (src/schema/kinds/). */
+  readonly manifest: KindManifest<K>;
   /** How the live objects are listed and read (src/state/kinds/). */
   readonly live: KindLive<K>;
   /** How the applier creates, updates, deletes (and renames, repoints) them (src/applier/kinds/). */

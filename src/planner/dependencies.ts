@@ -1,4 +1,4 @@
-import { registry } from '../kinds/registry.js';
+import { registry, TAG_KIND } from '../kinds/registry.js';
 import { ownershipTag, resourceKey, type LiveResource, type ResourceKey } from '../model/index.js';
 import type { PlanLiveIndex } from './live-index.js';
 import type { DraftAction, DraftSet } from './types.js';
@@ -83,7 +83,7 @@ function reverseDependencies(
 
 /** Fills every action's dependsOn (see docs/plan-format.md, "Dependencies"). */
 export function addDependencies(namespace: string, index: PlanLiveIndex, set: DraftSet): void {
-  const ownTag = resourceKey('tag', ownershipTag(namespace));
+  const ownTag = resourceKey(TAG_KIND, ownershipTag(namespace));
   const byLiveId = new Map<string, DraftAction>();
   for (const a of set.actions.values()) {
     if (a.liveId !== undefined) byLiveId.set(`${a.kind}/${a.liveId}`, a);

@@ -1,3 +1,4 @@
+import { TAG_KIND } from '../kinds/registry.js';
 import {
   ownershipTag,
   PROTECTED_TAG,
@@ -10,7 +11,7 @@ import {
   type ResourceKind,
 } from '../model/index.js';
 import { buildPlan } from './build-plan.js';
-import { isOwned } from './resource-actions.js';
+import { isManaged, isOwned } from './resource-actions.js';
 
 export const DRIFT_FORMAT_VERSION = 1;
 
@@ -71,8 +72,8 @@ export function detectDrift(desired: DesiredState, live: LiveState, options: Dri
     resendSecrets: options.resendSecrets === true,
   });
   const builtin = new Set([
-    resourceKey('tag', ownershipTag(desired.namespace)),
-    resourceKey('tag', PROTECTED_TAG),
+    resourceKey(TAG_KIND, ownershipTag(desired.namespace)),
+    resourceKey(TAG_KIND, PROTECTED_TAG),
   ]);
   const item = (a: { id: ResourceKey; kind: ResourceKind; name: string; liveId?: string }): DriftItem =>
     a.liveId === undefined
@@ -80,7 +81,7 @@ export function detectDrift(desired: DesiredState, live: LiveState, options: Dri
       : { id: a.id, kind: a.kind, name: a.name, liveId: a.liveId };
   const managed = new Set(desired.managedKinds);
   const unmanaged = live.resources
-    .filter((r) => r.kind !== 'tag' && managed.has(r.kind) && !isOwned(r, desired.namespace))
+    .filter((r) => isManaged(r) && managed.has(r.kind) && !isOwned(r, desired.namespace))
     .map((r) => ({ id: resourceKey(r.kind, r.name), kind: r.kind, name: r.name, liveId: r.live.id }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {

@@ -1,5 +1,5 @@
 import { InternalError } from '../errors/index.js';
-import { registry } from '../kinds/registry.js';
+import { registry, TAG_KIND } from '../kinds/registry.js';
 import {
   ownershipTag,
   PROTECTED_TAG,
@@ -38,7 +38,7 @@ function planOf(kind: ResourceKind): ResourcePlan {
 
 /** The actions a resource's action depends on, by key: the tags it carries and what it refers to. */
 function referenceKeys(desired: ManagedResource, tags: readonly string[]): ResourceKey[] {
-  const keys = tags.map((t) => resourceKey('tag', t));
+  const keys = tags.map((t) => resourceKey(TAG_KIND, t));
   for (const ref of registry.referencesOf(desired)) keys.push(resourceKey(ref.kind, ref.name));
   return keys;
 }

@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../model/index.js';
-import type { Entry } from './collect-entries.js';
+import type { Entry } from './entry.js';
 
 /** Tag names with this prefix belong to the tool (ownership, protection). */
 export const RESERVED_TAG_PREFIX = 'gitops:';

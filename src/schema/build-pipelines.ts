@@ -1,6 +1,6 @@
 import type { PipelineResource, Resource, SourceResource } from '../model/index.js';
 import { asRecord, commonFields } from './build-common.js';
-import type { Entry } from './collect-entries.js';
+import type { Entry } from './entry.js';
 
 /**
  * The source's tables when its `table_include_list` is literal (`public.orders, public.customers`):
@@ -28,10 +28,11 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-export function buildPipeline(e: Entry, sources: ReadonlyMap<string, Resource>): PipelineResource {
+/** `sourceOf`: the source of that name when the manifests declare it (built before pipelines). */
+export function buildPipeline(e: Entry, sourceOf: (name: string) => Resource | undefined): PipelineResource {
   const raw = e.raw;
   const sourceName = String(raw['source']);
-  const source = sources.get(sourceName);
+  const source = sourceOf(sourceName);
   const topics = Array.isArray(raw['topics'])
     ? strings(raw['topics'])
     : literalTables(source?.kind === 'source' ? source : undefined);

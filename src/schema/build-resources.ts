@@ -9,7 +9,7 @@ import {
   type TransformType,
 } from '../model/index.js';
 import { asRecord, commonFields, RESERVED_TAG_PREFIX } from './build-common.js';
-import type { Entry } from './collect-entries.js';
+import type { Entry } from './entry.js';
 import { resolveConfig, resolveExtraConfig, type ConfigSite } from './config-values.js';
 import type { BuildOptions } from './reporter.js';
 

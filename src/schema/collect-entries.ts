@@ -1,41 +1,16 @@
-import type { ResourceKind, SourceLocation } from '../model/index.js';
+import { registry } from '../kinds/registry.js';
+import type { ResourceKind } from '../model/index.js';
+import type { Collected } from './entry.js';
 import type { ManifestDocument } from './parse-documents.js';
-import type { ProblemList, Segment } from './problems.js';
+import type { ProblemList } from './problems.js';
 import { reporterFor, type Reporter } from './reporter.js';
 import { validateStructure } from './validate-structure.js';
 
-/** Top-level list key → the kind it declares. */
-export const LIST_KINDS = {
-  tags: 'tag',
-  sources: 'source',
-  destinations: 'destination',
-  transforms: 'transform',
-  pipelines: 'pipeline',
-} as const satisfies Record<string, ResourceKind>;
-type ListKey = keyof typeof LIST_KINDS;
+export type { Collected, Entry } from './entry.js';
 
-/** One resource item of a document, before it becomes a model value. */
-export interface Entry {
-  readonly kind: ResourceKind;
-  readonly raw: Record<string, unknown>;
-  /** The name when it is a string (also for items with shape errors, to avoid cascades). */
-  readonly name: string | undefined;
-  readonly r: Reporter;
-  /** `['sources', 3]`. */
-  readonly base: readonly Segment[];
-  /** False when the item failed the structural schema: it is not built into the model. */
-  readonly valid: boolean;
-  /** Where the item starts (taken while the file's AST is in memory). */
-  readonly location: SourceLocation;
-}
-
-export interface Collected {
-  readonly namespaces: { readonly value: string; readonly r: Reporter; readonly location: SourceLocation }[];
-  readonly managed: Set<ResourceKind>;
-  readonly entries: Entry[];
-  readonly external: { sources: Set<string>; destinations: Set<string>; transforms: Set<string> };
-  /** Reporter of the first document, for problems that belong to no node. */
-  first?: Reporter;
+/** Kinds other kinds refer to: the ones `external:` may list (sources, destinations, transforms). */
+function externalKinds(): ResourceKind[] {
+  return registry.names.filter((k) => registry.referrers(k).length > 0);
 }
 
 export function emptyCollected(): Collected {
@@ -43,7 +18,7 @@ export function emptyCollected(): Collected {
     namespaces: [],
     managed: new Set(),
     entries: [],
-    external: { sources: new Set(), destinations: new Set(), transforms: new Set() },
+    external: new Map(externalKinds().map((k) => [k, new Set<string>()])),
   };
 }
 
@@ -53,19 +28,26 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function addExternal(value: unknown, out: Collected): void {
   if (!isRecord(value)) return;
-  for (const key of ['sources', 'destinations', 'transforms'] as const) {
-    const names = value[key];
-    if (Array.isArray(names)) for (const n of names) if (typeof n === 'string') out.external[key].add(n);
+  for (const [kind, set] of out.external) {
+    const names = value[registry.get(kind).manifest.key];
+    if (Array.isArray(names)) for (const n of names) if (typeof n === 'string') set.add(n);
   }
 }
 
-function addEntries(key: ListKey, list: unknown[], r: Reporter, failed: Set<string>, out: Collected): void {
+function addEntries(
+  kind: ResourceKind,
+  key: string,
+  list: unknown[],
+  r: Reporter,
+  failed: Set<string>,
+  out: Collected,
+): void {
   list.forEach((item, index) => {
     if (!isRecord(item)) return;
     const name = typeof item['name'] === 'string' ? item['name'] : undefined;
     const valid = !failed.has(`${key}/${index}`) && !failed.has(key);
     const base = [key, index];
-    out.entries.push({ kind: LIST_KINDS[key], raw: item, name, r, base, valid, location: r.location(base) });
+    out.entries.push({ kind, raw: item, name, r, base, valid, location: r.location(base) });
   });
 }
 
@@ -85,11 +67,12 @@ export function collectDocument(d: ManifestDocument, problems: ProblemList, out:
   if (typeof doc['namespace'] === 'string' && !failed.has('namespace')) {
     out.namespaces.push({ value: doc['namespace'], r, location: r.location(['namespace']) });
   }
-  for (const key of Object.keys(LIST_KINDS) as ListKey[]) {
+  for (const kind of registry.applyOrder) {
+    const key = registry.get(kind).manifest.key;
     if (!(key in doc)) continue;
-    out.managed.add(LIST_KINDS[key]);
+    out.managed.add(kind);
     const list = doc[key];
-    if (Array.isArray(list)) addEntries(key, list, r, failed, out);
+    if (Array.isArray(list)) addEntries(kind, key, list, r, failed, out);
   }
   addExternal(doc['external'], out);
 }

@@ -1,15 +1,14 @@
 import type { Problem } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
 import type { DesiredState, Resource, ResourceKind } from '../model/index.js';
-import { buildPipeline } from './build-pipelines.js';
-import { buildConnector, buildTag, buildTransform } from './build-resources.js';
 import { collectManifestPaths } from './collect-files.js';
 import { collectDocument, emptyCollected, type Collected, type Entry } from './collect-entries.js';
 import { EnvUses } from './env-uses.js';
+import type { ManifestContext } from './kinds/types.js';
 import { parseManifestFiles } from './parse-documents.js';
 import { ProblemList } from './problems.js';
 import type { BuildOptions } from './reporter.js';
-import { checkDuplicates, checkNamespace, checkPipeline, checkPreviousNames, type Names } from './semantic-rules.js';
+import { checkDuplicates, checkNamespace, checkPreviousNames, checkReference } from './semantic-rules.js';
 
 export interface LoadOptions {
   readonly cwd: string;
@@ -27,35 +26,42 @@ function namesByKind(entries: readonly Entry[]): Map<ResourceKind, Set<string>> 
   return out;
 }
 
-function buildOne(e: Entry, opts: BuildOptions, sources: Map<string, Resource>): Resource {
-  switch (e.kind) {
-    case 'tag':
-      return buildTag(e);
-    case 'source':
-    case 'destination':
-      return buildConnector(e as Entry & { kind: 'source' | 'destination' }, opts);
-    case 'transform':
-      return buildTransform(e, opts);
-    case 'pipeline':
-      return buildPipeline(e, sources);
-  }
+function manifestContext(c: Collected, opts: BuildOptions, built: ReadonlyMap<string, Resource>): ManifestContext {
+  const declared = namesByKind(c.entries);
+  const none: ReadonlySet<string> = new Set();
+  return {
+    opts,
+    built: (kind, name) => built.get(`${kind}/${name}`),
+    checkReference: (e, kind, name, segs) =>
+      checkReference(
+        e,
+        { kind, name, key: registry.get(kind).manifest.key },
+        declared.get(kind) ?? none,
+        c.external.get(kind) ?? none,
+        segs,
+      ),
+  };
 }
 
-/** Builds every valid entry, kind by kind (pipelines last: they read their sources); keeps non-duplicates. */
+/**
+ * Builds every valid entry through its kind's manifest registration, kind by kind in apply order
+ * (what an item refers to is built first: pipelines read their sources); keeps non-duplicates.
+ */
 function buildResources(c: Collected, opts: BuildOptions): Resource[] {
   const dupes = checkDuplicates(c.entries);
   checkPreviousNames(c.entries);
-  const names: Names = { names: namesByKind(c.entries), sources: new Map(), external: c.external };
-  const sources = names.sources as Map<string, Resource>;
+  const built = new Map<string, Resource>();
+  const ctx = manifestContext(c, opts, built);
   const resources: Resource[] = [];
   for (const kind of registry.applyOrder) {
+    const manifest = registry.get(kind).manifest;
     for (const e of c.entries) {
       if (e.kind !== kind || !e.valid) continue;
-      const resource = buildOne(e, opts, sources);
+      const resource = manifest.build(e, ctx);
       // NOTE: a duplicate is built only to report its own problems; the first declaration stands.
       if (dupes.has(e)) continue;
-      if (resource.kind === 'source') sources.set(resource.name, resource);
-      if (resource.kind === 'pipeline') checkPipeline(e, resource, names);
+      built.set(`${kind}/${resource.name}`, resource);
+      manifest.check?.(e, resource, ctx);
       resources.push(resource);
     }
   }
@@ -88,11 +94,7 @@ export async function validateManifests(
     namespace,
     managedKinds: registry.applyOrder.filter((k) => collected.managed.has(k)),
     resources,
-    external: {
-      source: [...collected.external.sources],
-      destination: [...collected.external.destinations],
-      transform: [...collected.external.transforms],
-    },
+    external: Object.fromEntries([...collected.external].map(([kind, names]) => [kind, [...names]])),
     files: parsed.map((f) => ({ path: f.path, sha256: f.sha256 })).sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
   return { problems: sorted, state };

@@ -1,9 +1,8 @@
-import type { PipelineResource, Resource, ResourceKind } from '../model/index.js';
-import { literalTables } from './build-pipelines.js';
-import type { Collected, Entry } from './collect-entries.js';
-import { NAMESPACE_PATTERN } from './json-schema.js';
-import type { ProblemList } from './problems.js';
-import { didYouMean, listSome } from './suggest.js';
+import type { ResourceKind } from '../model/index.js';
+import type { Collected, Entry } from './entry.js';
+import { NAMESPACE_PATTERN } from './json-schema-parts.js';
+import type { ProblemList, Segment } from './problems.js';
+import { didYouMean } from './suggest.js';
 
 function where(e: Entry): string {
   const loc = e.location;
@@ -68,58 +67,21 @@ export function checkPreviousNames(entries: readonly Entry[]): void {
   }
 }
 
-export interface Names {
-  /** Every declared name per kind, also of items with shape errors (so one mistake is reported once). */
-  readonly names: ReadonlyMap<ResourceKind, ReadonlySet<string>>;
-  readonly sources: ReadonlyMap<string, Resource>;
-  readonly external: Collected['external'];
-}
-
-function checkRef(e: Entry, kind: 'source' | 'destination' | 'transform', name: string, segs: (string | number)[], n: Names): boolean {
-  const declared = n.names.get(kind) ?? new Set<string>();
-  const ext = n.external[`${kind}s`];
-  if (declared.has(name) || ext.has(name)) return true;
-  const hint = didYouMean(name, [...declared, ...ext]) ?? `declare it under ${kind}s: or list it in external.${kind}s`;
+/**
+ * A reference from item `e` (at `segs`) to a `kind` named `name`: fine when some manifest declares
+ * that name (`declared`, items with shape errors included, so one mistake is reported once) or lists
+ * it under `external.<key>`; otherwise an error with the closest name.
+ */
+export function checkReference(
+  e: Entry,
+  ref: { kind: ResourceKind; name: string; key: string },
+  declared: ReadonlySet<string>,
+  external: ReadonlySet<string>,
+  segs: readonly Segment[],
+): boolean {
+  const { kind, name, key } = ref;
+  if (declared.has(name) || external.has(name)) return true;
+  const hint = didYouMean(name, [...declared, ...external]) ?? `declare it under ${key}: or list it in external.${key}`;
   e.r.error([...e.base, ...segs], `unknown ${kind} "${name}"`, hint);
   return false;
-}
-
-function checkTopics(e: Entry, p: PipelineResource, n: Names): void {
-  const source = n.sources.get(p.source);
-  const tables = source?.kind === 'source' ? literalTables(source) : undefined;
-  if (tables && Array.isArray(e.raw['topics'])) {
-    const allowed = new Set(tables);
-    p.topics?.forEach((t, i) => {
-      if (!allowed.has(t)) {
-        e.r.error([...e.base, 'topics', i], `topic "${t}" is not in the table_include_list of source "${p.source}"`, didYouMean(t, tables) ?? `tables: ${listSome(tables)}`);
-      }
-    });
-  }
-  const pipelineTopics = p.topics ? new Set(p.topics) : undefined;
-  const seen = new Set<string>();
-  p.transforms.forEach((t, i) => {
-    if (seen.has(t.name)) e.r.error([...e.base, 'transforms', i, 'name'], `transform "${t.name}" is listed twice`, 'list its topics once');
-    seen.add(t.name);
-    checkRef(e, 'transform', t.name, ['transforms', i, 'name'], n);
-    if (!pipelineTopics) return;
-    t.topics.forEach((topic, j) => {
-      if (!pipelineTopics.has(topic)) {
-        e.r.error([...e.base, 'transforms', i, 'topics', j], `topic "${topic}" is not one of this pipeline's topics`, `pipeline topics: ${listSome([...pipelineTopics])}`);
-      }
-    });
-  });
-}
-
-export function checkPipeline(e: Entry, p: PipelineResource, n: Names): void {
-  checkRef(e, 'source', p.source, ['source'], n);
-  checkRef(e, 'destination', p.destination, ['destination'], n);
-  checkTopics(e, p, n);
-  p.topicAutoDiscovery.forEach((t, i) => {
-    checkRef(e, 'transform', t.transform, ['topic_auto_discovery', i, 'transform'], n);
-    try {
-      new RegExp(t.regex);
-    } catch (error) {
-      e.r.error([...e.base, 'topic_auto_discovery', i, 'regex'], `invalid regular expression: ${(error as Error).message}`);
-    }
-  });
 }

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { connectorCodes, type ConnectorKind } from '../catalogue/index.js';
+import { registry } from '../kinds/registry.js';
 import { buildManifestSchema } from './json-schema.js';
 import type { ManifestDocument } from './parse-documents.js';
 import type { ProblemList, Segment } from './problems.js';
@@ -7,8 +8,16 @@ import { didYouMean, listSome } from './suggest.js';
 
 let compiled: ValidateFunction | undefined;
 
-/** Item keys without which a resource cannot be built into the model. */
-const ESSENTIAL_KEYS = new Set(['name', 'connector', 'type', 'config', 'source', 'destination']);
+/**
+ * Item keys without which a resource cannot be built into the model: every kind's, for items of any
+ * kind (a wrong-shaped `type` stops a tag item as it stops a transform).
+ */
+let essentialKeys: ReadonlySet<string> | undefined;
+
+function isEssential(key: string): boolean {
+  essentialKeys ??= new Set(registry.kinds.flatMap((k) => k.manifest.essentialKeys));
+  return essentialKeys.has(key);
+}
 
 /** Compiled once per process, on first use (30–100 ms). */
 function validator(): ValidateFunction {
@@ -18,13 +27,10 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-export const TOP_LEVEL_KEYS = ['namespace', 'sources', 'destinations', 'transforms', 'pipelines', 'tags', 'external'];
-
-const KIND_OF_LIST: Record<string, ConnectorKind> = {
-  sources: 'source',
-  destinations: 'destination',
-  transforms: 'transform',
-};
+/** The catalogue behind the code discriminator of the section `key` (`sources`). */
+function codesOf(key: string): { catalogue: ConnectorKind; what: string } | undefined {
+  return registry.kinds.find((k) => k.manifest.key === key)?.manifest.codes;
+}
 
 /** JSON pointer → segments, numbers where the data is an array (keys may contain dots or slashes). */
 function pointerToSegments(pointer: string, data: unknown): Segment[] {
@@ -59,15 +65,16 @@ interface Report {
 }
 
 function describeDiscriminator(e: ErrorObject, segs: Segment[]): Report {
-  const kind = KIND_OF_LIST[String(segs[0])] ?? 'source';
+  const known = codesOf(String(segs[0]));
   const tag = String(e.params['tag']);
   const value: unknown = e.params['tagValue'];
   const at = [...segs, tag];
   if (e.params['error'] !== 'mapping' || typeof value !== 'string') {
     return { segs: at, target: 'value', message: `"${tag}" must be a string` };
   }
-  const codes = connectorCodes(kind);
-  const what = kind === 'transform' ? 'transform type' : `${kind} connector`;
+  if (!known) return { segs: at, target: 'value', message: `unknown ${tag} "${value}"` };
+  const { catalogue, what } = known;
+  const codes = connectorCodes(catalogue);
   const hint = didYouMean(value, codes) ?? `known: ${listSome(codes, 12)}`;
   return { segs: at, target: 'value', message: `unknown ${what} "${value}"`, hint };
 }
@@ -142,7 +149,7 @@ export function validateStructure(d: ManifestDocument, problems: ProblemList): S
     problems.add('error', d.file, d.locate(r.segs, r.target), r.segs, r.message, r.hint);
     // Remember a list item (`sources/3`) whose shape is too broken to build; keys the builders read
     // defensively (tags, topics, ...) do not stop the item's config from being checked too.
-    if (segs.length === 2 || (segs.length > 2 && ESSENTIAL_KEYS.has(String(segs[2])))) {
+    if (segs.length === 2 || (segs.length > 2 && isEssential(String(segs[2])))) {
       failed.add(`${String(segs[0])}/${String(segs[1])}`);
     } else if (segs.length < 2) {
       failed.add(String(segs[0] ?? ''));

@@ -18,7 +18,7 @@
  */
 import type { Logger } from 'pino';
 import type { ApiClient } from '../api/types.js';
-import { registry } from '../kinds/registry.js';
+import { registry, TAG_KIND } from '../kinds/registry.js';
 import { silentLogger } from '../logging/logger.js';
 import type {
   LiveDuplicate,
@@ -81,7 +81,7 @@ function readTags(rows: readonly unknown[], problems: Problems): TagRead {
     if (r.value) {
       out.tags.push(r.value);
       out.raws.set(r.value.id, raw);
-    } else if (r.problems) problems.add('tag', raw, TAGS_PATH, r.problems);
+    } else if (r.problems) problems.add(TAG_KIND, raw, TAGS_PATH, r.problems);
   }
   return out;
 }
