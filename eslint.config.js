@@ -20,6 +20,7 @@ export default tseslint.config(
       'coverage/',
       'node_modules/',
       'src/catalogue/connectors.generated.ts',
+      'src/schema/manifest-validator.generated.cjs',
       // Transform code runs inside Streamkap's runtime, not here: its signature is theirs.
       'examples/transforms/',
     ],

@@ -1,7 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { connectorCodes, type ConnectorKind } from '../catalogue/index.js';
 import { registry } from '../kinds/registry.js';
-import { buildManifestSchema } from './json-schema.js';
 import type { ManifestDocument } from './parse-documents.js';
 import type { ProblemList, Segment } from './problems.js';
 import { didYouMean, listSome } from './suggest.js';
@@ -19,11 +19,13 @@ function isEssential(key: string): boolean {
   return essentialKeys.has(key);
 }
 
-/** Compiled once per process, on first use (30–100 ms). */
+/**
+ * Loaded on first use. NOTE: precompiled (ajv standalone code, CommonJS) by `npm run gen:validator`
+ * from buildManifestSchema('runtime'); compiling at start cost 30–170 ms, loading costs a few. A test
+ * fails when the generated file is stale.
+ */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ strict: true, allErrors: true, discriminator: true, verbose: true }).compile(
-    buildManifestSchema('runtime'),
-  );
+  compiled ??= createRequire(import.meta.url)('./manifest-validator.generated.cjs') as ValidateFunction;
   return compiled;
 }
 

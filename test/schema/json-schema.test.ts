@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { buildManifestSchema, renderEditorSchema } from '../../src/schema/index.js';
+import {
+  renderStandaloneValidator,
+  STANDALONE_VALIDATOR_FILE,
+} from '../../src/schema/json-schema-standalone.js';
 import { captureIo } from '../helpers/capture-io.js';
 
 const COMMITTED = new URL('../../schema/streamkap-gitops.schema.json', import.meta.url);
@@ -21,6 +25,12 @@ describe('JSON Schema', () => {
   it('the committed schema/streamkap-gitops.schema.json is what the generator produces', () => {
     // If this fails: npm run gen:schema, and commit the result.
     expect(readFileSync(COMMITTED, 'utf8')).toBe(renderEditorSchema());
+  });
+
+  it('the committed precompiled validator is what the generator produces from the runtime schema', () => {
+    // If this fails: npm run gen:validator, and commit the result.
+    const committed = readFileSync(new URL(`../../${STANDALONE_VALIDATOR_FILE}`, import.meta.url), 'utf8');
+    expect(committed === renderStandaloneValidator()).toBe(true);
   });
 
   it('`schema` prints it', async () => {
