@@ -6,11 +6,11 @@ import { displayPath } from './api-error.js';
 import { TokenManager } from './auth.js';
 import { backoffDelay } from './backoff.js';
 import { resolveDefaults, type ApiClientConfig, type ResolvedApiConfig } from './config.js';
-import { createDispatcher } from './dispatcher.js';
+import { openTransport } from './dispatcher.js';
 import { RateLimiter, Semaphore } from './limiter.js';
 import { listAllPages } from './paging.js';
 import { failureError, judge } from './retry-policy.js';
-import { sendOnce, type AttemptOutcome } from './transport.js';
+import type { AttemptOutcome, Transport } from './transport.js';
 import type { ApiClient, HttpMethod, Query, RequestOptions } from './types.js';
 
 interface Call extends RequestOptions {
@@ -53,8 +53,9 @@ export class StreamkapClient implements ApiClient {
   readonly stats = { requests: 0, retries: 0 };
   readonly #config: ResolvedApiConfig;
   readonly #logger: Logger;
-  readonly #dispatcher: Dispatcher | undefined;
-  readonly #ownsDispatcher: boolean;
+  readonly #transport: Transport;
+  /** The keep-alive pool the client made itself (closed by close()), if any. */
+  readonly #ownDispatcher: Dispatcher | undefined;
   readonly #semaphore: Semaphore;
   readonly #rate: RateLimiter | undefined;
   readonly #tokens: TokenManager;
@@ -70,10 +71,9 @@ export class StreamkapClient implements ApiClient {
   constructor(config: ApiClientConfig, logger: Logger) {
     this.#config = resolveDefaults(config);
     this.#logger = logger;
-    const custom = config.fetch !== undefined;
-    // NOTE: with an injected fetch (an emulator handler) no sockets exist, so no pool is made.
-    this.#dispatcher = config.dispatcher ?? (custom ? undefined : createDispatcher(config.proxy).dispatcher);
-    this.#ownsDispatcher = config.dispatcher === undefined && !custom;
+    const { transport, owned } = openTransport(config);
+    this.#transport = transport;
+    this.#ownDispatcher = owned;
     this.#semaphore = new Semaphore(this.#config.concurrency);
     const { requestsPerSecond, now, sleep } = this.#config;
     this.#rate = requestsPerSecond ? new RateLimiter(requestsPerSecond, now, sleep) : undefined;
@@ -109,7 +109,7 @@ export class StreamkapClient implements ApiClient {
   }
 
   async close(): Promise<void> {
-    if (this.#ownsDispatcher && this.#dispatcher) await this.#dispatcher.close();
+    await this.#ownDispatcher?.close();
   }
 
   #remember(secret: string): void {
@@ -289,7 +289,7 @@ export class StreamkapClient implements ApiClient {
     const started = performance.now();
     const outcome = await this.#semaphore.run(() => {
       this.stats.requests += 1;
-      return sendOnce(this.#config.fetch, this.#dispatcher, {
+      return this.#transport({
         method: state.call.method,
         url: state.url,
         headers: this.#headers(token),

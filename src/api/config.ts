@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { UserError } from '../errors/index.js';
 import { scrubText } from '../logging/scrub.js';
 
-/** A `fetch`-compatible function (global fetch by default; tests may pass a handler). */
+/** A `fetch`-compatible function: tests pass global fetch (for msw) or an emulator's handler. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface BackoffConfig {
@@ -46,7 +46,10 @@ export interface ApiClientConfig {
   readonly proxy?: ProxyConfig;
   /** An undici dispatcher to use instead of the client's own keep-alive pool. */
   readonly dispatcher?: Dispatcher;
-  /** Replaces global fetch (e.g. an emulator's `handle`); default: global fetch. */
+  /**
+   * Send through this fetch instead of undici's `request` (the default, cheaper per request). msw
+   * intercepts only global fetch, so msw-based tests pass it here; an emulator's `handle` works too.
+   */
   readonly fetch?: FetchLike;
   /** Injected for tests: how to wait, what time it is, and the jitter source. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -65,7 +68,6 @@ export interface ResolvedApiConfig {
   readonly requestsPerSecond: number | undefined;
   readonly refreshMarginMs: number;
   readonly maxRetryAfterMs: number;
-  readonly fetch: FetchLike;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
   readonly random: () => number;
@@ -112,7 +114,6 @@ export function resolveDefaults(config: ApiClientConfig): ResolvedApiConfig {
         : positive(config.requestsPerSecond, 1, 'requestsPerSecond'),
     refreshMarginMs: config.refreshMarginMs ?? DEFAULTS.refreshMarginMs,
     maxRetryAfterMs: config.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
-    fetch: config.fetch ?? ((input, init) => fetch(input, init)),
     sleep: config.sleep ?? realSleep,
     now: config.now ?? Date.now,
     random: config.random ?? Math.random,

@@ -1,5 +1,8 @@
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
-import type { ProxyConfig } from './config.js';
+import type { ApiClientConfig, ProxyConfig } from './config.js';
+import type { Transport } from './transport.js';
+import { fetchTransport } from './transport-fetch.js';
+import { undiciTransport } from './transport-undici.js';
 
 export interface DispatcherChoice {
   readonly kind: 'direct' | 'proxy';
@@ -32,4 +35,19 @@ export function createDispatcher(proxy: ProxyConfig | undefined): DispatcherChoi
     };
   }
   return { kind: 'direct', dispatcher: new Agent(POOL) };
+}
+
+/**
+ * How the client sends: undici's `request` on its own keep-alive pool (or proxy agent) by default;
+ * on the caller's dispatcher when given; through an injected fetch when given (msw intercepts only
+ * global fetch; an emulator's handler needs no sockets, so no pool is made).
+ */
+export function openTransport(config: ApiClientConfig): {
+  transport: Transport;
+  owned: Dispatcher | undefined;
+} {
+  if (config.fetch) return { transport: fetchTransport(config.fetch, config.dispatcher), owned: undefined };
+  if (config.dispatcher) return { transport: undiciTransport(config.dispatcher), owned: undefined };
+  const owned = createDispatcher(config.proxy).dispatcher;
+  return { transport: undiciTransport(owned), owned };
 }

@@ -21,7 +21,7 @@ export function judge(outcome: AttemptOutcome, now: number, known: Iterable<stri
   if (outcome.kind === 'network') {
     return { retryable: true, mayHaveLanded: !outcome.notSent, retryAfterMs: undefined };
   }
-  const retryAfterMs = parseRetryAfter(outcome.headers.get('retry-after'), now);
+  const retryAfterMs = parseRetryAfter(outcome.retryAfter ?? null, now);
   // NOTE: a 429 means the request was refused before any work, so even a POST may be resent.
   if (outcome.status === 429) return { retryable: true, mayHaveLanded: false, retryAfterMs };
   if (GATEWAY.has(outcome.status) || outcome.status === 408) {

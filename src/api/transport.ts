@@ -1,6 +1,4 @@
-import type { Dispatcher } from 'undici';
 import type { ResponseBody } from './api-error.js';
-import type { FetchLike } from './config.js';
 
 export interface Attempt {
   readonly method: string;
@@ -14,7 +12,8 @@ export type AttemptOutcome =
   | {
       readonly kind: 'response';
       readonly status: number;
-      readonly headers: Headers;
+      /** The `Retry-After` header, when the server sent one. */
+      readonly retryAfter: string | undefined;
       readonly body: ResponseBody;
       readonly requestId: string | undefined;
     }
@@ -26,6 +25,20 @@ export type AttemptOutcome =
       readonly cause: unknown;
     }
   | { readonly kind: 'timeout'; readonly timeoutMs: number };
+
+/**
+ * One HTTP exchange: resolves to its outcome, never throws. The default is undici's `request`
+ * (transport-undici.ts); a fetch-based one (transport-fetch.ts) serves an injected fetch, such as
+ * global fetch under msw or an emulator's handler.
+ */
+export type Transport = (attempt: Attempt) => Promise<AttemptOutcome>;
+
+/** What a transport read off the wire, before it becomes an outcome. */
+export interface RawResponse {
+  readonly status: number;
+  header(name: 'content-type' | 'retry-after' | 'x-request-id'): string | undefined;
+  readonly text: string;
+}
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -45,10 +58,8 @@ function networkMessage(error: unknown): string {
   return `${base}${causeText}${codes.length > 0 ? ` (${[...new Set(codes)].join(', ')})` : ''}`;
 }
 
-async function readBody(response: Response): Promise<ResponseBody> {
-  const text = await response.text();
-  const type = response.headers.get('content-type') ?? '';
-  const looksJson = type.includes('json') || /^\s*[[{]/.test(text);
+function parseBody(text: string, contentType: string): ResponseBody {
+  const looksJson = contentType.includes('json') || /^\s*[[{]/.test(text);
   if (looksJson && text.trim() !== '') {
     try {
       return { json: true, value: JSON.parse(text) as unknown, text };
@@ -59,11 +70,13 @@ async function readBody(response: Response): Promise<ResponseBody> {
   return { json: false, value: undefined, text };
 }
 
-/** One HTTP exchange under a timeout that covers the headers and the body. */
-export async function sendOnce(
-  fetchFn: FetchLike,
-  dispatcher: Dispatcher | undefined,
+/**
+ * Runs `exchange` under a timeout that covers the headers and the body (the signal aborts it),
+ * and turns its result or failure into an outcome.
+ */
+export async function exchangeOnce(
   attempt: Attempt,
+  exchange: (signal: AbortSignal) => Promise<RawResponse>,
 ): Promise<AttemptOutcome> {
   const controller = new AbortController();
   let timedOut = false;
@@ -72,22 +85,13 @@ export async function sendOnce(
     controller.abort();
   }, attempt.timeoutMs);
   try {
-    // NOTE: an undici 7 dispatcher on Node 20's global fetch needs the cast (TOOLCHAIN.md).
-    const init = {
-      method: attempt.method,
-      headers: attempt.headers,
-      signal: controller.signal,
-      ...(attempt.body === undefined ? {} : { body: attempt.body }),
-      ...(dispatcher ? { dispatcher } : {}),
-    } as unknown as RequestInit;
-    const response = await fetchFn(attempt.url, init);
-    const body = await readBody(response);
+    const raw = await exchange(controller.signal);
     return {
       kind: 'response',
-      status: response.status,
-      headers: response.headers,
-      body,
-      requestId: response.headers.get('x-request-id') ?? undefined,
+      status: raw.status,
+      retryAfter: raw.header('retry-after'),
+      body: parseBody(raw.text, raw.header('content-type') ?? ''),
+      requestId: raw.header('x-request-id'),
     };
   } catch (error) {
     if (timedOut) return { kind: 'timeout', timeoutMs: attempt.timeoutMs };

@@ -1,13 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { addApiOptions, openApiClient, type ApiCliOptions } from '../../src/cli/api-session.js';
 import { createContext } from '../../src/cli/context.js';
 import { UserError } from '../../src/errors/index.js';
 import { captureIo } from '../helpers/capture-io.js';
-import { BASE, CLIENT_ID, CLIENT_SECRET, FakeAuth, useMsw } from './fake-api.js';
-
-const server = useMsw();
+import { startEmulatorServer } from '../../src/emulator/index.js';
 
 function parse(args: string[]): ApiCliOptions {
   const cmd = addApiOptions(new Command('plan').exitOverride().configureOutput({ writeErr: () => {} }));
@@ -48,23 +45,26 @@ describe('addApiOptions', () => {
 });
 
 describe('openApiClient', () => {
+  // NOTE: over real HTTP (the emulator on 127.0.0.1): the client's default transport is undici's
+  // `request`, which msw does not intercept.
   it('builds a working client from the environment and flags, logging to the run logger', async () => {
-    server.use(
-      ...new FakeAuth().handlers(),
-      http.get(`${BASE}/tags`, () => HttpResponse.json({ tags: [] }, { headers: { 'X-Request-Id': 'r-1' } })),
-    );
-    const ctx = context({
-      STREAMKAP_CLIENT_ID: CLIENT_ID,
-      STREAMKAP_SECRET: CLIENT_SECRET,
-      STREAMKAP_API_URL: 'http://ignored:1',
-    });
-    const client = openApiClient(ctx, { apiUrl: BASE, maxRetries: 0 });
-    await expect(client.request('GET', '/tags')).resolves.toEqual({ tags: [] });
-    await client.close();
-    const stderr = (ctx.io as ReturnType<typeof captureIo>).err();
-    expect(stderr).toContain('"path":"/tags"');
-    expect(stderr).toContain('"requestId":"r-1"');
-    expect(stderr).not.toContain(CLIENT_SECRET);
+    const server = await startEmulatorServer({ port: 0, clientSecret: 'client-secret-PLANTED-4c2e' });
+    try {
+      const ctx = context({
+        STREAMKAP_CLIENT_ID: server.clientId,
+        STREAMKAP_SECRET: server.clientSecret,
+        STREAMKAP_API_URL: 'http://ignored:1',
+      });
+      const client = openApiClient(ctx, { apiUrl: server.url, maxRetries: 0 });
+      await expect(client.request('GET', '/tags')).resolves.toMatchObject({ tags: expect.any(Array) });
+      await client.close();
+      const stderr = (ctx.io as ReturnType<typeof captureIo>).err();
+      expect(stderr).toContain('"path":"/tags"');
+      expect(stderr).toMatch(/"requestId":"[\w-]+"/);
+      expect(stderr).not.toContain(server.clientSecret);
+    } finally {
+      await server.close();
+    }
   });
 
   it('fails with a UserError when credentials are missing', () => {

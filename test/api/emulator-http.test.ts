@@ -12,9 +12,17 @@ import { caught } from './fake-api.js';
 
 let server: EmulatorServer;
 let clock = Date.parse('2026-01-01T00:00:00Z');
+/** Injected latency the emulator holds until released: a reply that cannot come in time, no clock. */
+const HOLD_MS = 999_999;
+const held: (() => void)[] = [];
 
 beforeAll(async () => {
-  server = await startEmulatorServer({ port: 0, host: '127.0.0.1', now: () => clock });
+  server = await startEmulatorServer({
+    port: 0,
+    host: '127.0.0.1',
+    now: () => clock,
+    sleep: (ms) => (ms === HOLD_MS ? new Promise((resolve) => held.push(resolve)) : Promise.resolve()),
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -81,6 +89,20 @@ describe('client against the emulator', () => {
     await expect(api.listAll('/sources')).resolves.toEqual([]);
     expect(sleeps).toEqual([2000]);
     await api.close();
+  });
+
+  it('times out a reply that does not come and reports it after its attempts', async () => {
+    server.emulator.configure({ rules: [{ method: 'GET', path: '/sources', latencyMs: HOLD_MS }] });
+    const { client: api } = client({ maxAttempts: 2 });
+    try {
+      await api.request('GET', '/tags'); // the token, under the default timeout
+      const error = (await caught(() => api.request('GET', '/sources', { timeoutMs: 30 }))) as ApiError;
+      expect(error.message).toBe('GET /sources -> no response within 30 ms after 2 attempts');
+    } finally {
+      server.emulator.configure({ rules: [] });
+      for (const release of held.splice(0)) release();
+      await api.close();
+    }
   });
 
   it('refreshes short-lived tokens before they expire and keeps working across rotations', async () => {

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createApiClient, type ApiClientConfig } from '../../src/api/index.js';
+import { createApiClient, type ApiClientConfig, type FetchLike } from '../../src/api/index.js';
 import type { ApiClient } from '../../src/api/types.js';
 import { silentLogger, type Logger } from '../../src/logging/logger.js';
 
@@ -86,7 +86,13 @@ export function useMsw(): SetupServer {
   return server;
 }
 
-/** A client with millisecond-free retries: `sleeps` records every requested wait. */
+/**
+ * Global fetch, looked up at each call (msw patches it in `listen`). NOTE: the client's default
+ * transport is undici's `request`, which msw does not intercept: msw-based tests must pass this.
+ */
+export const globalFetch: FetchLike = (input, init) => fetch(input, init);
+
+/** A client over msw (global fetch) with millisecond-free retries: `sleeps` records every requested wait. */
 export function testClient(
   overrides: Partial<ApiClientConfig> = {},
   logger: Logger = silentLogger(),
@@ -97,6 +103,7 @@ export function testClient(
       baseUrl: BASE,
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
+      fetch: globalFetch,
       maxAttempts: 4,
       backoff: { initialMs: 10, factor: 2, maxMs: 80, jitter: false },
       sleep: async (ms) => {
