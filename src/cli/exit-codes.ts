@@ -23,6 +23,7 @@ export function exitCodeFor(error: unknown): ExitCode {
       return EXIT.refused;
     case 'api':
     case 'apply':
+    case 'operation':
     case 'internal':
       return EXIT.failure;
   }

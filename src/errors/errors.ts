@@ -16,7 +16,7 @@ export interface Problem {
 }
 
 export abstract class GitopsError extends Error {
-  abstract readonly category: 'user' | 'validation' | 'safety' | 'api' | 'apply' | 'internal';
+  abstract readonly category: 'user' | 'validation' | 'safety' | 'api' | 'apply' | 'operation' | 'internal';
   readonly hint: string | undefined;
 
   constructor(message: string, options?: { cause?: unknown; hint?: string }) {
@@ -93,6 +93,14 @@ export class ApplyError extends GitopsError {
     super(message, options);
     this.report = report;
   }
+}
+
+/**
+ * An action that was carried out but did not end as asked, e.g. a snapshot stopped, or still
+ * running when `--wait-timeout` passed.
+ */
+export class OperationError extends GitopsError {
+  readonly category = 'operation' as const;
 }
 
 /** A bug in streamkap-gitops. */

@@ -260,6 +260,25 @@ describe('no planted secret leaks through the CLI', () => {
     }
   });
 
+  it('snapshot (start, 409, stop, invalid tables, with manifests) shows no config value', async () => {
+    const start = await run('snapshot', ['snapshot', 'orders-pg', '--tables', 'public.orders']);
+    expect(start.code, start.err).toBe(0);
+    expect((await run('snapshot 409', ['snapshot', 'orders-pg'])).code).toBe(1);
+    expect((await run('snapshot --stop', ['snapshot', 'orders-pg', '--stop'])).code).toBe(0);
+    expect((await run('snapshot invalid', ['snapshot', 'orders-pg', '--tables', 'public.nope'])).code).toBe(
+      4,
+    );
+    const owned = await run('snapshot .', [
+      'snapshot',
+      'orders-pg',
+      '.',
+      '--where',
+      'public.customers=id > 0',
+    ]);
+    expect(owned.code, owned.err).toBe(0);
+    expect((await run('snapshot --stop again', ['snapshot', 'orders-pg', '--stop'])).code).toBe(0);
+  });
+
   it('drift after a secret changed out of band, then apply --format json puts it back', async () => {
     await setPasswordOutOfBand('orders-pg', LATER.oobPg.value);
     for (const format of ['text', 'json', 'markdown']) {

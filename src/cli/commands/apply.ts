@@ -12,6 +12,7 @@ export interface ApplyFlags extends PlanningFlags {
   waitTimeout: number;
   pollInterval: number;
   format: 'text' | 'json';
+  snapshotAddedTables: boolean;
 }
 
 function positiveInt(flag: string): (v: string) => number {
@@ -48,6 +49,11 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     .option('--fail-fast', 'start nothing new after the first failure', false)
     .option('--plan <file>', 'apply this saved plan (from plan --out) exactly; refused when stale')
     .option('--wait', 'after applying, wait until pipelines and connectors report Active', false)
+    .option(
+      '--snapshot-added-tables',
+      'after a source update adds tables to its include list, start an incremental snapshot of exactly those',
+      false,
+    )
     .addOption(
       new Option('--wait-timeout <duration>', 'how long --wait waits (e.g. 90s, 10m)')
         .argParser(parseDuration)

@@ -11,6 +11,7 @@ import { registerStatus } from './status.js';
 import { registerConnectors } from './connectors.js';
 import { registerCompletion } from './completion.js';
 import { addHelpTexts } from '../help/add-help.js';
+import { registerSnapshot } from './snapshot.js';
 
 /** Every command, one file each; then the examples that end each command's --help. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
@@ -19,6 +20,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerApply(program, ctx);
   registerDrift(program, ctx);
   registerStatus(program, ctx);
+  registerSnapshot(program, ctx);
   registerSchema(program, ctx);
   registerConnectors(program, ctx);
   registerEmulator(program, ctx);

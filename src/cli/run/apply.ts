@@ -28,6 +28,7 @@ import type { ApplyFlags } from '../commands/apply.js';
 import type { CommandContext } from '../context.js';
 import { planKeyFromEnv } from '../plan-io.js';
 import { prepareFresh, prepareSaved, type Prepared } from './apply-prepare.js';
+import { snapshotAddedTables } from './apply-snapshots.js';
 import { throwIfPlanErrors } from './plan-inputs.js';
 
 /** Version of the `apply --format json` document: `{formatVersion, plan, report}`. */
@@ -185,6 +186,9 @@ export async function runApply(ctx: CommandContext, paths: string[], flags: Appl
     }
     throwIfIncomplete(final);
     if (flags.wait) await waitForHealth(ctx, client, flags, final);
+    // NOTE: after --wait, so a redeployed source is Active again before its snapshot starts.
+    if (flags.snapshotAddedTables)
+      await snapshotAddedTables(ctx, client, plan, final, flags.format === 'json');
   } finally {
     await client.close();
   }

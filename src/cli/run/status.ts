@@ -2,6 +2,7 @@
  * `status`: the namespace (from --namespace or the manifests, read without their secrets), one
  * check (src/status), rendered; or, with --watch on a terminal, a refreshing screen until Ctrl-C.
  */
+import { systemClock } from '../../applier/index.js';
 import { UserError } from '../../errors/index.js';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../../render/index.js';
 import { loadDesiredState } from '../../schema/index.js';
@@ -65,7 +66,7 @@ export async function runStatus(ctx: CommandContext, paths: string[], flags: Sta
       namespace,
       sinceMs: flags.since,
       thresholds: { maxLag: flags.maxLag, maxLatencyMs: flags.maxLatency },
-      now: Date.now(),
+      now: (ctx.io.clock ?? systemClock).now(),
       logger: ctx.logger(),
     });
   try {
