@@ -3,7 +3,8 @@
  * included. Stable keys; nothing in it is computed here.
  */
 import type { StatusReport } from '../status/types.js';
+import { printableJson } from './printable.js';
 
 export function renderStatusJson(report: StatusReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return printableJson(report);
 }

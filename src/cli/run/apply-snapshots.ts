@@ -11,6 +11,7 @@ import type { Plan } from '../../model/index.js';
 import { addedTables } from '../../snapshot/added-tables.js';
 import { startBody } from '../../snapshot/request-body.js';
 import { startSnapshot } from '../../snapshot/send-snapshot.js';
+import { printable } from '../../render/printable.js';
 import type { CommandContext } from '../context.js';
 
 export async function snapshotAddedTables(
@@ -27,17 +28,17 @@ export async function snapshotAddedTables(
   const failed: GitopsError[] = [];
   for (const t of todo) {
     for (const p of t.patterns)
-      out.write(`  ${t.sourceName}: ${p} is a pattern, not a table: not snapshotted\n`);
+      out.write(`  ${printable(`${t.sourceName}: ${p}`)} is a pattern, not a table: not snapshotted\n`);
     if (t.tables.length === 0) continue;
     const body = startBody(t.sourceId, t.source, { tables: t.tables, conditions: [] });
     try {
       await startSnapshot(client, t.sourceName, body);
       out.write(
-        `Started an incremental snapshot of ${t.sourceName}, the added table(s): ${(body.topic_names ?? []).join(', ')}.\n`,
+        `${printable(`Started an incremental snapshot of ${t.sourceName}, the added table(s): ${(body.topic_names ?? []).join(', ')}.`)}\n`,
       );
     } catch (error) {
       if (!(error instanceof GitopsError)) throw error;
-      out.write(`Could not snapshot the tables added to ${t.sourceName}: ${error.message}\n`);
+      out.write(`${printable(`Could not snapshot the tables added to ${t.sourceName}: ${error.message}`)}\n`);
       failed.push(error);
     }
   }

@@ -6,6 +6,7 @@
  */
 import { systemClock } from '../../applier/index.js';
 import { UserError } from '../../errors/index.js';
+import { printable } from '../../render/printable.js';
 import type { SourceResource } from '../../model/index.js';
 import { didYouMean } from '../../schema/suggest.js';
 import { loadDesiredState } from '../../schema/index.js';
@@ -26,12 +27,13 @@ interface Declared {
   readonly source: SourceResource;
 }
 
-function invalid(source: string, problems: readonly string[]): UserError {
+/** Lists the problems on stderr (one per line) and returns the error that ends the run (exit 4). */
+function invalid(ctx: CommandContext, source: string, problems: readonly string[]): UserError {
+  for (const p of problems) ctx.io.stderr.write(`  ${printable(p)}\n`);
   const n = problems.length;
-  return new UserError(
-    `snapshot of ${source} not sent: ${n} problem${n === 1 ? '' : 's'}\n  ${problems.join('\n  ')}`,
-    { hint: 'fix the flags (or the include list), then run again' },
-  );
+  return new UserError(`snapshot of ${source} not sent: ${n} problem${n === 1 ? '' : 's'} (listed above)`, {
+    hint: 'fix the flags (or the include list), then run again',
+  });
 }
 
 /** The source as the manifests declare it (read without their secrets). */
@@ -74,7 +76,7 @@ async function start(
 ): Promise<void> {
   const tables = liveSourceTables(live.connector, live.config);
   const problems = tableProblems(input, tables, `the live table include list of source ${live.name}`);
-  if (problems.length > 0) throw invalid(live.name, problems);
+  if (problems.length > 0) throw invalid(ctx, live.name, problems);
   if (!tables.includes && (input.tables !== undefined || input.conditions.length > 0)) {
     ctx.io.stderr.write(
       `warning: source ${live.name} has no table include list: the tables named were not checked\n`,
@@ -85,7 +87,7 @@ async function start(
   ctx.io.stdout.write(describeStart(live.name, body, input));
   if (!flags.wait) {
     ctx.io.stdout.write(
-      `Follow it with \`streamkap-gitops status\`; stop it with \`streamkap-gitops snapshot ${live.name} --stop\`.\n`,
+      `Follow it with \`streamkap-gitops status\`; stop it with \`streamkap-gitops snapshot ${printable(live.name)} --stop\`.\n`,
     );
     return;
   }
@@ -93,9 +95,9 @@ async function start(
     clock: ctx.io.clock ?? systemClock,
     intervalMs: flags.pollInterval,
     timeoutMs: flags.waitTimeout,
-    onProgress: (p) => ctx.io.stderr.write(`  ${live.name}: ${progressText(p)}\n`),
+    onProgress: (p) => ctx.io.stderr.write(`  ${printable(`${live.name}: ${progressText(p)}`)}\n`),
   });
-  ctx.io.stdout.write(`Snapshot of ${live.name} completed: ${progressText(done)}.\n`);
+  ctx.io.stdout.write(`${printable(`Snapshot of ${live.name} completed: ${progressText(done)}.`)}\n`);
 }
 
 export async function runSnapshot(
@@ -110,14 +112,14 @@ export async function runSnapshot(
     const list = `the table include list of source ${source} in the manifests`;
     problems.push(...tableProblems(input, desiredSourceTables(declared.source), list));
   }
-  if (problems.length > 0) throw invalid(source, problems);
+  if (problems.length > 0) throw invalid(ctx, source, problems);
   const client = openApiClient(ctx, flags);
   try {
     const live = await findSource(client, source);
     if (declared) await checkOwned(client, live, declared.namespace, ctx.logger());
     if (flags.stop) {
       await stopSnapshot(client, live.name, live.id);
-      ctx.io.stdout.write(`Stopped the incremental snapshot of ${live.name}.\n`);
+      ctx.io.stdout.write(`Stopped the incremental snapshot of ${printable(live.name)}.\n`);
       return;
     }
     await start(ctx, client, live, input, flags);
