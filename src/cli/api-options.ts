@@ -1,27 +1,10 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 // NOTE: from config.js, not the api index: the index loads undici, and registering the flags runs
 // on every CLI call (even --version); config.js imports only undici's types.
 import { DEFAULTS as API_DEFAULTS } from '../api/config.js';
+import { wholeNumber } from './flags.js';
 
-/** The flags `addApiOptions` adds, as commander parses them. */
-export interface ApiCliOptions {
-  readonly apiUrl?: string | undefined;
-  readonly timeout?: number | undefined;
-  readonly maxRetries?: number | undefined;
-  readonly concurrency?: number | undefined;
-}
-
-function integer(flag: string, min: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`${flag} takes a whole number >= ${min}, got "${value}".`);
-    }
-    return n;
-  };
-}
-
-/** Adds the API connection flags to a command that talks to Streamkap. */
+/** Adds the API connection flags (`ApiCliOptions`) to a command that talks to Streamkap. */
 export function addApiOptions(cmd: Command): Command {
   return cmd
     .option(
@@ -32,16 +15,16 @@ export function addApiOptions(cmd: Command): Command {
     .option(
       '--timeout <ms>',
       `timeout of each API request in milliseconds (default ${API_DEFAULTS.timeoutMs})`,
-      integer('--timeout', 1),
+      wholeNumber(1),
     )
     .option(
       '--max-retries <n>',
       `retries of a failed API request on 429, 502-504 and network errors, with exponential backoff (default ${API_DEFAULTS.maxAttempts - 1})`,
-      integer('--max-retries', 0),
+      wholeNumber(0),
     )
     .option(
       '--concurrency <n>',
       `API requests in flight at once (default ${API_DEFAULTS.concurrency})`,
-      integer('--concurrency', 1),
+      wholeNumber(1),
     );
 }

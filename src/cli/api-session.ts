@@ -1,9 +1,6 @@
 import { createApiClient, resolveApiConfig, type ApiClient } from '../api/index.js';
-import type { ApiCliOptions } from './api-options.js';
 import type { CommandContext } from './context.js';
-
-// The flags live in api-options.ts (cheap, loaded at registration); re-exported for existing callers.
-export { addApiOptions, type ApiCliOptions } from './api-options.js';
+import type { ApiCliOptions } from './flags.js';
 
 /**
  * The run's API client, from the command's environment and flags, logging through the run's

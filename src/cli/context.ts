@@ -13,6 +13,9 @@ export interface CliIo {
   readonly clock?: Clock;
 }
 
+/** The CLI's entry point (`main`): runs one command line in-process and returns its exit code. */
+export type CliEntry = (argv: readonly string[], io?: Partial<CliIo>) => Promise<number>;
+
 export interface GlobalOptions {
   readonly logLevel: LogLevel;
   readonly debug: boolean;

@@ -46,7 +46,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  registerCommands(program, ctx);
+  registerCommands(program, ctx, main);
   return { program, ctx };
 }
 

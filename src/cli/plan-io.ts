@@ -7,8 +7,9 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SafetyError, UserError } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
-import { PLAN_FORMAT_VERSION, type JsonValue, type Plan, type SavedPlan } from '../model/index.js';
+import { PLAN_FORMAT_VERSION, type Plan, type SavedPlan } from '../model/index.js';
 import { derivePlanKey, type PlanOptions } from '../planner/index.js';
+import { savedPlanOptions } from './plan-options.js';
 import { TOOL_VERSION } from './version.js';
 
 type ManifestFile = { readonly path: string; readonly sha256: string };
@@ -42,17 +43,6 @@ export function planKeyFromEnv(env: Readonly<Record<string, string | undefined>>
       hint: 'export STREAMKAP_CLIENT_SECRET (the API credentials), or STREAMKAP_GITOPS_PLAN_KEY to a random string',
     },
   );
-}
-
-/** The planning options as recorded in a saved plan: never the HMAC key. */
-export function savedPlanOptions(options: PlanOptions): { [key: string]: JsonValue } {
-  return {
-    adopt: options.adopt === true,
-    maxDeletes: options.maxDeletes ?? null,
-    targets: [...(options.targets ?? [])],
-    excludes: [...(options.excludes ?? [])],
-    resendSecrets: options.resendSecrets === true,
-  };
 }
 
 export function makeSavedPlan(

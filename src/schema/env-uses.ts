@@ -6,11 +6,15 @@
  */
 import { referencedNames } from './interpolate.js';
 import type { Segment } from './problems.js';
-import type { Reporter } from './reporter.js';
+
+/** Where a use's error goes: the document's Reporter (reporter.ts, which imports this file's type). */
+interface ErrorSink {
+  error(segs: readonly Segment[], message: string, hint?: string): void;
+}
 
 interface PlainUse {
   readonly names: readonly string[];
-  readonly r: Reporter;
+  readonly r: ErrorSink;
   readonly segs: readonly Segment[];
 }
 
@@ -24,7 +28,7 @@ export class EnvUses {
   }
 
   /** A non-secret value whose text may hold references. */
-  plain(text: string, r: Reporter, segs: readonly Segment[]): void {
+  plain(text: string, r: ErrorSink, segs: readonly Segment[]): void {
     const names = referencedNames(text);
     if (names.length > 0) this.#plain.push({ names, r, segs: [...segs] });
   }

@@ -6,7 +6,7 @@ import { ValidationError, type Problem } from '../errors/index.js';
 import type { DesiredState } from '../model/index.js';
 import { validateManifests, type LoadOptions } from './load-manifests.js';
 
-export { validateManifests, DEFAULT_MANIFEST_PATHS, type LoadOptions } from './load-manifests.js';
+export { validateManifests, type LoadOptions } from './load-manifests.js';
 export { buildManifestSchema, renderEditorSchema, type SchemaMode } from './json-schema.js';
 export { formatProblem } from './format-problem.js';
 

@@ -1,7 +1,6 @@
 /** What every per-kind reader shares: its result type, the context it reads in, and its registration. */
 import type { Query } from '../api/types.js';
 import type { LiveOf, LiveResource, LiveTag, ResourceKind } from '../model/index.js';
-import type { TagNames } from './kinds/tag.js';
 
 /** A parsed value, or the shape problems that stopped it (never values: they may be secret). */
 export type ReadResult<T> =
@@ -10,8 +9,14 @@ export type ReadResult<T> =
   /** Skipped on purpose (e.g. a transform type this version does not know), with a warning. */
   | { readonly value?: undefined; readonly problems?: undefined; readonly skipped: string };
 
+/** Entity tag references to names (kinds/tag.ts, `TagNames`). */
+export interface TagResolver {
+  /** Sorted unique names and the ids as read, or the shape problem of `raw`. */
+  resolve(raw: unknown, owner: string): { names: string[]; ids: string[]; problem?: string };
+}
+
 export interface ReadContext {
-  readonly tags: TagNames;
+  readonly tags: TagResolver;
   /**
    * Live names by id of a kind this kind refers to (its registry references), once that kind is
    * read; empty when it was not loaded.

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { addApiOptions, openApiClient, type ApiCliOptions } from '../../src/cli/api-session.js';
+import { addApiOptions } from '../../src/cli/api-options.js';
+import { openApiClient } from '../../src/cli/api-session.js';
+import type { ApiCliOptions } from '../../src/cli/flags.js';
 import { createContext } from '../../src/cli/context.js';
 import { UserError } from '../../src/errors/index.js';
 import { captureIo } from '../helpers/capture-io.js';
@@ -32,7 +34,9 @@ describe('addApiOptions', () => {
 
   it('rejects malformed numbers as usage errors', () => {
     expect(() => parse(['--timeout', '10s'])).toThrow(CommanderError);
-    expect(() => parse(['--concurrency', '0'])).toThrow(/--concurrency takes a whole number >= 1/);
+    expect(() => parse(['--concurrency', '0'])).toThrow(
+      /'--concurrency <n>' argument '0' is invalid. Expected a whole number >= 1./,
+    );
   });
 
   it('documents every flag in the help', () => {

@@ -1,7 +1,6 @@
 import { Argument, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
-
-export type Shell = 'bash' | 'zsh' | 'fish';
+import type { Shell } from '../flags.js';
 
 /** `completion bash|zsh|fish`: a shell completion script on stdout. */
 export function registerCompletion(program: Command, ctx: CommandContext): void {

@@ -1,10 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
-
-export interface ConnectorsFlags {
-  readonly kind?: 'source' | 'destination' | 'transform';
-  readonly format: 'text' | 'json';
-}
+import type { ConnectorsFlags } from '../flags.js';
 
 /** `connectors [name]`: the connector catalogue, or one connector's config keys. */
 export function registerConnectors(program: Command, ctx: CommandContext): void {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../context.js';
+import type { CliEntry, CommandContext } from '../context.js';
 
 /** `demo`: the README's main command; the tour itself is in ../run/demo.ts. */
-export function registerDemo(program: Command, ctx: CommandContext): void {
+export function registerDemo(program: Command, ctx: CommandContext, cli: CliEntry): void {
   program
     .command('demo')
     .description(
@@ -10,6 +10,6 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
     )
     .action(async () => {
       const { runDemo } = await import('../run/demo.js');
-      await runDemo(ctx);
+      await runDemo(ctx, cli);
     });
 }

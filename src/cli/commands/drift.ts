@@ -1,20 +1,14 @@
 import { Option, type Command } from 'commander';
-import { addApiOptions, type ApiCliOptions } from '../api-options.js';
+import { addApiOptions } from '../api-options.js';
 import type { CommandContext } from '../context.js';
-import type { OutputFormat } from './plan.js';
-
-export interface DriftFlags extends ApiCliOptions {
-  readonly format: OutputFormat;
-  readonly ignoreFile?: string;
-  readonly resendSecrets: boolean;
-}
+import { MANIFEST_PATHS_HELP, type DriftFlags } from '../flags.js';
 
 /** `drift [paths...]`: read-only check for cron. Exit 0 in sync, 2 drift, 1 runtime/API error, 4 bad input. */
 export function registerDrift(program: Command, ctx: CommandContext): void {
   const cmd = program
     .command('drift')
     .description('report live changes made outside git (read-only); exit 0 in sync, 2 drift')
-    .argument('[paths...]', 'manifest files or directories (searched recursively for *.yaml, *.yml)', ['.'])
+    .argument('[paths...]', MANIFEST_PATHS_HELP)
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
     )

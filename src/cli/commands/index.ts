@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../context.js';
+import type { CliEntry, CommandContext } from '../context.js';
 import { registerValidate } from './validate.js';
 import { registerSchema } from './schema.js';
 import { registerPlan } from './plan.js';
@@ -13,8 +13,11 @@ import { registerCompletion } from './completion.js';
 import { addHelpTexts } from '../help/add-help.js';
 import { registerSnapshot } from './snapshot.js';
 
-/** Every command, one file each; then the examples that end each command's --help. */
-export function registerCommands(program: Command, ctx: CommandContext): void {
+/**
+ * Every command, one file each; then the examples that end each command's --help. `cli` runs a
+ * command line in-process (the demo's steps).
+ */
+export function registerCommands(program: Command, ctx: CommandContext, cli: CliEntry): void {
   registerValidate(program, ctx);
   registerPlan(program, ctx);
   registerApply(program, ctx);
@@ -24,7 +27,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerSchema(program, ctx);
   registerConnectors(program, ctx);
   registerEmulator(program, ctx);
-  registerDemo(program, ctx);
+  registerDemo(program, ctx, cli);
   registerCompletion(program, ctx);
   addHelpTexts(program);
 }

@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { addApiOptions } from '../api-options.js';
 import type { CommandContext } from '../context.js';
-import type { SnapshotFlags } from '../snapshot-flags.js';
-import { parseDuration } from './apply.js';
+import { duration, type SnapshotFlags } from '../flags.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -28,12 +27,12 @@ export function registerSnapshot(program: Command, ctx: CommandContext): void {
     .option('--wait', 'wait until the snapshot completes, showing its progress', false)
     .addOption(
       new Option('--poll-interval <duration>', 'how often --wait reads the progress')
-        .argParser(parseDuration)
+        .argParser(duration())
         .default(30_000, '30s'),
     )
     .addOption(
       new Option('--wait-timeout <duration>', 'how long --wait waits')
-        .argParser(parseDuration)
+        .argParser(duration())
         .default(3_600_000, '1h'),
     );
   addApiOptions(cmd).action(async (source: string, paths: string[], flags: SnapshotFlags) => {

@@ -1,20 +1,7 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { addApiOptions } from '../api-options.js';
 import type { CommandContext } from '../context.js';
-import type { StatusFlags } from '../status-flags.js';
-import { parseDuration } from './apply.js';
-
-function count(value: string): number {
-  if (!/^\d+$/.test(value.trim()))
-    throw new InvalidArgumentError(`takes a whole number >= 0, got "${value}".`);
-  return Number(value);
-}
-
-function window(value: string): number {
-  const ms = parseDuration(value);
-  if (ms < 60_000) throw new InvalidArgumentError(`takes a window of at least 1m, got "${value}".`);
-  return ms;
-}
+import { duration, MANIFEST_PATHS_HELP, wholeNumber, type StatusFlags } from '../flags.js';
 
 /** `status [paths...]`: health of every pipeline the namespace owns. Exit 0 healthy, 2 unhealthy, 1 unknown. */
 export function registerStatus(program: Command, ctx: CommandContext): void {
@@ -23,16 +10,16 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
     .description(
       'health of the pipelines the namespace owns (read-only); exit 0 healthy, 2 unhealthy, 1 check failed',
     )
-    .argument('[paths...]', 'manifest files or directories (read for the namespace only)', ['.'])
+    .argument('[paths...]', `${MANIFEST_PATHS_HELP}; read for the namespace only`)
     .option('--namespace <ns>', 'check this namespace instead of reading it from the manifests')
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
     )
-    .option('--max-lag <n>', 'unhealthy when records lag or consumer lag is above n', count)
-    .option('--max-latency <duration>', 'unhealthy when latency is above this (e.g. 5s, 2m)', parseDuration)
+    .option('--max-lag <n>', 'unhealthy when records lag or consumer lag is above n', wholeNumber(0))
+    .option('--max-latency <duration>', 'unhealthy when latency is above this (e.g. 5s, 2m)', duration())
     .addOption(
       new Option('--since <duration>', 'trend window of the sparklines (e.g. 30m, 6h, 1d)')
-        .argParser(window)
+        .argParser(duration(60_000, '1m'))
         .default(3_600_000, '1h'),
     )
     .option('--watch [interval]', 'refresh on a terminal every interval (default 30s, at least 10s)');

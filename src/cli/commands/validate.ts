@@ -1,17 +1,13 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
-
-export interface ValidateFlags {
-  format: 'text' | 'json';
-  allowMissingEnv: boolean;
-}
+import { MANIFEST_PATHS_HELP, type ValidateFlags } from '../flags.js';
 
 /** `validate [paths...]`: offline check, no API call. Exit 0 when valid, 4 when not. */
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
     .description('check manifests offline (no API call); exit 0 when valid, 4 when not')
-    .argument('[paths...]', 'manifest files or directories (searched recursively for *.yaml, *.yml)', ['.'])
+    .argument('[paths...]', MANIFEST_PATHS_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--allow-missing-env', 'do not require the ${env:...} variables (checks structure only)', false)
     .action(async (paths: string[], flags: ValidateFlags) => {

@@ -6,20 +6,14 @@ import { staleActions } from '../../applier/stale-check.js';
 import type { ApiClient } from '../../api/types.js';
 import { SafetyError, UserError } from '../../errors/index.js';
 import { registry } from '../../kinds/registry.js';
-import {
-  secretValues,
-  type DesiredState,
-  type LiveState,
-  type Plan,
-  type ResourceKey,
-} from '../../model/index.js';
+import { secretValues, type DesiredState, type LiveState, type Plan } from '../../model/index.js';
 import { buildPlan, type PlanOptions } from '../../planner/index.js';
-import { DEFAULT_MANIFEST_PATHS, formatProblem, loadDesiredState } from '../../schema/index.js';
+import { formatProblem, loadDesiredState } from '../../schema/index.js';
 import { loadLiveState } from '../../state/index.js';
-import type { ApplyFlags } from '../commands/apply.js';
-import { planOptionsFrom } from '../commands/plan.js';
 import type { CommandContext } from '../context.js';
+import type { ApplyFlags } from '../flags.js';
 import { inputsDigest, loadSavedPlan } from '../plan-io.js';
+import { planOptionsFrom, planOptionsFromSaved } from '../plan-options.js';
 import { checkResourceKinds } from './plan-inputs.js';
 
 export interface Prepared {
@@ -31,7 +25,7 @@ export interface Prepared {
 
 /** The manifests; their secrets are masked in the client's errors and logs from here on. */
 async function loadDesired(ctx: CommandContext, paths: string[], client: ApiClient): Promise<DesiredState> {
-  const { state, warnings } = await loadDesiredState(paths.length > 0 ? paths : [...DEFAULT_MANIFEST_PATHS], {
+  const { state, warnings } = await loadDesiredState(paths, {
     cwd: ctx.io.cwd,
     env: ctx.io.env,
   });
@@ -84,17 +78,7 @@ export async function prepareSaved(
       hint: 'make and review a new plan: the account changed after this one was made',
     });
   }
-  const o = saved.options;
-  const keys = (v: unknown): ResourceKey[] =>
-    Array.isArray(v) ? (v.filter((x) => typeof x === 'string') as ResourceKey[]) : [];
   // The saved plan's own options, so the post-apply check plans the same way.
-  const planOptions: PlanOptions = {
-    hmacKey: planKey,
-    adopt: o['adopt'] === true,
-    targets: keys(o['targets']),
-    excludes: keys(o['excludes']),
-    resendSecrets: o['resendSecrets'] === true,
-    ...(typeof o['maxDeletes'] === 'number' ? { maxDeletes: o['maxDeletes'] } : {}),
-  };
+  const planOptions = planOptionsFromSaved(saved.options, planKey);
   return { plan: saved.plan, desired, live, planOptions };
 }

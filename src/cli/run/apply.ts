@@ -24,7 +24,7 @@ import { renderPlanJson, renderPlanText } from '../../render/index.js';
 import { printable, printableJson } from '../../render/printable.js';
 import { loadLiveState } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
-import type { ApplyFlags } from '../commands/apply.js';
+import type { ApplyFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { planKeyFromEnv } from '../plan-io.js';
 import { prepareFresh, prepareSaved, type Prepared } from './apply-prepare.js';

@@ -4,8 +4,8 @@ import { bashCompletion } from '../../completion/bash.js';
 import { fishCompletion } from '../../completion/fish.js';
 import { completionModel } from '../../completion/model.js';
 import { zshCompletion } from '../../completion/zsh.js';
-import type { Shell } from '../commands/completion.js';
 import type { CommandContext } from '../context.js';
+import type { Shell } from '../flags.js';
 
 const SCRIPT = { bash: bashCompletion, zsh: zshCompletion, fish: fishCompletion } as const;
 

@@ -4,8 +4,8 @@ import {
   renderConnectorListText,
   renderConnectorsJson,
 } from '../../reference/render-connectors.js';
-import type { ConnectorsFlags } from '../commands/connectors.js';
 import type { CommandContext } from '../context.js';
+import type { ConnectorsFlags } from '../flags.js';
 
 /** The `connectors` action: every connector, or the keys of the named one(s). */
 export function runConnectors(ctx: CommandContext, name: string | undefined, flags: ConnectorsFlags): void {

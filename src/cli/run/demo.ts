@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { callAsClient, startEmulatorServer, type EmulatorServer } from '../../emulator/index.js';
 import { UserError } from '../../errors/index.js';
-import type { CommandContext } from '../context.js';
+import type { CliEntry, CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
 const MANIFEST = 'examples/streamkap.yaml';
@@ -134,13 +134,12 @@ function steps(file: string, server: EmulatorServer): Step[] {
   ];
 }
 
-/** The `demo` action: the tour above; exit 1 when a step gave the wrong exit code. */
-export async function runDemo(ctx: CommandContext): Promise<void> {
+/** The `demo` action: the tour above, each step a command line run by `cli`; exit 1 when a step gave the wrong exit code. */
+export async function runDemo(ctx: CommandContext, cli: CliEntry): Promise<void> {
   const out = ctx.io.stdout;
   const started = performance.now();
   const { root, file } = findManifest(ctx.io.cwd);
   const server = await startEmulatorServer({ port: 0 });
-  const { main } = await import('../main.js');
   const env = {
     ...ctx.io.env,
     ...demoSecrets(readFileSync(path.join(root, file), 'utf8')),
@@ -161,7 +160,7 @@ export async function runDemo(ctx: CommandContext): Promise<void> {
       }
       out.write(`   $ streamkap-gitops ${(step.args ?? []).join(' ')}\n`);
       const io = { stdout: indented(out), stderr: indented(out), stdin: ctx.io.stdin, env, cwd: root };
-      const code = await main(['node', 'streamkap-gitops', ...(step.args ?? [])], io);
+      const code = await cli(['node', 'streamkap-gitops', ...(step.args ?? [])], io);
       const ok = code === step.expect;
       out.write(`   → exit ${code} ${ok ? '✓' : `✗ (expected ${step.expect})`}\n`);
       if (!ok) failures.push(`step ${i + 1} (${step.title}) exited ${code}, expected ${step.expect}`);

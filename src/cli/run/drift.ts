@@ -1,7 +1,6 @@
 import { applyDriftIgnore, detectDrift, isInSync, type DriftReport } from '../../planner/index.js';
 import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../../render/index.js';
-import type { DriftFlags } from '../commands/drift.js';
-import type { OutputFormat } from '../commands/plan.js';
+import type { DriftFlags, OutputFormat } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { readIgnoreFile } from '../ignore-file.js';

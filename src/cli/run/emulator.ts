@@ -1,6 +1,6 @@
 import { startEmulatorServer } from '../../emulator/index.js';
 import { UserError } from '../../errors/index.js';
-import type { EmulatorFlags } from '../commands/emulator.js';
+import type { EmulatorFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 
 /** Flags that map one-to-one onto emulator settings (undefined = the emulator's default). */

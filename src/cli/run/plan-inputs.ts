@@ -11,9 +11,8 @@ import {
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render/index.js';
 import { formatProblem, loadDesiredState } from '../../schema/index.js';
 import { loadLiveState } from '../../state/index.js';
-import type { ApiCliOptions } from '../api-options.js';
 import { openApiClient } from '../api-session.js';
-import type { OutputFormat } from '../commands/plan.js';
+import type { ApiCliOptions, OutputFormat } from '../flags.js';
 import type { CommandContext } from '../context.js';
 
 /**

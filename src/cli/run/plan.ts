@@ -1,8 +1,9 @@
 import { buildPlan, hasChanges } from '../../planner/index.js';
-import { planOptionsFrom, type PlanFlags } from '../commands/plan.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import type { PlanFlags } from '../flags.js';
 import { inputsDigest, makeSavedPlan, planKeyFromEnv, savePlan } from '../plan-io.js';
+import { planOptionsFrom } from '../plan-options.js';
 import { checkResourceKinds, loadPlanInputs, renderPlan, throwIfPlanErrors } from './plan-inputs.js';
 
 /** The `plan` action: read-only; prints (and with --out saves) the plan. */

@@ -20,7 +20,7 @@ import { progressText, waitForSnapshot } from '../../snapshot/wait-snapshot.js';
 import type { ApiClient } from '../../api/types.js';
 import { openApiClient } from '../api-session.js';
 import type { CommandContext } from '../context.js';
-import type { SnapshotFlags } from '../snapshot-flags.js';
+import type { SnapshotFlags } from '../flags.js';
 
 interface Declared {
   readonly namespace: string;

@@ -15,8 +15,7 @@ import {
   watchStatus,
 } from '../../status/watch.js';
 import { openApiClient } from '../api-session.js';
-import { parseDuration } from '../commands/apply.js';
-import type { StatusFlags } from '../status-flags.js';
+import { DURATION_EXAMPLES, durationMs, type StatusFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { statusExitCode } from '../exit-codes.js';
 
@@ -47,7 +46,8 @@ export function watchInterval(ctx: CommandContext, watch: boolean | string): num
       hint: 'in CI or cron run status without --watch: its exit code is the check (0 healthy, 2 unhealthy)',
     });
   }
-  const ms = watch === true ? DEFAULT_WATCH_INTERVAL_MS : parseDuration(String(watch));
+  const ms = watch === true ? DEFAULT_WATCH_INTERVAL_MS : durationMs(String(watch));
+  if (ms === undefined) throw new UserError(`--watch takes ${DURATION_EXAMPLES}, got "${String(watch)}"`);
   if (ms < MIN_WATCH_INTERVAL_MS) {
     throw new UserError(`--watch ${String(watch)} is faster than the minimum of 10s`, {
       hint: 'each refresh reads up to three endpoints per pipeline; use --watch 10s or slower',

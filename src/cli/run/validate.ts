@@ -2,7 +2,7 @@ import type { Problem } from '../../errors/index.js';
 import { registry } from '../../kinds/registry.js';
 import type { DesiredState, ResourceKind } from '../../model/index.js';
 import { formatProblem, validateManifests } from '../../schema/index.js';
-import type { ValidateFlags } from '../commands/validate.js';
+import type { ValidateFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printable, printableJson } from '../../render/printable.js';

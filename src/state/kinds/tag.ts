@@ -6,7 +6,7 @@
  */
 import type { LiveResource, LiveTag } from '../../model/index.js';
 import { ShapeReader, isRecord } from '../parse.js';
-import type { AccountTagsLive, ReadResult } from '../reader.js';
+import type { AccountTagsLive, ReadResult, TagResolver } from '../reader.js';
 import { fingerprintOf } from '../fingerprint.js';
 
 /** The `tags` array of a `GET /tags` response. */
@@ -55,7 +55,7 @@ export const tagLive: AccountTagsLive = {
 };
 
 /** Resolves entity tag references to names. Unknown ids keep the id as the name (one warning per id). */
-export class TagNames {
+export class TagNames implements TagResolver {
   readonly #byId: ReadonlyMap<string, string>;
   readonly #warned = new Set<string>();
 
