@@ -7,12 +7,15 @@ export interface RunInfo {
   readonly commit: string;
   readonly node: string;
   readonly cpus: string;
-  readonly loadAverage: readonly number[];
+  /** 1-minute load average at the start and at the end: a busy machine inflates wall times. */
+  readonly loadAverage: readonly [number, number];
   readonly durationSeconds: number;
   readonly runs: number;
   readonly longRunSeconds: number;
   readonly parallelism: number;
   readonly concurrency: number;
+  /** Scales that could not be measured, and why. */
+  readonly failures: readonly string[];
 }
 
 const s = (ms: number): string => (ms / 1000).toFixed(ms < 1000 ? 3 : 2);
@@ -142,9 +145,14 @@ function targets(rows: readonly Row[]): Target[] {
     0.8,
     ' s',
   );
+  const applies = rows.filter((r) => r.figure.startsWith('apply') && r.resources === 10_000);
+  const peak = applies.reduce<Row | undefined>(
+    (max, r) => ((r.ours.peakRssMb ?? 0) > (max?.ours.peakRssMb ?? 0) ? r : max),
+    undefined,
+  );
   check(
-    'peak RSS of a 10,000 apply under 300 MB',
-    find(rows, 'apply-empty', 10_000, 20) ?? find(rows, 'apply-empty', 10_000, 0),
+    'peak RSS of a 10,000 apply under 300 MB (any latency)',
+    peak,
     (r) => r.ours.peakRssMb ?? NaN,
     300,
     ' MB',
@@ -176,6 +184,8 @@ const HOW = `## How it was run
   request log (the pages from the no-change \`plan\`). For \`--version\` and \`validate\` the floor is
   \`node -e 0\`.
 - Medians of the runs; a first run longer than the long-run limit is not repeated (shown as "1 run").
+- A load average above the number of cores means other work shared the CPUs: wall times are then inflated,
+  the CPU column much less. Take the figures that judge the targets on an otherwise idle machine.
 - Resources: 30 % sources (postgresql), 25 % destinations (clickhouse), 45 % pipelines, in files of
   1,000 resources; the 1 % change moves the host of 1 % of them (sources and destinations).
 `;
@@ -191,12 +201,15 @@ export function renderMarkdown(rows: readonly Row[], info: RunInfo): string {
     '# Benchmark results',
     '',
     `\`npm run bench\` at commit \`${info.commit}\`, ${info.generatedAt}: Node ${info.node}, ${info.cpus}, load ` +
-      `average ${info.loadAverage.map((x) => x.toFixed(2)).join(' / ')} at the start; ${info.durationSeconds.toFixed(0)} s in all. ` +
+      `average ${info.loadAverage[0].toFixed(2)} at the start and ${info.loadAverage[1].toFixed(2)} at the end; ${info.durationSeconds.toFixed(0)} s in all. ` +
       `Up to ${info.runs} runs per figure (1 when a run takes over ${info.longRunSeconds} s).`,
     '',
     header,
     ...rows.map(tableRow),
     '',
+    ...(info.failures.length > 0
+      ? ['## Failures', '', ...info.failures.map((f) => `- ${f.replace(/\n/g, ' ')}`), '']
+      : []),
     '## Targets (issue 13)',
     '',
     '| target | measured | met |',
