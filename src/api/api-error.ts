@@ -9,7 +9,7 @@ export interface ResponseBody {
 }
 
 /** Case-insensitive substrings of a 500/409 detail that mean "try again" (streamkap-api.md §4.2). */
-export const TRANSIENT_PATTERNS: readonly string[] = [
+const TRANSIENT_PATTERNS: readonly string[] = [
   'kafkaconnecttimeout',
   'request timed out',
   'timed out on all nodes',

@@ -1,8 +1,8 @@
 import { ApiError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
 
-export const TOKEN_PATH = '/auth/access-token';
-export const REFRESH_PATH = '/auth/access-token/refresh';
+const TOKEN_PATH = '/auth/access-token';
+const REFRESH_PATH = '/auth/access-token/refresh';
 
 interface TokenSet {
   readonly accessToken: string;

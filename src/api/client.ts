@@ -36,7 +36,7 @@ interface CallState {
 
 const MAX_REMEMBERED_SECRETS = 64;
 
-export function buildUrl(baseUrl: string, path: string, query: Query | undefined): string {
+function buildUrl(baseUrl: string, path: string, query: Query | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
@@ -49,7 +49,7 @@ export function buildUrl(baseUrl: string, path: string, query: Query | undefined
 }
 
 /** The HTTP client: auth, retries, limits and typed errors (see ApiClient). */
-export class StreamkapClient implements ApiClient {
+class StreamkapClient implements ApiClient {
   readonly stats = { requests: 0, retries: 0 };
   readonly #config: ResolvedApiConfig;
   readonly #logger: Logger;

@@ -73,7 +73,7 @@ export interface ResolvedApiConfig {
   readonly random: () => number;
 }
 
-export const DEFAULT_API_URL = 'https://api.streamkap.com';
+const DEFAULT_API_URL = 'https://api.streamkap.com';
 
 export const DEFAULTS = {
   timeoutMs: 30_000,
@@ -161,7 +161,7 @@ function envValue(env: Env, ...names: string[]): string | undefined {
 }
 
 /** Proxy settings from the environment (upper case wins, as curl does for HTTPS_PROXY). */
-export function proxyFromEnv(env: Env): ProxyConfig | undefined {
+function proxyFromEnv(env: Env): ProxyConfig | undefined {
   const httpsProxy = envValue(env, 'HTTPS_PROXY', 'https_proxy');
   const httpProxy = envValue(env, 'HTTP_PROXY', 'http_proxy');
   const noProxy = envValue(env, 'NO_PROXY', 'no_proxy');

@@ -2,9 +2,9 @@ import { ApiError } from '../errors/index.js';
 import type { Query } from './types.js';
 
 /** Never more: what the API does above 100 is unknown (streamkap-api.md §2.1). */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** The provider's cap; past it the listing is assumed to be looping. */
-export const MAX_PAGES = 1000;
+const MAX_PAGES = 1000;
 /** Most pages requested in one concurrent round when `total` gives a hint. */
 const HINTED_BATCH = 64;
 /** Most pages requested speculatively in one round without a usable hint. */

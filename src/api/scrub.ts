@@ -3,11 +3,4 @@
  * lives in src/logging (the logger runs it on every line); the API client and its callers use it
  * from here.
  */
-export {
-  MASK,
-  SECRET_KEY_PATTERN,
-  collectSecretStrings,
-  isSecretKey,
-  scrubSecrets,
-  scrubText,
-} from '../logging/scrub.js';
+export { scrubSecrets, scrubText } from '../logging/scrub.js';

@@ -17,9 +17,8 @@ import { checkGraph } from './graph.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type { ApplyReport, ActionResult, ActionStatus, ReportSummary } from './report.js';
-export { renderSummaryLine, renderProblemLines, formatDuration, REPORT_FORMAT_VERSION } from './report.js';
-export { executePlan, type ActionRunner, type ProgressEvent } from './execute-plan.js';
-export { findCycle } from './graph.js';
+export { renderSummaryLine, renderProblemLines, formatDuration } from './report.js';
+export type { ActionRunner, ProgressEvent } from './execute-plan.js';
 export { renderProgressLine } from './progress.js';
 export { systemClock, type Clock } from './clock.js';
 

@@ -1,7 +1,8 @@
 /**
- * The checks `apply` makes before the first write (issue 4, "Safety"): plan errors, protected
- * resources (never deleted or replaced, whatever the flags), destructive actions without
- * --allow-destructive, and more deletes than --max-deletes. Each refusal lists what it is about.
+ * The checks `apply` makes before the first write (issue 4, "Safety"): protected resources (never
+ * deleted or replaced, whatever the flags), destructive actions without --allow-destructive, and
+ * more deletes than --max-deletes. Each refusal lists what it is about. A plan with errors never
+ * gets here: apply refuses it first as invalid input (exit 4, `throwIfPlanErrors`).
  */
 import { SafetyError } from '../errors/index.js';
 import type { Plan, PlanAction } from '../model/index.js';
@@ -19,14 +20,6 @@ export function changingActions(plan: Plan): PlanAction[] {
 }
 
 export function checkSafety(plan: Plan, options: SafetyOptions): void {
-  if (plan.errors.length > 0) {
-    const lines = plan.errors.map(
-      (e) => `${e.id ? `${e.id}: ` : ''}${e.message}${e.hint ? ` (${e.hint})` : ''}`,
-    );
-    throw new SafetyError(
-      `the plan has ${plan.errors.length} error(s); nothing was applied:\n  ${lines.join('\n  ')}`,
-    );
-  }
   const actions = changingActions(plan);
   const removing = actions.filter((a) => a.type === 'delete' || a.type === 'replace');
   const protectedOnes = removing.filter((a) => a.protected);

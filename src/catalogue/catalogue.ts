@@ -62,11 +62,6 @@ export function fieldByName(kind: ConnectorKind, code: string, name: string): Fi
   return indexes.get(`${kind}:${code}`)?.byName.get(name);
 }
 
-/** The field an exact wire key refers to. */
-export function fieldByApiKey(kind: ConnectorKind, code: string, apiKey: string): FieldSpec | undefined {
-  return indexes.get(`${kind}:${code}`)?.byApiKey.get(apiKey);
-}
-
 /**
  * Resolves any accepted spelling of a config key: friendly name, deprecated alias, exact API key,
  * or the short dotted form without `.user.defined`.
@@ -83,10 +78,4 @@ export function resolveKey(kind: ConnectorKind, code: string, key: string): KeyR
   const short = idx.byShortKey.get(key);
   if (short) return { field: short, spelling: 'short' };
   return undefined;
-}
-
-/** Friendly names of every field, for "did you mean" hints. */
-export function fieldNames(kind: ConnectorKind, code: string): string[] {
-  const idx = indexes.get(`${kind}:${code}`);
-  return idx ? [...idx.byName.keys()] : [];
 }

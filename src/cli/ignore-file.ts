@@ -12,7 +12,7 @@ import { UserError } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
 import type { DriftIgnoreRule } from '../planner/index.js';
 
-export const IGNORE_FILE_NAME = '.streamkap-gitops-ignore';
+const IGNORE_FILE_NAME = '.streamkap-gitops-ignore';
 
 /** Parses the ignore file's text; every bad line is reported at once with its line number. */
 export function parseIgnoreFile(text: string, file: string): DriftIgnoreRule[] {

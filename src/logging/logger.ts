@@ -36,7 +36,7 @@ function catalogueConfigPaths(): string[] {
  * NOTE: these fixed paths are the second line of defence; `scrubSecrets` (run on every log
  * object through `formatters.log`) masks secret-looking keys at any depth.
  */
-export const REDACT_PATHS: readonly string[] = [
+const REDACT_PATHS: readonly string[] = [
   ...SECRET_NAMES,
   ...SECRET_NAMES.map((name) => `*.${name}`),
   'headers.authorization',

@@ -5,10 +5,10 @@ import { CONNECTOR_SPECS } from '../catalogue/connectors.generated.js';
  * only knows fixed paths; this walks any depth and matches key names, so pipeline responses that
  * embed whole source objects (secrets included) are covered too.
  */
-export const MASK = '[redacted]';
+const MASK = '[redacted]';
 
 /** The Terraform provider's pattern for sensitive keys (streamkap-api.md §5.6). */
-export const SECRET_KEY_PATTERN =
+const SECRET_KEY_PATTERN =
   /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
 
 /** Every catalogue key (wire key, short form and friendly name) marked `secret: true`. */
@@ -36,7 +36,7 @@ export function catalogueSecretKeys(): readonly string[] {
   return [...CATALOGUE_SECRET_KEYS].sort();
 }
 
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   return CATALOGUE_SECRET_KEYS.has(key) || SECRET_KEY_PATTERN.test(key);
 }
 
@@ -105,11 +105,6 @@ function collectAt(value: unknown, underSecret: boolean, depth: number, into: Se
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     collectAt(item, underSecret || isSecretKey(key), depth + 1, into);
   }
-}
-
-/** True for a catalogue secret key (`database.password`, `keyfile`): the strict test, no pattern. */
-export function isCatalogueSecretKey(key: string): boolean {
-  return CATALOGUE_SECRET_KEYS.has(key);
 }
 
 /** A withheld value as the API shows it (`********`): nothing to remember. */

@@ -98,12 +98,3 @@ export function formatDefault(value: ScalarDefault | undefined): string {
   if (value === undefined) return '';
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
-
-/** `required, secret, set-once`: the flags of a key, in that order. */
-export function keyFlags(key: ConnectorKey): string[] {
-  return [
-    ...(key.required ? ['required'] : []),
-    ...(key.secret ? ['secret'] : []),
-    ...(key.setOnce ? ['set-once'] : []),
-  ];
-}

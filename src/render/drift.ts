@@ -5,7 +5,7 @@ import { printable, printableJson } from './printable.js';
 import type { FieldChange } from '../model/index.js';
 
 /** First line of every drift comment or issue body, for CI that updates one sticky post. */
-export const DRIFT_COMMENT_MARKER = '<!-- streamkap-gitops:drift -->';
+const DRIFT_COMMENT_MARKER = '<!-- streamkap-gitops:drift -->';
 
 function driftValue(c: FieldChange): string {
   if (c.sensitive) return '(sensitive value changed)';
@@ -24,7 +24,7 @@ function driftFieldLines(f: FieldChange): string[] {
 }
 
 /** `Drift: 1 changed, 0 missing, 0 orphaned, 2 unmanaged (3 ignored).` */
-export function driftSummaryLine(r: DriftReport): string {
+function driftSummaryLine(r: DriftReport): string {
   if (isInSync(r)) return `In sync: no drift${r.ignored > 0 ? ` (${r.ignored} ignored)` : ''}.`;
   const base = `Drift: ${r.changed.length} changed, ${r.missing.length} missing, ${r.orphaned.length} orphaned, ${r.unmanaged.count} unmanaged`;
   const errors = r.errors.length > 0 ? `, ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : '';

@@ -3,7 +3,7 @@ import { sortKeysDeep } from '../planner/canonical.js';
 import { printableJson } from './printable.js';
 
 /** The version of the `--format json` document (docs/plan-format.md). */
-export const PLAN_JSON_FORMAT_VERSION = 1;
+const PLAN_JSON_FORMAT_VERSION = 1;
 
 type Out = Record<string, unknown>;
 

@@ -14,7 +14,7 @@ import { codeCell, codeSpan, diffBlock, escapeCell, fitLines } from './markdown-
 /** First line of every plan comment, so CI can find and update one sticky comment. */
 export const PLAN_COMMENT_MARKER = '<!-- streamkap-gitops:plan -->';
 /** GitHub refuses comments over 65,536 characters; stay well under. */
-export const MARKDOWN_LIMIT = 60_000;
+const MARKDOWN_LIMIT = 60_000;
 
 /** How much detail a rendering keeps; each step is tried until the comment fits. */
 type Detail = 'full' | 'no-noop' | 'paths' | 'names';

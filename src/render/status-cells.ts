@@ -2,8 +2,8 @@
 import type { Health, PipelineStatus, SeriesPoint, SnapshotProgress } from '../status/types.js';
 import { sparkline } from './sparkline.js';
 
-export const UNKNOWN = 'unknown';
-export const TREND_WIDTH = 12;
+const UNKNOWN = 'unknown';
+const TREND_WIDTH = 12;
 
 export function formatCount(n: number | null): string {
   return n === null ? UNKNOWN : n.toLocaleString('en-US');

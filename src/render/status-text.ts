@@ -38,7 +38,7 @@ function row(p: PipelineStatus): string[] {
 }
 
 /** Left-aligned columns two spaces apart; the last column is not padded. */
-export function alignColumns(rows: readonly string[][]): string[] {
+function alignColumns(rows: readonly string[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length))) ?? [];
   return rows.map((r) =>
     r

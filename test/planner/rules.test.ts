@@ -14,7 +14,6 @@ import { compareSecret, secretRef } from '../../src/planner/rules/secrets.js';
 import { desiredValueOrDefault, UNMANAGED } from '../../src/planner/rules/server-may-fill.js';
 import { sameSet } from '../../src/planner/rules/sets.js';
 import { effectiveTags, liveTagNames } from '../../src/planner/rules/tags.js';
-import { DIFFED_FIELDS, isDiffedField } from '../../src/planner/rules/volatile.js';
 import { hmacSecret } from '../../src/planner/secret-hmac.js';
 import { matchLive } from '../../src/planner/rules/identity.js';
 import { transformJobChange } from '../../src/planner/rules/transform-job.js';
@@ -131,16 +130,6 @@ describe('rule 7: tags', () => {
       'gitops:shop',
       'pii',
     ]);
-  });
-});
-
-describe('rule 8: volatile fields', () => {
-  it('diffs only model fields, never status, versions or topic ids', () => {
-    expect(isDiffedField('source', 'config')).toBe(true);
-    for (const k of Object.keys(DIFFED_FIELDS) as (keyof typeof DIFFED_FIELDS)[]) {
-      for (const v of ['status', 'connector_status', 'version', 'topic_ids', 'start_time'])
-        expect(isDiffedField(k, v)).toBe(false);
-    }
   });
 });
 

@@ -32,7 +32,7 @@ import { snapshotAddedTables } from './apply-snapshots.js';
 import { throwIfPlanErrors } from './plan-inputs.js';
 
 /** Version of the `apply --format json` document: `{formatVersion, plan, report}`. */
-export const APPLY_JSON_VERSION = 1;
+const APPLY_JSON_VERSION = 1;
 
 async function readLine(ctx: CommandContext): Promise<string> {
   const stdin = ctx.io.stdin;

@@ -40,7 +40,7 @@ function renderer(ctx: CommandContext, flags: StatusFlags): (r: StatusReport) =>
 }
 
 /** The --watch interval in ms; refused (exit 4) off a terminal or below the minimum. */
-export function watchInterval(ctx: CommandContext, watch: boolean | string): number {
+function watchInterval(ctx: CommandContext, watch: boolean | string): number {
   if (ctx.io.stdout.isTTY !== true) {
     throw new UserError('--watch refreshes a terminal screen, and stdout is not a terminal', {
       hint: 'in CI or cron run status without --watch: its exit code is the check (0 healthy, 2 unhealthy)',

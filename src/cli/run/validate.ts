@@ -8,7 +8,7 @@ import { EXIT } from '../exit-codes.js';
 import { printable, printableJson } from '../../render/printable.js';
 
 /** Version of the `validate --format json` output. */
-export const VALIDATE_JSON_VERSION = 1;
+const VALIDATE_JSON_VERSION = 1;
 
 function counts(state: DesiredState | undefined): Partial<Record<ResourceKind, number>> {
   const out: Partial<Record<ResourceKind, number>> = {};
