@@ -17,7 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 // under verbatimModuleSyntax it compiles to `import {} from`, which still loads the module.
 const STATIC_IMPORT = /^(?:import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
 
-const HEAVY_PACKAGES = new Set(['undici', 'ajv', 'ajv-formats', 'yaml']);
+const HEAVY_PACKAGES = new Set(['undici', 'ajv', 'yaml']);
 const HEAVY_SOURCE =
   /^src\/(?:api\/index|schema\/|state\/|planner\/|applier\/|emulator\/|reference\/|completion\/)/;
 
