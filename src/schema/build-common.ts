@@ -22,7 +22,11 @@ export function commonFields(e: Entry): CommonFields {
   const tags = 'tags' in raw ? strings(raw['tags']) : undefined;
   tags?.forEach((t, i) => {
     if (t.startsWith(RESERVED_TAG_PREFIX)) {
-      e.r.error([...e.base, 'tags', i], `tag "${t}" is reserved: "${RESERVED_TAG_PREFIX}" tags are managed by the tool`, 'use protected: true for protection');
+      e.r.error(
+        [...e.base, 'tags', i],
+        `tag "${t}" is reserved: "${RESERVED_TAG_PREFIX}" tags are managed by the tool`,
+        'use protected: true for protection',
+      );
     }
   });
   return {
@@ -35,5 +39,7 @@ export function commonFields(e: Entry): CommonFields {
 }
 
 export function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }

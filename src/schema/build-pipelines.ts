@@ -15,7 +15,10 @@ export function literalTables(source: SourceResource | undefined): string[] | un
   const list = source.config['table_include_list'];
   let tables: string[] | undefined;
   if (typeof list === 'string') {
-    const entries = list.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    const entries = list
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
     // NOTE: "." separates schema and table; Debezium reads it as a regex dot, we read it as literal.
     const literal = entries.length > 0 && entries.every((t) => /^[\w-]+(\.[\w-]+)+$/.test(t));
     tables = literal ? entries : undefined;
@@ -40,7 +43,9 @@ export function buildPipeline(e: Entry, sourceOf: (name: string) => Resource | u
     const ref = asRecord(t) ?? {};
     return { name: String(ref['name']), topics: strings(ref['topics']) };
   });
-  const topicAutoDiscovery = (Array.isArray(raw['topic_auto_discovery']) ? raw['topic_auto_discovery'] : []).map((t) => {
+  const topicAutoDiscovery = (
+    Array.isArray(raw['topic_auto_discovery']) ? raw['topic_auto_discovery'] : []
+  ).map((t) => {
     const ref = asRecord(t) ?? {};
     return { transform: String(ref['transform']), regex: String(ref['regex']) };
   });

@@ -41,7 +41,11 @@ function readImplementation(e: Entry, file: string): string | undefined {
     }
     return readFileSync(abs, 'utf8');
   } catch {
-    e.r.error(segs, `cannot read implementation file "${file}"`, 'the path is relative to this manifest file');
+    e.r.error(
+      segs,
+      `cannot read implementation file "${file}"`,
+      'the path is relative to this manifest file',
+    );
     return undefined;
   }
 }
@@ -68,7 +72,11 @@ export function buildTransform(e: Entry, opts: BuildOptions): TransformResource 
 export function buildTag(e: Entry): TagResource {
   const name = e.name ?? '';
   if (name.startsWith(RESERVED_TAG_PREFIX)) {
-    e.r.error([...e.base, 'name'], `tag name "${name}" is reserved for the tool`, `choose a name without "${RESERVED_TAG_PREFIX}"`);
+    e.r.error(
+      [...e.base, 'name'],
+      `tag name "${name}" is reserved for the tool`,
+      `choose a name without "${RESERVED_TAG_PREFIX}"`,
+    );
   }
   const description = e.raw['description'];
   return {

@@ -26,7 +26,7 @@ export interface ValueSite {
 export type Coerced = ConfigValue | undefined;
 
 function show(v: unknown): string {
-  const text = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  const text = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
@@ -47,7 +47,11 @@ function coerceSecret(f: FieldSpec, raw: unknown, s: ValueSite): Coerced {
   const value = s.opts.env[name];
   if (value !== undefined) return new SecretValue(value, `env:${name}`);
   if (s.opts.allowMissingEnv) return new SecretValue('', `env:${name}`);
-  s.r.error(s.segs, `environment variable ${name} is not set`, `set ${name}, or run validate with --allow-missing-env`);
+  s.r.error(
+    s.segs,
+    `environment variable ${name} is not set`,
+    `set ${name}, or run validate with --allow-missing-env`,
+  );
   return undefined;
 }
 
@@ -68,7 +72,11 @@ function interpolateDeep(raw: unknown, s: ValueSite): { value: unknown; usable: 
         usable = false;
         if (!s.opts.allowMissingEnv) {
           const names = out.missing.join(', ');
-          s.r.error(s.segs, `environment variable ${names} is not set`, 'set it, or run validate with --allow-missing-env');
+          s.r.error(
+            s.segs,
+            `environment variable ${names} is not set`,
+            'set it, or run validate with --allow-missing-env',
+          );
         }
       }
       return out.value;
@@ -100,7 +108,9 @@ function coerceBool(v: unknown, s: ValueSite): Coerced {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
   const yamlOne = typeof v === 'string' && /^(yes|no|on|off|y|n)$/i.test(v);
-  const hint = yamlOne ? 'manifests are YAML 1.2, where yes/no/on/off are strings: write true or false' : 'write true or false';
+  const hint = yamlOne
+    ? 'manifests are YAML 1.2, where yes/no/on/off are strings: write true or false'
+    : 'write true or false';
   s.r.error(s.segs, `expected a boolean, got ${shown(v, s)}`, hint);
   return undefined;
 }
@@ -109,7 +119,11 @@ function coerceString(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
   let text: string | undefined;
   if (typeof v === 'string') text = v;
   else if (typeof v === 'number' && Number.isInteger(v)) text = String(v);
-  else if (Array.isArray(v) && isCommaListField(f) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+  else if (
+    Array.isArray(v) &&
+    isCommaListField(f) &&
+    v.every((x) => typeof x === 'string' || typeof x === 'number')
+  ) {
     text = v.map(String).join(',');
   }
   if (text === undefined) {
@@ -119,11 +133,17 @@ function coerceString(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
   }
   if (typeof v === 'string' && isCommaListField(f) && text.split(',').some((e) => /\S\s*\n\s*\S/.test(e))) {
     // NOTE: the API splits these lists on commas only: "a\nb" is one (regex) entry matching nothing.
-    s.r.warn(s.segs, `"${f.name}" separates entries by line breaks only`, 'put a comma after each entry, or write a YAML list');
+    s.r.warn(
+      s.segs,
+      `"${f.name}" separates entries by line breaks only`,
+      'put a comma after each entry, or write a YAML list',
+    );
   }
   if (f.enum && !f.enum.includes(text)) {
     const sameCase = f.enum.find((e) => e.toLowerCase() === text.toLowerCase());
-    const hint = sameCase ? `did you mean "${sameCase}"?` : didYouMean(text, f.enum) ?? `allowed: ${listSome(f.enum)}`;
+    const hint = sameCase
+      ? `did you mean "${sameCase}"?`
+      : (didYouMean(text, f.enum) ?? `allowed: ${listSome(f.enum)}`);
     s.r.error(s.segs, `${shown(text, s)} is not an allowed value of "${f.name}"`, hint);
     return undefined;
   }
@@ -131,7 +151,11 @@ function coerceString(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
 }
 
 function coerceList(v: unknown, s: ValueSite): Coerced {
-  if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
   s.r.error(s.segs, `expected a list of strings, got ${shown(v, s)}`);
   return undefined;
@@ -146,7 +170,9 @@ function parseJsonObject(v: unknown): Record<string, unknown> | undefined {
       return undefined;
     }
   }
-  return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+  return x !== null && typeof x === 'object' && !Array.isArray(x)
+    ? (x as Record<string, unknown>)
+    : undefined;
 }
 
 function coerceStringMap(v: unknown, s: ValueSite): Coerced {
@@ -187,13 +213,20 @@ function coerceMapEntry(
   for (const [k, x] of Object.entries(entry)) {
     const spec = inner[k];
     if (!spec) {
-      s.r.error([...s.segs, k], `unknown key "${k}"`, didYouMean(k, Object.keys(inner)) ?? `allowed: ${Object.keys(inner).join(', ')}`, 'key');
+      s.r.error(
+        [...s.segs, k],
+        `unknown key "${k}"`,
+        didYouMean(k, Object.keys(inner)) ?? `allowed: ${Object.keys(inner).join(', ')}`,
+        'key',
+      );
       continue;
     }
     const isInt = /^int/.test(spec.type);
     const at = { ...s, segs: [...s.segs, k] };
-    const value = isInt ? coerceInt({ name: k, apiKey: k, type: 'int', required: false, secret: false }, x, at) : x;
-    if (value !== undefined) out[k] = isInt ? value as number : String(x);
+    const value = isInt
+      ? coerceInt({ name: k, apiKey: k, type: 'int', required: false, secret: false }, x, at)
+      : x;
+    if (value !== undefined) out[k] = isInt ? (value as number) : String(x);
   }
   for (const [k, spec] of Object.entries(inner)) {
     if (spec.required && !(k in entry)) s.r.error(s.segs, `missing required key "${k}"`);

@@ -55,7 +55,13 @@ export async function collectManifestPaths(
       const files: string[] = [];
       await walk(abs, files);
       if (files.length === 0) {
-        problems.add('error', shown, { line: 1, col: 1 }, [], 'no *.yaml or *.yml manifests in this directory');
+        problems.add(
+          'error',
+          shown,
+          { line: 1, col: 1 },
+          [],
+          'no *.yaml or *.yml manifests in this directory',
+        );
       }
       for (const f of files) found.add(f);
     } else {

@@ -72,7 +72,9 @@ function rulesOf(spec: ConnectorSpec): ConnectorRules {
   if (!rules) {
     rules = {
       required: spec.fields.filter((f) => f.required && !f.readOnly),
-      placeholders: spec.fields.filter((f) => typeof f.default === 'string' && f.default.startsWith('placeholder-')),
+      placeholders: spec.fields.filter(
+        (f) => typeof f.default === 'string' && f.default.startsWith('placeholder-'),
+      ),
       hasSshHost: spec.fields.some((f) => f.name === 'ssh_host'),
     };
     rulesCache.set(spec, rules);
@@ -80,20 +82,36 @@ function rulesOf(spec: ConnectorSpec): ConnectorRules {
   return rules;
 }
 
-function checkRequired(spec: ConnectorSpec, out: ResolvedConfig, configSegs: Segment[], site: ConfigSite): void {
+function checkRequired(
+  spec: ConnectorSpec,
+  out: ResolvedConfig,
+  configSegs: Segment[],
+  site: ConfigSite,
+): void {
   const rules = rulesOf(spec);
   for (const f of rules.required) {
     if (!out.present.has(f.name)) {
-      site.r.error([...configSegs, f.name], `missing required config key "${f.name}"`, `API key "${f.apiKey}"`);
+      site.r.error(
+        [...configSegs, f.name],
+        `missing required config key "${f.name}"`,
+        `API key "${f.apiKey}"`,
+      );
     }
   }
   // Conditional requirement the catalogue cannot express (§5.7): an SSH tunnel needs a host.
   if (rules.hasSshHost && out.config['ssh_enabled'] === true && !out.present.has('ssh_host')) {
-    site.r.error([...configSegs, 'ssh_host'], 'missing config key "ssh_host" (required when ssh_enabled is true)');
+    site.r.error(
+      [...configSegs, 'ssh_host'],
+      'missing config key "ssh_host" (required when ssh_enabled is true)',
+    );
   }
   for (const f of rules.placeholders) {
     if (!out.present.has(f.name)) {
-      site.r.warn(configSegs, `"${f.name}" is not set: the backend default is placeholder text`, `set ${f.name}`);
+      site.r.warn(
+        configSegs,
+        `"${f.name}" is not set: the backend default is placeholder text`,
+        `set ${f.name}`,
+      );
     }
   }
 }
@@ -147,17 +165,26 @@ export function resolveConfig(raw: Record<string, unknown> | undefined, site: Co
   return out;
 }
 
-const SECRET_LIKE = /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
+const SECRET_LIKE =
+  /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
 
 /** `extra_config`: wire keys sent as-is. Known keys and secrets are refused (they would bypass checks and masking). */
-export function resolveExtraConfig(raw: Record<string, unknown> | undefined, site: ConfigSite): Record<string, JsonValue> {
+export function resolveExtraConfig(
+  raw: Record<string, unknown> | undefined,
+  site: ConfigSite,
+): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   const keys = Object.keys(raw ?? {});
   for (const key of keys) {
     const segs = [...site.base, 'extra_config', key];
     const known = resolveKey(site.kind, site.code, key);
     if (known) {
-      site.r.error(segs, `"${key}" is a known config key`, `set it under config as "${known.field.name}"`, 'key');
+      site.r.error(
+        segs,
+        `"${key}" is a known config key`,
+        `set it under config as "${known.field.name}"`,
+        'key',
+      );
       continue;
     }
     if (SECRET_LIKE.test(key)) {
@@ -170,14 +197,23 @@ export function resolveExtraConfig(raw: Record<string, unknown> | undefined, sit
     if (typeof value === 'string') site.opts.envUses?.plain(value, site.r, segs);
     if (text && (text.missing.length > 0 || text.malformed.length > 0)) {
       if (!site.opts.allowMissingEnv || text.malformed.length > 0) {
-        site.r.error(segs, `cannot resolve ${[...text.missing, ...text.malformed].join(', ')}`, 'set the variable');
+        site.r.error(
+          segs,
+          `cannot resolve ${[...text.missing, ...text.malformed].join(', ')}`,
+          'set the variable',
+        );
       }
       continue;
     }
     out[key] = (text ? text.value : value) as JsonValue;
   }
   if (keys.length > 0) {
-    site.r.warn([...site.base, 'extra_config'], `extra_config keys are sent as-is, unchecked: ${keys.join(', ')}`, undefined, 'key');
+    site.r.warn(
+      [...site.base, 'extra_config'],
+      `extra_config keys are sent as-is, unchecked: ${keys.join(', ')}`,
+      undefined,
+      'key',
+    );
   }
   return out;
 }

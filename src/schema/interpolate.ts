@@ -59,5 +59,8 @@ export function interpolate(text: string, env: Env): Interpolated {
 
 /** A conventional variable name to suggest in hints: `ORDERS_DB_DATABASE_PASSWORD`. */
 export function suggestEnvName(resourceName: string, field: string): string {
-  return `${resourceName}_${field}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return `${resourceName}_${field}`
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }

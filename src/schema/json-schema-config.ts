@@ -32,7 +32,9 @@ function valueSchema(f: FieldSpec): JsonObject {
       return { type: 'string' };
     case 'string':
       if (f.enum) return { anyOf: [{ enum: [...f.enum] }, ENV_REF] };
-      return isCommaListField(f) ? { type: ['string', 'array'], items: { type: 'string' } } : { type: 'string' };
+      return isCommaListField(f)
+        ? { type: ['string', 'array'], items: { type: 'string' } }
+        : { type: 'string' };
   }
 }
 
@@ -61,7 +63,11 @@ export function editorConfigSchema(spec: ConnectorSpec): JsonObject {
   for (const a of spec.deprecatedAliases) {
     const target = spec.fields.find((f) => f.name === a.canonical);
     if (!target) continue;
-    properties[a.name] = { ...fieldSchema(target), deprecated: true, description: `Deprecated: use "${a.canonical}".` };
+    properties[a.name] = {
+      ...fieldSchema(target),
+      deprecated: true,
+      description: `Deprecated: use "${a.canonical}".`,
+    };
   }
   return {
     type: 'object',

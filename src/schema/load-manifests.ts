@@ -26,7 +26,11 @@ function namesByKind(entries: readonly Entry[]): Map<ResourceKind, Set<string>> 
   return out;
 }
 
-function manifestContext(c: Collected, opts: BuildOptions, built: ReadonlyMap<string, Resource>): ManifestContext {
+function manifestContext(
+  c: Collected,
+  opts: BuildOptions,
+  built: ReadonlyMap<string, Resource>,
+): ManifestContext {
   const declared = namesByKind(c.entries);
   const none: ReadonlySet<string> = new Set();
   return {
@@ -69,7 +73,11 @@ function buildResources(c: Collected, opts: BuildOptions): Resource[] {
 }
 
 async function readAll(paths: readonly string[], opts: LoadOptions, problems: ProblemList) {
-  const files = await collectManifestPaths(paths.length > 0 ? paths : DEFAULT_MANIFEST_PATHS, opts.cwd, problems);
+  const files = await collectManifestPaths(
+    paths.length > 0 ? paths : DEFAULT_MANIFEST_PATHS,
+    opts.cwd,
+    problems,
+  );
   const parsed = await parseManifestFiles(files, problems);
   const collected = emptyCollected();
   for (const f of parsed) for (const d of f.documents) collectDocument(d, problems, collected);

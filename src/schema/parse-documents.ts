@@ -84,14 +84,26 @@ function reportRaw(raw: RawDocument, file: string, problems: ProblemList): boole
   } else if (raw.failure) {
     problems.add('error', file, raw.start, [], `could not read the document: ${raw.failure.message}`);
   } else if (maxDepth(raw.value) > MAX_DEPTH) {
-    problems.add('error', file, raw.start, [], `nesting deeper than ${MAX_DEPTH} levels`, 'flatten the document');
+    problems.add(
+      'error',
+      file,
+      raw.start,
+      [],
+      `nesting deeper than ${MAX_DEPTH} levels`,
+      'flatten the document',
+    );
   } else {
     return true;
   }
   return false;
 }
 
-function documentsOf(p: ManifestPath, text: string, parse: RawParse, problems: ProblemList): ManifestDocument[] {
+function documentsOf(
+  p: ManifestPath,
+  text: string,
+  parse: RawParse,
+  problems: ProblemList,
+): ManifestDocument[] {
   if ('fatal' in parse) {
     const message = parse.fatal === 'stack' ? 'nesting too deep to parse' : `cannot parse: ${parse.fatal}`;
     problems.add('error', p.display, START, [], message, 'flatten the document');
@@ -102,7 +114,12 @@ function documentsOf(p: ManifestPath, text: string, parse: RawParse, problems: P
   parse.docs.forEach((raw, index) => {
     if (!reportRaw(raw, p.display, problems)) return;
     const locateIn = (segs: readonly Segment[], target?: Target): Position => {
-      const key = segs.length === 1 ? String(segs[0]) : segs.length === 2 ? `${String(segs[0])}/${String(segs[1])}` : '';
+      const key =
+        segs.length === 1
+          ? String(segs[0])
+          : segs.length === 2
+            ? `${String(segs[0])}/${String(segs[1])}`
+            : '';
       const known = target !== 'key' ? raw.anchors[key] : undefined;
       return known ?? ast.locate(index, segs, target);
     };
@@ -136,7 +153,10 @@ async function readOne(p: ManifestPath, problems: ProblemList): Promise<ReadFile
 }
 
 /** Reads and parses the manifest files; every problem goes to `problems`. */
-export async function parseManifestFiles(paths: readonly ManifestPath[], problems: ProblemList): Promise<ParsedFile[]> {
+export async function parseManifestFiles(
+  paths: readonly ManifestPath[],
+  problems: ProblemList,
+): Promise<ParsedFile[]> {
   const read = (await Promise.all(paths.map((p) => readOne(p, problems)))).filter((r) => r !== undefined);
   return read.map((r) => {
     if (r.text === undefined) return { path: r.p.display, sha256: r.sha256, documents: [] };

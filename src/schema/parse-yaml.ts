@@ -53,7 +53,8 @@ function anchorsOf(doc: Document.Parsed, lc: LineCounter): Record<string, RawPos
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     const value = pair.value as Node | null;
-    if (key === 'namespace' && value?.range && value.range[1] > value.range[0]) out['namespace'] = lc.linePos(value.range[0]);
+    if (key === 'namespace' && value?.range && value.range[1] > value.range[0])
+      out['namespace'] = lc.linePos(value.range[0]);
     if (isSeq(value)) {
       value.items.forEach((item, i) => {
         const range = (item as Node | null)?.range;
@@ -66,14 +67,23 @@ function anchorsOf(doc: Document.Parsed, lc: LineCounter): Record<string, RawPos
 
 function toRaw(doc: Document.Parsed, lc: LineCounter): RawDocument {
   const start = lc.linePos(doc.contents?.range[0] ?? 0);
-  const errors = doc.errors.map((e) => ({ code: String(e.code), message: e.message, pos: lc.linePos(e.pos[0]) }));
+  const errors = doc.errors.map((e) => ({
+    code: String(e.code),
+    message: e.message,
+    pos: lc.linePos(e.pos[0]),
+  }));
   if (errors.length > 0) return { errors, start, anchors: {} };
   const anchors = anchorsOf(doc, lc);
   try {
     return { errors, start, anchors, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const kind = error instanceof ReferenceError && /alias/i.test(message) ? 'aliases' : error instanceof RangeError ? 'stack' : 'other';
+    const kind =
+      error instanceof ReferenceError && /alias/i.test(message)
+        ? 'aliases'
+        : error instanceof RangeError
+          ? 'stack'
+          : 'other';
     return { errors, start, anchors, failure: { kind, message } };
   }
 }

@@ -20,8 +20,10 @@ export function reporterFor(d: ManifestDocument, problems: ProblemList): Reporte
   return {
     file: d.file,
     absPath: d.absPath,
-    error: (segs, message, hint, target) => problems.add('error', d.file, at(segs, target), segs, message, hint),
-    warn: (segs, message, hint, target) => problems.add('warning', d.file, at(segs, target), segs, message, hint),
+    error: (segs, message, hint, target) =>
+      problems.add('error', d.file, at(segs, target), segs, message, hint),
+    warn: (segs, message, hint, target) =>
+      problems.add('warning', d.file, at(segs, target), segs, message, hint),
     location: (segs) => ({ file: d.file, ...at(segs) }),
   };
 }

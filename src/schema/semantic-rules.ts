@@ -15,13 +15,18 @@ export function checkNamespace(c: Collected, problems: ProblemList): string | un
   if (!first) {
     const hint = 'add `namespace: <name>` (it scopes ownership: the tag gitops:<name>) to one manifest';
     if (c.first) c.first.error([], 'no namespace declared in any manifest', hint);
-    else if (problems.errorCount === 0) problems.add('error', '.', { line: 1, col: 1 }, [], 'no manifests found', 'pass a file or directory');
+    else if (problems.errorCount === 0)
+      problems.add('error', '.', { line: 1, col: 1 }, [], 'no manifests found', 'pass a file or directory');
     return undefined;
   }
   for (const n of c.namespaces.slice(1)) {
     if (n.value !== first.value) {
       const at = first.location;
-      n.r.error(['namespace'], `namespace "${n.value}" differs from "${first.value}" declared at ${at.file}:${at.line}:${at.col}`, 'one run manages one namespace');
+      n.r.error(
+        ['namespace'],
+        `namespace "${n.value}" differs from "${first.value}" declared at ${at.file}:${at.line}:${at.col}`,
+        'one run manages one namespace',
+      );
     }
   }
   return new RegExp(NAMESPACE_PATTERN).test(first.value) ? first.value : undefined;
@@ -40,7 +45,11 @@ export function checkDuplicates(entries: readonly Entry[]): Set<Entry> {
       continue;
     }
     dupes.add(e);
-    e.r.error([...e.base, 'name'], `duplicate ${e.kind} name "${e.name}" (also declared at ${where(first)})`, `names are unique per kind across all manifests`);
+    e.r.error(
+      [...e.base, 'name'],
+      `duplicate ${e.kind} name "${e.name}" (also declared at ${where(first)})`,
+      `names are unique per kind across all manifests`,
+    );
   }
   return dupes;
 }
@@ -59,7 +68,10 @@ export function checkPreviousNames(entries: readonly Entry[]): void {
       if (holder === e && p === e.name) {
         e.r.error([...e.base, 'previous_names', i], `"${p}" is this ${e.kind}'s current name`);
       } else if (holder && holder !== e) {
-        e.r.error([...e.base, 'previous_names', i], `previous name "${p}" is also the name or a previous name of the ${e.kind} at ${where(holder)}`);
+        e.r.error(
+          [...e.base, 'previous_names', i],
+          `previous name "${p}" is also the name or a previous name of the ${e.kind} at ${where(holder)}`,
+        );
       } else {
         owner.set(key, e);
       }
@@ -81,7 +93,8 @@ export function checkReference(
 ): boolean {
   const { kind, name, key } = ref;
   if (declared.has(name) || external.has(name)) return true;
-  const hint = didYouMean(name, [...declared, ...external]) ?? `declare it under ${key}: or list it in external.${key}`;
+  const hint =
+    didYouMean(name, [...declared, ...external]) ?? `declare it under ${key}: or list it in external.${key}`;
   e.r.error([...e.base, ...segs], `unknown ${kind} "${name}"`, hint);
   return false;
 }

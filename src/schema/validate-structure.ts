@@ -85,7 +85,8 @@ function describeType(e: ErrorObject, segs: Segment[]): Report {
   const expected = Array.isArray(e.params['type']) ? e.params['type'].join(' or ') : String(e.params['type']);
   const article = expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`;
   const last = segs[segs.length - 1];
-  const yamlOne = expected === 'boolean' && typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data);
+  const yamlOne =
+    expected === 'boolean' && typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data);
   const hint =
     segs.length === 1 && expected === 'array' && e.data === null
       ? `write \`${String(last)}: []\` for none`
@@ -99,11 +100,17 @@ function describe(e: ErrorObject, segs: Segment[]): Report {
   const p = e.params;
   switch (e.keyword) {
     case 'required':
-      return { segs: [...segs, String(p['missingProperty'])], target: 'value', message: `missing required key "${String(p['missingProperty'])}"` };
+      return {
+        segs: [...segs, String(p['missingProperty'])],
+        target: 'value',
+        message: `missing required key "${String(p['missingProperty'])}"`,
+      };
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
       const allowed = Object.keys((e.parentSchema?.['properties'] as object | undefined) ?? {});
-      const hint = didYouMean(key, allowed) ?? (allowed.length > 0 ? `allowed keys: ${listSome(allowed, 12)}` : undefined);
+      const hint =
+        didYouMean(key, allowed) ??
+        (allowed.length > 0 ? `allowed keys: ${listSome(allowed, 12)}` : undefined);
       return { segs: [...segs, key], target: 'key', message: `unknown key "${key}"`, hint };
     }
     case 'discriminator':
@@ -112,7 +119,8 @@ function describe(e: ErrorObject, segs: Segment[]): Report {
       return describeType(e, segs);
     case 'pattern':
       if (segs.length === 1 && segs[0] === 'namespace') {
-        const hint = 'lower-case letters, digits and "-", starting with a letter or digit, at most 41 characters';
+        const hint =
+          'lower-case letters, digits and "-", starting with a letter or digit, at most 41 characters';
         return { segs, target: 'value', message: `invalid namespace "${String(e.data)}"`, hint };
       }
       return { segs, target: 'value', message: 'must not be blank' };
@@ -124,11 +132,19 @@ function describe(e: ErrorObject, segs: Segment[]): Report {
       return { segs, target: 'value', message: `must list at least ${String(p['limit'])} item(s)` };
     case 'uniqueItems': {
       const [first, dup] = [Number(p['i']), Number(p['j'])].sort((a, b) => a - b);
-      return { segs: [...segs, dup ?? 0], target: 'value', message: `duplicate item (same as item ${String(first)})` };
+      return {
+        segs: [...segs, dup ?? 0],
+        target: 'value',
+        message: `duplicate item (same as item ${String(first)})`,
+      };
     }
     case 'enum':
     case 'const':
-      return { segs, target: 'value', message: `must be one of: ${JSON.stringify(p['allowedValues'] ?? p['allowedValue'])}` };
+      return {
+        segs,
+        target: 'value',
+        message: `must be one of: ${JSON.stringify(p['allowedValues'] ?? p['allowedValue'])}`,
+      };
     default:
       return { segs, target: 'value', message: e.message ?? `fails ${e.keyword}` };
   }

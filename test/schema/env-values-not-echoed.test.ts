@@ -32,7 +32,10 @@ sources:
 `,
     });
     cleanup = files.cleanup;
-    const { problems } = await validateManifests(['m.yaml'], { cwd: files.dir, env: { PG_PASSWORD: 'pw', DB_PORT: SECRET, SNAPSHOT_MODE: SECRET, HEARTBEAT: SECRET, PIN: '9999999' } });
+    const { problems } = await validateManifests(['m.yaml'], {
+      cwd: files.dir,
+      env: { PG_PASSWORD: 'pw', DB_PORT: SECRET, SNAPSHOT_MODE: SECRET, HEARTBEAT: SECRET, PIN: '9999999' },
+    });
     const messages = problems.map((p) => p.message);
     expect(messages).toEqual([
       'expected an integer, got "${env:DB_PORT}" (value from the environment, not shown)',
@@ -60,7 +63,10 @@ sources:
 `,
     });
     cleanup = files.cleanup;
-    const { problems } = await validateManifests(['m.yaml'], { cwd: files.dir, env: { PG_PASSWORD: SECRET } });
+    const { problems } = await validateManifests(['m.yaml'], {
+      cwd: files.dir,
+      env: { PG_PASSWORD: SECRET },
+    });
     expect(problems.map((p) => p.message)).toEqual(['expected an integer, got "fifty"']);
   });
 

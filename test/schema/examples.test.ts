@@ -42,7 +42,9 @@ describe('examples/', () => {
 
   it('`validate --allow-missing-env examples` exits 0', async () => {
     const io = captureIo({}, REPO);
-    expect(await main(['node', 'streamkap-gitops', 'validate', '--allow-missing-env', 'examples'], io)).toBe(0);
+    expect(await main(['node', 'streamkap-gitops', 'validate', '--allow-missing-env', 'examples'], io)).toBe(
+      0,
+    );
     expect(io.out()).toMatch(/^valid: namespace "shop", \d+ files/m);
   });
 

@@ -83,14 +83,20 @@ describe('generated absurd inputs', () => {
 
   it('reports deep nesting without crashing', async () => {
     const depth = 20_000;
-    writeFileSync(join(dir, 'deep.yaml'), `namespace: shop\nsources: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    writeFileSync(
+      join(dir, 'deep.yaml'),
+      `namespace: shop\nsources: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
+    );
     const { code, out } = await validate(dir, 'deep.yaml');
     expect(code).toBe(4);
     expect(out).toMatch(/^deep\.yaml:2:\d+ {2}.*nesting too deep/m);
   });
 
   it('reports moderately deep nesting at the document', async () => {
-    writeFileSync(join(dir, 'deep100.yaml'), `namespace: shop\nsources: ${'['.repeat(100)}${']'.repeat(100)}\n`);
+    writeFileSync(
+      join(dir, 'deep100.yaml'),
+      `namespace: shop\nsources: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+    );
     const { code, out } = await validate(dir, 'deep100.yaml');
     expect(code).toBe(4);
     assertReported(out, { file: 'deep100.yaml', line: 1, col: 1, fragment: 'nesting deeper than 64 levels' });

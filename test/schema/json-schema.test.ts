@@ -41,7 +41,9 @@ describe('JSON Schema', () => {
 
   it('the editor schema compiles and accepts the example tour', () => {
     const validate = editor();
-    const tour: unknown = parse(readFileSync(new URL('../../examples/streamkap.yaml', import.meta.url), 'utf8'));
+    const tour: unknown = parse(
+      readFileSync(new URL('../../examples/streamkap.yaml', import.meta.url), 'utf8'),
+    );
     expect(validate(tour), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 

@@ -42,7 +42,10 @@ function dir(files: Record<string, string>): string {
 
 describe('loadDesiredState on the example tour', () => {
   it('builds the shared model with typed, friendly-keyed config', async () => {
-    const { state, warnings } = await loadDesiredState(['examples/streamkap.yaml'], { cwd: REPO, env: EXAMPLE_ENV });
+    const { state, warnings } = await loadDesiredState(['examples/streamkap.yaml'], {
+      cwd: REPO,
+      env: EXAMPLE_ENV,
+    });
     expect(warnings).toEqual([]);
     expect(state.namespace).toBe('shop');
     expect(state.managedKinds).toEqual(['tag', 'source', 'destination', 'transform', 'pipeline']);
@@ -128,7 +131,12 @@ describe('manifest rules', () => {
     const { problems, state } = await strict;
     expect(state).toBeUndefined();
     expect(problems).toEqual([
-      expect.objectContaining({ line: 8, col: 26, path: 'sources[0].config.database_password', severity: 'error' }),
+      expect.objectContaining({
+        line: 8,
+        col: 26,
+        path: 'sources[0].config.database_password',
+        severity: 'error',
+      }),
     ]);
     await expect(loadDesiredState([d], { cwd: d, env: {} })).rejects.toBeInstanceOf(ValidationError);
   });
@@ -136,7 +144,10 @@ describe('manifest rules', () => {
   it('warns for deprecated aliases and extra_config, and keeps their values', async () => {
     const text = `namespace: shop\nsources:\n${PG_SOURCE}      predicates_istopictoenrich_pattern: orders\n    extra_config:\n      new.backend.flag: \${env:FLAG}\n`;
     const d = dir({ 'm.yaml': text });
-    const { state, warnings } = await loadDesiredState([d], { cwd: d, env: { PG_PASSWORD: 'x', FLAG: 'on' } });
+    const { state, warnings } = await loadDesiredState([d], {
+      cwd: d,
+      env: { PG_PASSWORD: 'x', FLAG: 'on' },
+    });
     const src = state.resources[0] as SourceResource;
     expect(src.config['predicates_is_topic_to_enrich_pattern']).toBe('orders');
     expect(src.extraConfig).toEqual({ 'new.backend.flag': 'on' });
@@ -168,7 +179,10 @@ destinations:
       auto_qa_dedupe_table_mapping: '{"raw": "dedupe"}'
 `;
     const d = dir({ 'm.yaml': text });
-    const { problems, state } = await validateManifests([d], { cwd: d, env: { AWS_KEY: 'k', AWS_SECRET: 's', STAGE: 'prod' } });
+    const { problems, state } = await validateManifests([d], {
+      cwd: d,
+      env: { AWS_KEY: 'k', AWS_SECRET: 's', STAGE: 'prod' },
+    });
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const [lake, wh] = state?.resources ?? [];
     expect(lake && 'config' in lake && lake.config['format_output_fields']).toEqual(['a', 'b', 'c']);
@@ -197,9 +211,13 @@ destinations:
   });
 
   it('reports an empty name once, not as both empty and blank', async () => {
-    const d = dir({ 'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE.replace('name: orders-db', 'name: ""')}` });
+    const d = dir({
+      'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE.replace('name: orders-db', 'name: ""')}`,
+    });
     const { problems } = await validateManifests([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
-    expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([[3, 'sources[0].name', 'must not be empty']]);
+    expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([
+      [3, 'sources[0].name', 'must not be empty'],
+    ]);
   });
 
   it('warns when a comma-list field separates entries by line breaks only', async () => {
@@ -216,7 +234,10 @@ destinations:
         hint: expect.stringContaining('comma'),
       }),
     ]);
-    const commas = PG_SOURCE.replace('public.orders, public.customers', '"public.orders,\\n  public.customers"');
+    const commas = PG_SOURCE.replace(
+      'public.orders, public.customers',
+      '"public.orders,\\n  public.customers"',
+    );
     const ok = dir({ 'm.yaml': `namespace: shop\nsources:\n${commas}` });
     expect((await validateManifests([ok], { cwd: ok, env: { PG_PASSWORD: 'x' } })).problems).toEqual([]);
   });

@@ -17,9 +17,27 @@ const scalar = fc.oneof(
   fc.constantFrom('${env:X}', '${ENV:bad}', 'postgresql', 'public.orders', 'gitops:x', 'yes'),
 );
 const key = fc.constantFrom(
-  'namespace', 'sources', 'destinations', 'transforms', 'pipelines', 'tags', 'external', 'name',
-  'connector', 'type', 'config', 'topics', 'source', 'destination', 'database_port', 'protected',
-  'previous_names', 'implementation_file', 'extra_config', 'transforms_input_topic_pattern', 'x',
+  'namespace',
+  'sources',
+  'destinations',
+  'transforms',
+  'pipelines',
+  'tags',
+  'external',
+  'name',
+  'connector',
+  'type',
+  'config',
+  'topics',
+  'source',
+  'destination',
+  'database_port',
+  'protected',
+  'previous_names',
+  'implementation_file',
+  'extra_config',
+  'transforms_input_topic_pattern',
+  'x',
 );
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
@@ -50,13 +68,16 @@ describe('validateManifests on arbitrary documents', () => {
     const chars = fc.constantFrom(...'ab:- \n\t[]{},&*!|>#\'"%@`?$'.split(''));
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(chars, { maxLength: 60 }).map((cs) => cs.join('')), async (text) => {
-        const file = `text-${n++}.yaml`;
-        writeFileSync(join(d.dir, file), text);
-        const { problems } = await validateManifests([file], { cwd: d.dir, env: {} });
-        expect(problems.length).toBeGreaterThan(0); // no text here declares a valid namespace
-        for (const p of problems) expect(p.line).toBeGreaterThanOrEqual(1);
-      }),
+      fc.asyncProperty(
+        fc.array(chars, { maxLength: 60 }).map((cs) => cs.join('')),
+        async (text) => {
+          const file = `text-${n++}.yaml`;
+          writeFileSync(join(d.dir, file), text);
+          const { problems } = await validateManifests([file], { cwd: d.dir, env: {} });
+          expect(problems.length).toBeGreaterThan(0); // no text here declares a valid namespace
+          for (const p of problems) expect(p.line).toBeGreaterThanOrEqual(1);
+        },
+      ),
       { numRuns: 300, seed: 20261126 },
     );
   });

@@ -43,13 +43,26 @@ describe('validate command', () => {
   });
 
   it('--format json prints a versioned document and never a secret', async () => {
-    const d = dir({ 'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE.replace('${env:PG_PASSWORD}', 'hunter2-secret')}` });
+    const d = dir({
+      'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE.replace('${env:PG_PASSWORD}', 'hunter2-secret')}`,
+    });
     const { code, out } = await run(['validate', '--format', 'json', '.'], {}, d);
     expect(code).toBe(4);
-    const body = JSON.parse(out) as { formatVersion: number; valid: boolean; errors: number; problems: unknown[] };
+    const body = JSON.parse(out) as {
+      formatVersion: number;
+      valid: boolean;
+      errors: number;
+      problems: unknown[];
+    };
     expect(body).toMatchObject({ formatVersion: 1, valid: false, errors: 1 });
     expect(body.problems).toEqual([
-      expect.objectContaining({ file: 'm.yaml', line: 8, col: 26, severity: 'error', path: 'sources[0].config.database_password' }),
+      expect.objectContaining({
+        file: 'm.yaml',
+        line: 8,
+        col: 26,
+        severity: 'error',
+        path: 'sources[0].config.database_password',
+      }),
     ]);
     expect(out).not.toContain('hunter2');
   });

@@ -17,7 +17,8 @@ const PIPELINE: JsonObject = {
       type: 'array',
       items: NAME,
       uniqueItems: true,
-      description: "Pretty topic names (public.orders). Default: every table of the source's table_include_list.",
+      description:
+        "Pretty topic names (public.orders). Default: every table of the source's table_include_list.",
     },
     transforms: {
       type: 'array',
@@ -49,20 +50,33 @@ function checkTopics(e: Entry, p: PipelineResource, ctx: ManifestContext): void 
     const allowed = new Set(tables);
     p.topics?.forEach((t, i) => {
       if (!allowed.has(t)) {
-        e.r.error([...e.base, 'topics', i], `topic "${t}" is not in the table_include_list of source "${p.source}"`, didYouMean(t, tables) ?? `tables: ${listSome(tables)}`);
+        e.r.error(
+          [...e.base, 'topics', i],
+          `topic "${t}" is not in the table_include_list of source "${p.source}"`,
+          didYouMean(t, tables) ?? `tables: ${listSome(tables)}`,
+        );
       }
     });
   }
   const pipelineTopics = p.topics ? new Set(p.topics) : undefined;
   const seen = new Set<string>();
   p.transforms.forEach((t, i) => {
-    if (seen.has(t.name)) e.r.error([...e.base, 'transforms', i, 'name'], `transform "${t.name}" is listed twice`, 'list its topics once');
+    if (seen.has(t.name))
+      e.r.error(
+        [...e.base, 'transforms', i, 'name'],
+        `transform "${t.name}" is listed twice`,
+        'list its topics once',
+      );
     seen.add(t.name);
     ctx.checkReference(e, 'transform', t.name, ['transforms', i, 'name']);
     if (!pipelineTopics) return;
     t.topics.forEach((topic, j) => {
       if (!pipelineTopics.has(topic)) {
-        e.r.error([...e.base, 'transforms', i, 'topics', j], `topic "${topic}" is not one of this pipeline's topics`, `pipeline topics: ${listSome([...pipelineTopics])}`);
+        e.r.error(
+          [...e.base, 'transforms', i, 'topics', j],
+          `topic "${topic}" is not one of this pipeline's topics`,
+          `pipeline topics: ${listSome([...pipelineTopics])}`,
+        );
       }
     });
   });
@@ -77,7 +91,10 @@ function checkPipeline(e: Entry, p: PipelineResource, ctx: ManifestContext): voi
     try {
       new RegExp(t.regex);
     } catch (error) {
-      e.r.error([...e.base, 'topic_auto_discovery', i, 'regex'], `invalid regular expression: ${(error as Error).message}`);
+      e.r.error(
+        [...e.base, 'topic_auto_discovery', i, 'regex'],
+        `invalid regular expression: ${(error as Error).message}`,
+      );
     }
   });
 }
