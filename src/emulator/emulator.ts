@@ -5,16 +5,13 @@ import type { ControlTarget } from './control.js';
 import { createDispatcher } from './dispatch.js';
 import { fromFetchRequest, toFetchResponse } from './fetch-adapter.js';
 import { createIdGenerator, createRng } from './rng.js';
+import { BUILTIN_EMULATOR_KINDS, type EmulatorKind } from './kinds.js';
 import { Router, type ServerEnv } from './router.js';
-import { registerConnectorRoutes } from './routes/connectors.js';
 import { registerConsumerGroupRoutes } from './routes/consumer-groups.js';
 import { registerMetricRoutes } from './routes/metrics.js';
 import { registerMiscRoutes } from './routes/misc.js';
-import { registerPipelineRoutes } from './routes/pipelines.js';
 import { registerSnapshotRoutes } from './routes/snapshots.js';
-import { registerTagRoutes, seedSystemTags } from './routes/tags.js';
-import { registerTransformJobRoutes } from './routes/transform-jobs.js';
-import { registerTransformRoutes } from './routes/transforms.js';
+import { seedSystemTags } from './routes/tags.js';
 import { applySeed, type SeededRef } from './seed.js';
 import { DEFAULT_SETTINGS, cloneSettings, mergeSettings, type EmulatorSettings } from './settings.js';
 import { exportState, importState, type StateDocument } from './state-io.js';
@@ -33,6 +30,8 @@ export interface EmulatorOptions extends Partial<EmulatorSettings> {
   now?: () => number;
   /** Pause for injected latency, for tests that check it without waiting (default: a real timer). */
   sleep?: (ms: number) => Promise<void>;
+  /** Kinds served besides the built-in ones (src/emulator/kinds.ts). */
+  kinds?: readonly EmulatorKind[];
 }
 
 export interface Emulator extends ControlTarget {
@@ -47,15 +46,11 @@ export interface Emulator extends ControlTarget {
   onChange(listener: () => void): () => void;
 }
 
-function buildRouter(auth: Auth): Router {
+function buildRouter(auth: Auth, kinds: readonly EmulatorKind[]): Router {
   const router = new Router();
   router.add('POST', '/auth/access-token', (c) => auth.exchange(c.body), false);
   router.add('POST', '/auth/access-token/refresh', (c) => auth.refreshToken(c.body), false);
-  registerConnectorRoutes(router);
-  registerPipelineRoutes(router);
-  registerTransformRoutes(router);
-  registerTransformJobRoutes(router);
-  registerTagRoutes(router);
+  for (const kind of [...BUILTIN_EMULATOR_KINDS, ...kinds]) kind.register(router);
   registerMetricRoutes(router);
   registerSnapshotRoutes(router);
   registerMiscRoutes(router);
@@ -64,7 +59,7 @@ function buildRouter(auth: Auth): Router {
 }
 
 function splitOptions(options: EmulatorOptions): Partial<EmulatorSettings> {
-  const { clientId: _a, clientSecret: _b, seed: _c, now: _d, sleep: _e, ...settings } = options;
+  const { clientId: _a, clientSecret: _b, seed: _c, now: _d, sleep: _e, kinds: _f, ...settings } = options;
   return settings;
 }
 
@@ -89,7 +84,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clientId = options.clientId ?? 'emulator-client';
   const clientSecret = options.clientSecret ?? randomBytes(18).toString('base64url');
   const auth = new Auth({ clientId, clientSecret }, now, () => settings);
-  const router = buildRouter(auth);
+  const router = buildRouter(auth, options.kinds ?? []);
   const stats = new StatsRecorder();
   const listeners = new Set<() => void>();
   const changed = (): void => {

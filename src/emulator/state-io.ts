@@ -2,7 +2,7 @@
 import { isRecord } from './http.js';
 import { activeSettle } from './routes/common.js';
 import type { Store } from './store.js';
-import type { StoredConnector, StoredPipeline, StoredTag, StoredTransform } from './types.js';
+import type { AddedRecord, StoredConnector, StoredPipeline, StoredTag, StoredTransform } from './types.js';
 
 export const STATE_FORMAT_VERSION = 1;
 
@@ -13,9 +13,12 @@ export interface StateDocument {
   transforms: StoredTransform[];
   pipelines: StoredPipeline[];
   tags: StoredTag[];
+  /** Records of kinds added to the emulator (src/emulator/kinds.ts), by kind; absent when none. */
+  added?: Record<string, AddedRecord[]>;
 }
 
 export function exportState(store: Store): StateDocument {
+  const added = [...store.addedCollections()].filter(([, c]) => c.size > 0);
   return structuredClone({
     version: STATE_FORMAT_VERSION,
     sources: [...store.sources.all()],
@@ -23,7 +26,18 @@ export function exportState(store: Store): StateDocument {
     transforms: [...store.transforms.all()],
     pipelines: [...store.pipelines.all()],
     tags: [...store.tags.all()],
+    ...(added.length === 0 ? {} : { added: Object.fromEntries(added.map(([k, c]) => [k, [...c.all()]])) }),
   });
+}
+
+/** `added` of a state document: kind → records with string `id` and `name`. */
+function addedOf(doc: Record<string, unknown>, where: string): [string, AddedRecord[]][] {
+  const added = doc['added'] ?? {};
+  if (!isRecord(added)) throw new Error(`${where}: "added" must be an object of lists`);
+  return Object.keys(added).map((kind) => [
+    kind,
+    listOf<AddedRecord>(added, kind, `${where} (added)`).map((x) => ({ tags: null, ...x }) as AddedRecord),
+  ]);
 }
 
 /** A record as a hand-written document may give it: id and name required, the rest defaulted. */
@@ -106,7 +120,9 @@ export function importState(store: Store, doc: unknown, where = 'state document'
   const transforms = listOf<StoredTransform>(doc, 'transforms', where).map(transform);
   const pipelines = listOf<StoredPipeline>(doc, 'pipelines', where).map(pipeline);
   const tags = listOf<StoredTag>(doc, 'tags', where).map(tag);
+  const added = addedOf(doc, where);
   store.clear();
+  for (const [kind, records] of added) for (const x of records) store.collection(kind).add(x);
   for (const t of tags) store.tags.add(t);
   for (const s of sources) store.sources.add(s);
   for (const d of destinations) store.destinations.add(d);

@@ -2,7 +2,7 @@
  * The in-memory account. Each kind is a Collection indexed by id and by name, with a stable
  * insertion-ordered array so a page is a slice (no per-request O(N) work without a name filter).
  */
-import type { StoredConnector, StoredPipeline, StoredTag, StoredTransform } from './types.js';
+import type { AddedRecord, StoredConnector, StoredPipeline, StoredTag, StoredTransform } from './types.js';
 
 interface Named {
   id: string;
@@ -117,6 +117,20 @@ export class Store {
   readonly snapshots = new Map<string, SnapshotRecord>();
   /** Every snapshot action received, in order (not persisted). */
   readonly snapshotCalls: SnapshotCall[] = [];
+  /** Records of kinds added to the emulator (src/emulator/kinds.ts), by kind name. */
+  readonly #added = new Map<string, Collection<AddedRecord>>();
+
+  /** The records of an added kind (created empty on first use). */
+  collection(kind: string): Collection<AddedRecord> {
+    let c = this.#added.get(kind);
+    if (!c) this.#added.set(kind, (c = new Collection<AddedRecord>()));
+    return c;
+  }
+
+  /** Added kinds that hold records, by name. */
+  addedCollections(): ReadonlyMap<string, Collection<AddedRecord>> {
+    return this.#added;
+  }
 
   connectors(kind: 'source' | 'destination'): Collection<StoredConnector> {
     return kind === 'source' ? this.sources : this.destinations;
@@ -131,6 +145,7 @@ export class Store {
     this.snapshots.clear();
     this.snapshotCalls.length = 0;
     this.refs.clear();
+    this.#added.clear();
   }
 
   /** `kind:id` of a source/destination/transform → ids of the pipelines that reference it. */
@@ -175,6 +190,7 @@ export class Store {
     count(this.destinations.all());
     count(this.transforms.all());
     count(this.pipelines.all());
+    for (const c of this.#added.values()) count(c.all());
     return n;
   }
 }

@@ -113,5 +113,12 @@ export interface StoredTag {
   created_timestamp: string;
 }
 
+/** A record of a kind added to the emulator (src/emulator/kinds.ts): the fields are its own. */
+export interface AddedRecord extends JsonRecord {
+  id: string;
+  name: string;
+  tags: string[] | null;
+}
+
 export type StoredEntity = StoredConnector | StoredTransform | StoredPipeline;
 export type StoredAny = StoredEntity | StoredTag;

@@ -216,14 +216,13 @@ function getById(kind: ConnectorKind) {
   };
 }
 
-export function registerConnectorRoutes(router: Router): void {
-  for (const kind of ['source', 'destination'] as const) {
-    const base = `/${kind}s`;
-    router
-      .add('GET', base, list(kind))
-      .add('POST', base, create(kind))
-      .add('GET', `${base}/{id}`, getById(kind))
-      .add('PUT', `${base}/{id}`, update(kind))
-      .add('DELETE', `${base}/{id}`, remove(kind));
-  }
+/** The routes of sources or destinations (`/sources`, `/destinations`). */
+export function registerConnectorRoutes(router: Router, kind: ConnectorKind): void {
+  const base = `/${kind}s`;
+  router
+    .add('GET', base, list(kind))
+    .add('POST', base, create(kind))
+    .add('GET', `${base}/{id}`, getById(kind))
+    .add('PUT', `${base}/{id}`, update(kind))
+    .add('DELETE', `${base}/{id}`, remove(kind));
 }
