@@ -2,18 +2,15 @@
  * The ActionRunner that talks to the API through the kind writers. A replace is a delete then a
  * create (names are unique server-side, §2.6); see replace.ts for one used by live pipelines.
  */
-import type { PlanAction } from '../model/index.js';
+import type { PlanAction, ResolvedPayload } from '../model/index.js';
 import { InternalError } from '../errors/index.js';
 import type { ActionRunner } from './execute-plan.js';
 import type { RunContext } from './run-context.js';
 import { registry } from '../kinds/registry.js';
 import { runReplace } from './replace.js';
 
-export function httpRunner(
-  ctx: RunContext,
-  desiredById: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
-): ActionRunner {
-  const desiredOf = (action: PlanAction): Readonly<Record<string, unknown>> => {
+export function httpRunner(ctx: RunContext, desiredById: ReadonlyMap<string, ResolvedPayload>): ActionRunner {
+  const desiredOf = (action: PlanAction): ResolvedPayload => {
     const desired = desiredById.get(action.id);
     if (!desired) throw new InternalError(`${action.id}: a ${action.type} action without a desired object`);
     return desired;

@@ -8,7 +8,12 @@
  */
 import { registry } from '../kinds/registry.js';
 import { ApiError, InternalError, UserError } from '../errors/index.js';
-import { REPLACE_TEMP_SUFFIX, type LiveResource, type PlanAction } from '../model/index.js';
+import {
+  REPLACE_TEMP_SUFFIX,
+  type LiveResource,
+  type PlanAction,
+  type ResolvedPayload,
+} from '../model/index.js';
 import { codeIn, type KindWriter } from './kinds/common.js';
 import type { RunContext } from './run-context.js';
 
@@ -74,7 +79,7 @@ async function step<T>(run: () => Promise<T>, done: () => string): Promise<T> {
 
 export async function runReplace(
   action: PlanAction,
-  desired: Readonly<Record<string, unknown>>,
+  desired: ResolvedPayload,
   ctx: RunContext,
   writer: KindWriter,
 ): Promise<string> {
@@ -94,14 +99,14 @@ export async function runReplace(
 /** The temporary-name replace (file comment); `users` are read again once this replace's turn comes. */
 async function replaceInUse(
   action: PlanAction,
-  desired: Readonly<Record<string, unknown>>,
+  desired: ResolvedPayload,
   ctx: RunContext,
   writer: KindWriter,
   live: LiveResource,
 ): Promise<string> {
   const users = ctx.referrersOf(live.kind, live.name);
   const old = `the old ${live.kind} (id ${live.live.id})`;
-  const tempName = tempNameFor(live.kind, String(desired['name']), ctx);
+  const tempName = tempNameFor(live.kind, desired.name, ctx);
   ctx.logger.info(
     { action: action.id, pipelines: users.map((p) => p.name) },
     'replacing through a temporary name',

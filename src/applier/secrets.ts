@@ -6,7 +6,7 @@
  */
 import { SafetyError, UserError } from '../errors/index.js';
 import { SecretValue, isSecret } from '../model/index.js';
-import type { LiveResource, Plan, PlanAction } from '../model/index.js';
+import type { LiveResource, Plan, PlanAction, ResolvedPayload } from '../model/index.js';
 import { hmacSecret } from '../planner/secret-hmac.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -90,16 +90,15 @@ function walk(value: unknown, action: PlanAction, path: string[], src: SecretSou
 }
 
 /** The desired object of an action with every SecretRef replaced by its checked SecretValue. */
-export function resolveDesired(action: PlanAction, src: SecretSource): Readonly<Record<string, unknown>> {
-  return walk(action.desired ?? {}, action, [], src) as Record<string, unknown>;
+export function resolveDesired(action: PlanAction, src: SecretSource): ResolvedPayload {
+  // NOTE: the walk replaces exactly the SecretRefs, so the payload keeps its kind's shape with
+  // SecretValue where SecretRef was (the shape the planner built, checked again when a plan is loaded).
+  return walk(action.desired ?? {}, action, [], src) as ResolvedPayload;
 }
 
 /** Resolves every action's secrets before the first write; throws at the first mismatch. */
-export function resolvePlanSecrets(
-  plan: Plan,
-  src: SecretSource,
-): Map<string, Readonly<Record<string, unknown>>> {
-  const out = new Map<string, Readonly<Record<string, unknown>>>();
+export function resolvePlanSecrets(plan: Plan, src: SecretSource): Map<string, ResolvedPayload> {
+  const out = new Map<string, ResolvedPayload>();
   for (const action of plan.actions) {
     if (action.type === 'noop' || action.type === 'delete') continue;
     out.set(action.id, resolveDesired(action, src));

@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SafetyError, UserError } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
-import { PLAN_FORMAT_VERSION, type Plan, type SavedPlan } from '../model/index.js';
+import { PLAN_FORMAT_VERSION, type Plan, type ResourceKind, type SavedPlan } from '../model/index.js';
 import { derivePlanKey, type PlanOptions } from '../planner/index.js';
 import { savedPlanOptions } from './plan-options.js';
 import { TOOL_VERSION } from './version.js';
@@ -73,6 +73,23 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 const ACTION_TYPES = new Set(['create', 'update', 'replace', 'delete', 'noop']);
+const WRITING_TYPES = new Set(['create', 'update', 'replace']);
+
+/**
+ * The payload (`desired`) of a well-formed action, against its kind's shape (src/kinds/registry.ts):
+ * present on every action that writes (a noop tag may carry one too), of the kind's fields, secrets
+ * as secret references. A payload that is not what this tool wrote could write what nobody reviewed.
+ */
+function payloadProblems(a: Record<string, unknown>, i: number): string[] {
+  const at = `\`plan.actions[${i}].desired\` (${JSON.stringify(a['id'])})`;
+  const type = a['type'] as string;
+  if (a['desired'] === undefined) {
+    return WRITING_TYPES.has(type) ? [`${at}: missing; a ${type} action needs the object it writes`] : [];
+  }
+  const problems: string[] = [];
+  registry.get(a['kind'] as ResourceKind).payload.check(a['desired'], at, problems);
+  return problems;
+}
 
 /** Shape problems of a parsed plan value (empty when it looks like a Plan). */
 function planProblems(plan: unknown): string[] {
@@ -97,6 +114,7 @@ function planProblems(plan: unknown): string[] {
       typeof a['destructive'] === 'boolean' &&
       typeof a['protected'] === 'boolean';
     if (!ok) problems.push(`\`plan.actions[${i}]\` is not a plan action`);
+    else problems.push(...payloadProblems(a, i));
   });
   return problems.slice(0, 5);
 }

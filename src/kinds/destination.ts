@@ -1,5 +1,5 @@
 import { connectorHealth, connectorWriter } from '../applier/kinds/connector.js';
-import { connectorPlan } from '../planner/kinds/connector.js';
+import { connectorPlan, connectorPayloadShape } from '../planner/kinds/connector.js';
 import { connectorLive } from '../state/kinds/connector.js';
 import { connectorManifest } from '../schema/kinds/connector.js';
 import type { KindDefinition } from './types.js';
@@ -12,6 +12,7 @@ export const destinationKind: KindDefinition<'destination'> = {
   destructive: false,
   manifest: connectorManifest('destination', 'destinations', 'Destinations this namespace manages.'),
   references: [],
+  payload: connectorPayloadShape('destination'),
   live: connectorLive('destination', PATH),
   plan: connectorPlan,
   write: connectorWriter('destination', PATH),

@@ -1,5 +1,5 @@
 import { pipelineHealth, pipelineWriter } from '../applier/kinds/pipeline.js';
-import { pipelinePlan } from '../planner/kinds/pipeline.js';
+import { pipelinePlan, pipelinePayloadShape } from '../planner/kinds/pipeline.js';
 import { pipelineLive } from '../state/kinds/pipeline.js';
 import { pipelineManifest } from '../schema/kinds/pipeline.js';
 import type { KindDefinition } from './types.js';
@@ -21,6 +21,7 @@ export const pipelineKind: KindDefinition<'pipeline'> = {
       names: (p) => p.topicAutoDiscovery.map((t) => t.transform),
     },
   ],
+  payload: pipelinePayloadShape,
   live: pipelineLive,
   plan: pipelinePlan,
   write: pipelineWriter,

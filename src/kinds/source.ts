@@ -1,5 +1,5 @@
 import { connectorHealth, connectorWriter } from '../applier/kinds/connector.js';
-import { connectorPlan } from '../planner/kinds/connector.js';
+import { connectorPlan, connectorPayloadShape } from '../planner/kinds/connector.js';
 import { connectorLive } from '../state/kinds/connector.js';
 import { connectorManifest } from '../schema/kinds/connector.js';
 import type { KindDefinition } from './types.js';
@@ -13,6 +13,7 @@ export const sourceKind: KindDefinition<'source'> = {
   destructive: true,
   manifest: connectorManifest('source', 'sources', 'Sources this namespace manages. [] = none.'),
   references: [],
+  payload: connectorPayloadShape('source'),
   live: connectorLive('source', PATH),
   plan: connectorPlan,
   write: connectorWriter('source', PATH),

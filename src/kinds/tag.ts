@@ -1,5 +1,5 @@
 import { tagWriter } from '../applier/kinds/tag.js';
-import { tagPlan } from '../planner/kinds/tag.js';
+import { tagPlan, tagPayloadShape } from '../planner/kinds/tag.js';
 import { tagLive } from '../state/kinds/tag.js';
 import { tagManifest } from '../schema/kinds/tag.js';
 import type { KindDefinition } from './types.js';
@@ -11,6 +11,7 @@ export const tagKind: KindDefinition<'tag'> = {
   destructive: false,
   manifest: tagManifest,
   references: [],
+  payload: tagPayloadShape,
   live: tagLive,
   plan: tagPlan,
   write: tagWriter,

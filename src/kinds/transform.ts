@@ -1,5 +1,5 @@
 import { transformWriter } from '../applier/kinds/transform.js';
-import { transformPlan } from '../planner/kinds/transform.js';
+import { transformPlan, transformPayloadShape } from '../planner/kinds/transform.js';
 import { transformLive } from '../state/kinds/transform.js';
 import { transformManifest } from '../schema/kinds/transform.js';
 import type { KindDefinition } from './types.js';
@@ -10,6 +10,7 @@ export const transformKind: KindDefinition<'transform'> = {
   destructive: false,
   manifest: transformManifest,
   references: [],
+  payload: transformPayloadShape,
   live: transformLive,
   plan: transformPlan,
   write: transformWriter,

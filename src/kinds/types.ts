@@ -4,7 +4,7 @@
  * the generic stages loop over: nothing else switches on a kind name.
  */
 import type { KindHealth, KindWriter } from '../applier/kinds/common.js';
-import type { ResourceKind, ResourceOf } from '../model/index.js';
+import type { PayloadOf, ResourceKind, ResourceOf, Shape } from '../model/index.js';
 import type { ResourcePlan, SelfPlan } from '../planner/kinds/types.js';
 import type { KindManifest } from '../schema/kinds/types.js';
 import type { KindLive } from '../state/reader.js';
@@ -32,10 +32,12 @@ interface KindCommon<K extends ResourceKind> {
   readonly references: readonly Reference<K>[];
   /** The manifest section, item schema, builder and checks (src/schema/kinds/). */
   readonly manifest: KindManifest<K>;
+  /** The shape of its plan payload, checked when a saved plan is loaded (src/planner/kinds/). */
+  readonly payload: Shape<PayloadOf<K>>;
   /** How the live objects are listed and read (src/state/kinds/). */
   readonly live: KindLive<K>;
   /** How the applier creates, updates, deletes (and renames, repoints) them (src/applier/kinds/). */
-  readonly write: KindWriter;
+  readonly write: KindWriter<K>;
   /** How `apply --wait` reads an object's health; absent = not watched. */
   readonly health?: KindHealth;
 }

@@ -4,21 +4,12 @@
  * the value comes from plus a keyed hash).
  */
 import type { JsonValue } from './json.js';
+import type { PayloadOf } from './payloads.js';
 import type { ResourceKey, ResourceKind } from './resource.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
 export type ActionType = 'create' | 'update' | 'replace' | 'delete' | 'noop';
-
-/** Stands for a secret value inside a plan: never the value itself. */
-export interface SecretRef {
-  readonly $secret: {
-    /** `env:NAME` for desired values. */
-    readonly ref: string | null;
-    /** HMAC-SHA256 (hex) of the plaintext under the plan key. */
-    readonly hmac: string;
-  };
-}
 
 export interface FieldChange {
   /** Dotted path in the model: `config.database_port`, `tags`, `transforms[enrich].topics`. */
@@ -32,10 +23,9 @@ export interface FieldChange {
   readonly forcesReplace?: true;
 }
 
-export interface PlanAction {
+interface PlanActionFields {
   /** `kind/name` (the desired name for create/update/replace, the live name for delete). */
   readonly id: ResourceKey;
-  readonly kind: ResourceKind;
   readonly name: string;
   readonly type: ActionType;
   /** An update that adds the ownership tag to an unmanaged namesake (`--adopt`). */
@@ -55,12 +45,20 @@ export interface PlanAction {
   readonly protected: boolean;
   /** One line for reviewers, e.g. "connector changed: re-snapshots every table". */
   readonly reason?: string;
+}
+
+/** An action on an object of kind K: its payload is K's (src/model/payloads.ts). */
+export interface PlanActionOf<K extends ResourceKind> extends PlanActionFields {
+  readonly kind: K;
   /**
    * The desired resource in plan form (create, update, replace): model fields with secrets as
    * SecretRef. Enough for the applier to build the write body together with the live object.
    */
-  readonly desired?: { readonly [key: string]: JsonValue | SecretRef };
+  readonly desired?: PayloadOf<K>;
 }
+
+/** A plan action: one union member per kind, discriminated on `kind`. */
+export type PlanAction = { [K in ResourceKind]: PlanActionOf<K> }[ResourceKind];
 
 export interface PlanProblem {
   readonly code: string;

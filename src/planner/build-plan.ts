@@ -6,6 +6,7 @@ import {
   type LiveState,
   type Plan,
   type PlanAction,
+  type PlanActionOf,
   type PlanProblem,
   type PlanSummary,
   type ResourceKey,
@@ -68,11 +69,13 @@ function checkExternalReferences(
   }
 }
 
+type AnyAction = PlanActionOf<ResourceKind>;
+
 /** The draft as a plan action: optional fields only when set, desired only for actions that write. */
 function finalAction(a: DraftAction): PlanAction {
   const writes = a.type !== 'noop' && a.type !== 'delete';
   const desired = a.desired ?? (writes ? a.lazyDesired?.() : undefined);
-  const action: { -readonly [K in keyof PlanAction]: PlanAction[K] } = {
+  const action: { -readonly [K in keyof AnyAction]: AnyAction[K] } = {
     id: a.id,
     kind: a.kind,
     name: a.name,
@@ -88,7 +91,8 @@ function finalAction(a: DraftAction): PlanAction {
   if (a.liveFingerprint !== undefined) action.liveFingerprint = a.liveFingerprint;
   if (a.reason !== undefined) action.reason = a.reason;
   if (desired !== undefined) action.desired = desired;
-  return action;
+  // NOTE: a draft's payload is built by its own kind's planner, so the action is of that kind.
+  return action as PlanAction;
 }
 
 function summarise(actions: readonly PlanAction[]): PlanSummary {

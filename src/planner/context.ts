@@ -11,9 +11,6 @@ export interface DiffContext {
   liveIdOf(kind: ResourceKind, name: string): string | undefined;
 }
 
-/** The desired resource in plan form (PlanAction.desired). */
-export type PlanJson = { [key: string]: JsonValue | SecretRef };
-
 /** SecretRef is plain JSON; this lets it sit inside nested JSON objects of the plan. */
 export function refAsJson(ref: SecretRef): JsonValue {
   return ref as unknown as JsonValue;

@@ -1,11 +1,10 @@
 import type {
   ActionType,
   FieldChange,
-  JsonValue,
+  PlanPayload,
   PlanProblem,
   ResourceKey,
   ResourceKind,
-  SecretRef,
 } from '../model/index.js';
 
 export interface PlanOptions {
@@ -40,12 +39,12 @@ export interface DraftAction {
   destructive: boolean;
   protected: boolean;
   reason?: string;
-  desired?: { [key: string]: JsonValue | SecretRef };
+  desired?: PlanPayload;
   /**
    * Built only if the action ends up changing something: a plan of 10,000 mostly unchanged
    * resources must not pay for 10,000 plan-form configs and secret HMACs.
    */
-  lazyDesired?: () => { [key: string]: JsonValue | SecretRef };
+  lazyDesired?: () => PlanPayload;
   /** What this action needs first (tags it carries, a pipeline's references), before filtering. */
   refs?: readonly ResourceKey[];
 }

@@ -21,7 +21,7 @@ function act(id: ResourceKey, desired: Record<string, unknown>, extra: Partial<P
     dependsOn: [],
     destructive: false,
     protected: false,
-    desired: desired as NonNullable<PlanAction['desired']>,
+    desired: desired as unknown as NonNullable<PlanAction['desired']>,
     ...extra,
   } as PlanAction;
 }

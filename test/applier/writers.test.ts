@@ -31,7 +31,7 @@ function act(
     dependsOn: [],
     destructive: false,
     protected: false,
-    ...(desired ? { desired: desired as NonNullable<PlanAction['desired']> } : {}),
+    ...(desired ? { desired: desired as unknown as NonNullable<PlanAction['desired']> } : {}),
     ...extra,
   } as PlanAction;
 }

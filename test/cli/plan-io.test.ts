@@ -104,4 +104,95 @@ describe('savePlan / loadSavedPlan', () => {
     ).rejects.toThrow(/plan.actions\[0\]/);
     await expect(loadSavedPlan(path.join(d, 'missing.json'))).rejects.toThrow(UserError);
   });
+
+  describe('payloads, checked against their kind', () => {
+    const d = dir();
+    const good = (): { plan: { actions: Record<string, unknown>[] } } & Record<string, unknown> =>
+      JSON.parse(
+        JSON.stringify(
+          makeSavedPlan(plan(), { inputsDigest: 'x', createdAt: new Date(0), options: { hmacKey: 'k' } }),
+        ),
+      );
+    const byId = (saved: ReturnType<typeof good>, id: string): Record<string, unknown> => {
+      const a = saved.plan.actions.find((x) => x['id'] === id);
+      if (!a) throw new Error(`no ${id}`);
+      return a;
+    };
+    const load = (name: string, edit: (saved: ReturnType<typeof good>) => void): Promise<unknown> => {
+      const saved = good();
+      edit(saved);
+      const f = path.join(d, name);
+      writeFileSync(f, JSON.stringify(saved));
+      return loadSavedPlan(f);
+    };
+    const desired = (a: Record<string, unknown>): Record<string, unknown> =>
+      a['desired'] as Record<string, unknown>;
+
+    it('accepts what the planner wrote', async () => {
+      await expect(load('ok.json', () => undefined)).resolves.toBeDefined();
+    });
+
+    it('refuses a misspelt or missing field, naming the action and the path (exit 4)', async () => {
+      const err = await load('typo.json', (s) => {
+        const p = desired(byId(s, 'pipeline/orders-to-warehouse'));
+        p['topicAutoDiscovry'] = p['topicAutoDiscovery'];
+        delete p['topicAutoDiscovery'];
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UserError);
+      expect((err as Error).message).toContain('`plan.actions[');
+      expect((err as Error).message).toContain('"pipeline/orders-to-warehouse"');
+      expect((err as Error).message).toContain('missing "topicAutoDiscovery"');
+      expect((err as Error).message).toContain('unknown key "topicAutoDiscovry"');
+    });
+
+    it('refuses a field of the wrong type', async () => {
+      await expect(
+        load('type.json', (s) => {
+          desired(byId(s, 'pipeline/orders-to-warehouse'))['snapshotNewTables'] = 'yes';
+        }),
+      ).rejects.toThrow(/snapshotNewTables: expected true or false/);
+    });
+
+    it('refuses a secret written as a value, without echoing it', async () => {
+      const err = await load('plain.json', (s) => {
+        const config = desired(byId(s, 'source/orders-db'))['config'] as Record<string, unknown>;
+        config['database_password'] = 'plaintext-in-a-plan-7c1e';
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UserError);
+      expect((err as Error).message).toContain(
+        'config.database_password: a secret must be a secret reference',
+      );
+      expect((err as Error).message).not.toContain('plaintext-in-a-plan-7c1e');
+    });
+
+    it('refuses a malformed secret reference and a secret reference on a plain key', async () => {
+      await expect(
+        load('ref.json', (s) => {
+          const config = desired(byId(s, 'source/orders-db'))['config'] as Record<string, unknown>;
+          config['database_password'] = { $secret: { ref: 'env:X', hmac: 'not-hex' } };
+        }),
+      ).rejects.toThrow(/database_password: expected a secret reference/);
+      await expect(
+        load('ref2.json', (s) => {
+          const config = desired(byId(s, 'source/orders-db'))['config'] as Record<string, unknown>;
+          config['database_port'] = { $secret: { ref: null, hmac: 'a'.repeat(64) } };
+        }),
+      ).rejects.toThrow(/database_port: holds a secret reference but is not a secret/);
+    });
+
+    it('refuses a writing action without a payload, and a tag payload of the wrong shape', async () => {
+      await expect(
+        load('none.json', (s) => {
+          delete byId(s, 'source/orders-db')['desired'];
+        }),
+      ).rejects.toThrow(
+        /desired` \("source\/orders-db"\): missing; a create action needs the object it writes/,
+      );
+      await expect(
+        load('tag.json', (s) => {
+          desired(byId(s, 'tag/gitops:shop'))['types'] = 'sources';
+        }),
+      ).rejects.toThrow(/types: expected a list/);
+    });
+  });
 });

@@ -16,6 +16,9 @@ import {
   withLiveConfig,
 } from './fixtures.js';
 
+/** The effective tags an action's payload writes. */
+const tagsOf = (a: PlanAction): unknown => (a.desired && 'tags' in a.desired ? a.desired.tags : undefined);
+
 const opts = (extra: Partial<PlanOptions> = {}): PlanOptions => ({ hmacKey: HMAC_KEY, ...extra });
 
 function action(plan: Plan, id: string): PlanAction {
@@ -163,11 +166,7 @@ describe('buildPlan', () => {
     const live = [serverEcho(pgSource(), { id: 1, owned: false, tags: ['gitops:billing', 'Production'] })];
     const desired = source('orders-db', 'postgresql', pgSource().config, { tags: ['pii'] });
     const plan = buildPlan(desiredState([desired]), liveState(live, ['pii']), opts({ adopt: true }));
-    expect(action(plan, 'source/orders-db').desired?.['tags']).toEqual([
-      'gitops:billing',
-      'gitops:shop',
-      'pii',
-    ]);
+    expect(tagsOf(action(plan, 'source/orders-db'))).toEqual(['gitops:billing', 'gitops:shop', 'pii']);
   });
 
   it('adopts an unowned namesake with --adopt by adding the ownership tag', () => {
@@ -178,7 +177,7 @@ describe('buildPlan', () => {
     expect(a.changes).toEqual([
       { path: 'tags', before: ['Production'], after: ['Production', 'gitops:shop'] },
     ]);
-    expect(a.desired?.['tags']).toEqual(['Production', 'gitops:shop']);
+    expect(tagsOf(a)).toEqual(['Production', 'gitops:shop']);
   });
 
   it('refuses to adopt an object that would have to be replaced', () => {
@@ -243,7 +242,7 @@ describe('buildPlan', () => {
       'tag/gitops:shop',
       'tag/team-data',
     ]);
-    expect(action(plan, 'source/orders-db').desired?.['tags']).toEqual([
+    expect(tagsOf(action(plan, 'source/orders-db'))).toEqual([
       'gitops:protected',
       'gitops:shop',
       'team-data',

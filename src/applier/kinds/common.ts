@@ -1,17 +1,17 @@
 /**
- * What every kind writer shares: the writer interface, reading the plan's desired object, the ids in
- * responses, and the lookup that makes a create idempotent when its response was lost.
+ * What every kind writer shares: the writer interface, the ids in responses, and the lookup that
+ * makes a create idempotent when its response was lost.
  */
 import { InternalError } from '../../errors/index.js';
 import { ownershipTag } from '../../model/index.js';
-import type { LiveResource, PlanAction, ResourceKind } from '../../model/index.js';
+import type { LiveResource, PlanAction, ResolvedPayload, ResourceKind } from '../../model/index.js';
 import type { ApiClient, Query } from '../../api/types.js';
 import type { RunContext } from '../run-context.js';
 
-export interface WriteInput {
+export interface WriteInput<K extends ResourceKind = ResourceKind> {
   readonly action: PlanAction;
-  /** action.desired with secrets resolved (SecretValue). */
-  readonly desired: Readonly<Record<string, unknown>>;
+  /** action.desired (K's payload) with secrets resolved (SecretValue). */
+  readonly desired: ResolvedPayload<K>;
   readonly ctx: RunContext;
   /**
    * For the create half of a replace: the live object being replaced. Server-side settings the
@@ -29,22 +29,22 @@ export interface Repoint {
 }
 
 /** A kind's writer registration (src/kinds/registry.ts): the HTTP of its creates, updates and deletes. */
-export interface KindWriter {
+export interface KindWriter<K extends ResourceKind = ResourceKind> {
   /**
    * The model (and plan payload) field whose value other objects' bodies echo with this object's id
    * (a connector's `connector` code, a transform's `type`).
    */
   readonly codeField?: string;
   /** Creates the object; resolves to its server id. */
-  create(input: WriteInput): Promise<string>;
+  create(input: WriteInput<K>): Promise<string>;
   /** Updates the live object in place (a rename included); resolves to its id. */
-  update(input: WriteInput, live: LiveResource): Promise<string>;
+  update(input: WriteInput<K>, live: LiveResource): Promise<string>;
   delete(action: PlanAction, live: LiveResource, ctx: RunContext): Promise<void>;
   /**
    * Gives an object created under a temporary name its final name (a replace of an object that
    * live pipelines use, see replace.ts). Kinds nothing references have none.
    */
-  rename?(input: WriteInput, id: string): Promise<void>;
+  rename?(input: WriteInput<K>, id: string): Promise<void>;
   /**
    * Points a live object of this kind that refers to a replaced one at the replacement (`target`),
    * leaving the rest of it as it is. Kinds that refer to nothing have none.
@@ -79,32 +79,18 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function str(desired: Readonly<Record<string, unknown>>, key: string, action: PlanAction): string {
-  const v = desired[key];
-  if (typeof v !== 'string' || v === '') {
-    throw new InternalError(`${action.id}: the plan's desired object has no "${key}"`);
-  }
-  return v;
-}
-
-export function record(
-  desired: Readonly<Record<string, unknown>>,
-  key: string,
-): Readonly<Record<string, unknown>> {
-  const v = desired[key];
-  return isRecord(v) ? v : {};
+/** The effective tag names of the plan (already with the ownership tag), as ids. */
+export function tagIdsOf(input: {
+  readonly action: PlanAction;
+  readonly desired: { readonly tags: readonly string[] };
+  readonly ctx: RunContext;
+}): string[] {
+  return input.ctx.tagIdsFor(input.desired.tags, input.action.id);
 }
 
 export function stringList(v: unknown): string[] | undefined {
   if (!Array.isArray(v)) return undefined;
   return v.filter((x): x is string => typeof x === 'string');
-}
-
-/** The effective tag names of the plan (already with the ownership tag), as ids. */
-export function tagIdsOf(input: WriteInput, live?: LiveResource): string[] {
-  const names = stringList(input.desired['tags']);
-  if (names === undefined) return [...(live?.live.tagIds ?? [])];
-  return input.ctx.tagIdsFor(names, input.action.id);
 }
 
 /** The `id` of a write response (a bare object, or an envelope with one item). */

@@ -11,8 +11,6 @@ import {
   idOf,
   isRecord,
   ownedLookup,
-  record,
-  str,
   tagIdsOf,
   type KindHealth,
   type KindWriter,
@@ -21,29 +19,28 @@ import {
 
 type ConnectorKind = 'source' | 'destination';
 
-function connectorBody(input: WriteInput, kind: ConnectorKind, live?: LiveResource): Record<string, unknown> {
-  const { action, desired } = input;
-  const connector = str(desired, 'connector', action);
+function connectorBody<K extends ConnectorKind>(
+  input: WriteInput<K>,
+  kind: K,
+  live?: LiveResource,
+): Record<string, unknown> {
+  const { desired } = input;
+  const { connector } = desired;
   const config =
     live && 'config' in live
-      ? updateConfig(kind, connector, record(desired, 'config'), record(desired, 'extraConfig'), {
+      ? updateConfig(kind, connector, desired.config, desired.extraConfig, {
           config: live.config,
           extraConfig: live.live.extraConfig,
         })
-      : createConfig(kind, connector, record(desired, 'config'), record(desired, 'extraConfig'));
-  const body: Record<string, unknown> = {
-    name: str(desired, 'name', action),
-    connector,
-    config,
-    tags: tagIdsOf(input, live),
-  };
+      : createConfig(kind, connector, desired.config, desired.extraConfig);
+  const body: Record<string, unknown> = { name: desired.name, connector, config, tags: tagIdsOf(input) };
   const cluster = (live ?? input.replacing)?.live.wire['kc_cluster_id'];
   if (typeof cluster === 'string' && cluster !== '') body['kc_cluster_id'] = cluster;
   return body;
 }
 
 /** The writer of sources or destinations, which live under `path` (`/sources`). */
-export function connectorWriter(kind: ConnectorKind, path: string): KindWriter {
+export function connectorWriter<K extends ConnectorKind>(kind: K, path: string): KindWriter<K> {
   return {
     codeField: 'connector',
     async create(input) {
@@ -52,17 +49,17 @@ export function connectorWriter(kind: ConnectorKind, path: string): KindWriter {
       const res = await input.ctx.client.request('POST', path, {
         query: SW,
         body,
-        lookupAfterFailure: ownedLookup(input.ctx, path, base['name'] as string),
+        lookupAfterFailure: ownedLookup(input.ctx, path, input.desired.name),
       });
       const id = idOf(res, `POST ${path}`);
-      input.ctx.remember(kind, input.action.name, { id, code: base['connector'] as string });
+      input.ctx.remember(kind, input.action.name, { id, code: input.desired.connector });
       return id;
     },
     async update(input, live) {
       const body = connectorBody(input, kind, live);
       const res = await input.ctx.client.request('PUT', `${path}/${live.live.id}`, { query: SW, body });
       const id = isIdLess(res) ? live.live.id : idOf(res, `PUT ${path}/${live.live.id}`);
-      input.ctx.remember(kind, input.action.name, { id, code: body['connector'] as string });
+      input.ctx.remember(kind, input.action.name, { id, code: input.desired.connector });
       return id;
     },
     async rename(input, id) {

@@ -4,14 +4,13 @@
  * `transforms` is flattened to one entry per topic, each with a `topic_id` that is never a pretty
  * name (§6.3); `topic_auto_discovery_transforms` and `snapshot_new_tables` are always sent.
  */
-import type { LiveResource, PlanAction } from '../../model/index.js';
+import type { LiveResource, PipelinePayload, PlanAction } from '../../model/index.js';
 import type { RefName, RunContext } from '../run-context.js';
 import {
   SW,
   idOf,
   isRecord,
   ownedLookup,
-  str,
   stringList,
   tagIdsOf,
   type KindHealth,
@@ -26,28 +25,14 @@ export interface TransformTopics {
   readonly topicIds: readonly string[];
 }
 
-interface TransformRef {
-  readonly name: string;
-  readonly topics: readonly string[];
-}
-
-function transformRefs(v: unknown): TransformRef[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((t) =>
-    isRecord(t) && typeof t['name'] === 'string'
-      ? [{ name: t['name'], topics: stringList(t['topics']) ?? [] }]
-      : [],
-  );
-}
-
-function autoDiscovery(v: unknown): { transform: string; regex: string }[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((t) =>
-    isRecord(t) && typeof t['transform'] === 'string' && typeof t['regex'] === 'string'
-      ? [{ transform: t['transform'], regex: t['regex'] }]
-      : [],
-  );
-}
+/**
+ * A pipeline as its body is built from: the plan's payload, or a live pipeline a replace repoints
+ * (both have these fields).
+ */
+type PipelineModel = Pick<
+  PipelinePayload,
+  'name' | 'source' | 'destination' | 'transforms' | 'topicAutoDiscovery' | 'snapshotNewTables'
+> & { readonly topics: readonly string[] };
 
 /** `GET /transforms/{id}?unwind_topics=false`: the transform's topics and the parallel topic ids. */
 function loadTransformTopics(ctx: RunContext, id: string): Promise<TransformTopics> {
@@ -85,20 +70,18 @@ function resolveRef(ctx: RunContext, kind: Repoint['kind'], name: string, who: s
  * a replace repoints it). Tags: the model's names, or the live tag ids when it has none.
  */
 export async function pipelineBody(
-  model: Readonly<Record<string, unknown>>,
+  model: PipelineModel,
   ctx: RunContext,
   who: string,
   tagIds: readonly string[],
   repoint?: Repoint,
 ): Promise<Record<string, unknown>> {
-  const sourceName = String(model['source']);
-  const destName = String(model['destination']);
+  const { source: sourceName, destination: destName, topics } = model;
   const source = resolveRef(ctx, 'source', sourceName, who, repoint);
   const dest = resolveRef(ctx, 'destination', destName, who, repoint);
-  const topics = stringList(model['topics']) ?? [];
 
   const transforms: Record<string, unknown>[] = [];
-  for (const ref of transformRefs(model['transforms'])) {
+  for (const ref of model.transforms) {
     const tx = resolveRef(ctx, 'transform', ref.name, who, repoint);
     const known = await loadTransformTopics(ctx, tx.id);
     for (const topic of ref.topics) {
@@ -111,43 +94,39 @@ export async function pipelineBody(
       });
     }
   }
-  const discovery = autoDiscovery(model['topicAutoDiscovery']).map((d) => ({
+  const discovery = model.topicAutoDiscovery.map((d) => ({
     transform_id: resolveRef(ctx, 'transform', d.transform, who, repoint).id,
     regex: d.regex,
   }));
   return {
-    name: String(model['name']),
+    name: model.name,
     // NOTE: the backend default is unknown (§6.1): always send it; the model defaults it to true.
-    snapshot_new_tables: model['snapshotNewTables'] !== false,
+    snapshot_new_tables: model.snapshotNewTables,
     tags: [...tagIds],
-    source: { id: source.id, name: sourceName, connector: source.code ?? '', topics },
+    source: { id: source.id, name: sourceName, connector: source.code ?? '', topics: [...topics] },
     destination: { id: dest.id, name: destName, connector: dest.code ?? '' },
     transforms,
     topic_auto_discovery_transforms: discovery,
   };
 }
 
-function refsOf(desired: Readonly<Record<string, unknown>>): RefName[] {
+function refsOf(desired: PipelinePayload): RefName[] {
   return [
-    { kind: 'source', name: String(desired['source']) },
-    { kind: 'destination', name: String(desired['destination']) },
-    ...transformRefs(desired['transforms']).map((t) => ({ kind: 'transform' as const, name: t.name })),
-    ...autoDiscovery(desired['topicAutoDiscovery']).map((t) => ({
-      kind: 'transform' as const,
-      name: t.transform,
-    })),
+    { kind: 'source', name: desired.source },
+    { kind: 'destination', name: desired.destination },
+    ...desired.transforms.map((t) => ({ kind: 'transform' as const, name: t.name })),
+    ...desired.topicAutoDiscovery.map((t) => ({ kind: 'transform' as const, name: t.transform })),
   ];
 }
 
-function desiredBody(input: WriteInput, live?: LiveResource): Promise<Record<string, unknown>> {
+function desiredBody(input: WriteInput<'pipeline'>, live?: LiveResource): Promise<Record<string, unknown>> {
   const { action, desired, ctx } = input;
-  str(desired, 'source', action);
-  str(desired, 'destination', action);
-  const model = { ...desired, topics: stringList(desired['topics']) ?? liveTopics(live) ?? [] };
-  return pipelineBody(model, ctx, action.id, tagIdsOf(input, live));
+  // NOTE: a payload without topics leaves the live ones as they are.
+  const model = { ...desired, topics: desired.topics ?? liveTopics(live) ?? [] };
+  return pipelineBody(model, ctx, action.id, tagIdsOf(input));
 }
 
-export const pipelineWriter: KindWriter = {
+export const pipelineWriter: KindWriter<'pipeline'> = {
   async create(input) {
     const body = { ...(await desiredBody(input)), created_from: 'api' };
     const res = await input.ctx.client.request('POST', '/pipelines', {
@@ -174,7 +153,7 @@ export const pipelineWriter: KindWriter = {
   },
   async repoint(user, target, ctx) {
     if (user.kind !== 'pipeline') return;
-    const model = { ...user, topics: user.topics ?? [] } as unknown as Record<string, unknown>;
+    const model = { ...user, topics: user.topics ?? [] };
     const body = await pipelineBody(model, ctx, `pipeline/${user.name}`, user.live.tagIds, target);
     await ctx.client.request('PUT', `/pipelines/${user.live.id}`, { query: SW, body });
   },

@@ -3,18 +3,11 @@
  * never deleted by the tool: ownership of a tag cannot be proven (other teams may use it).
  */
 import { InternalError } from '../../errors/index.js';
-import { DEFAULT_TAG_TYPES } from '../../model/index.js';
 import type { RunContext } from '../run-context.js';
-import { idOf, isRecord, str, stringList, type KindWriter, type WriteInput } from './common.js';
+import { idOf, isRecord, type KindWriter, type WriteInput } from './common.js';
 
-function tagBody(input: WriteInput): Record<string, unknown> {
-  const { action, desired } = input;
-  const description = desired['description'];
-  return {
-    name: str(desired, 'name', action),
-    description: typeof description === 'string' ? description : null,
-    type: stringList(desired['types']) ?? [...DEFAULT_TAG_TYPES],
-  };
+function tagBody({ desired }: WriteInput<'tag'>): Record<string, unknown> {
+  return { name: desired.name, description: desired.description, type: [...desired.types] };
 }
 
 /** A tag is only a name: if our lost create landed, the tag with that exact name is it. */
@@ -26,7 +19,7 @@ function tagLookup(ctx: RunContext, name: string): () => Promise<unknown> {
   };
 }
 
-export const tagWriter: KindWriter = {
+export const tagWriter: KindWriter<'tag'> = {
   async create(input) {
     const body = { ...tagBody(input), created_from: 'api' };
     const res = await input.ctx.client.request('POST', '/tags', {

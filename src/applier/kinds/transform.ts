@@ -7,35 +7,16 @@
  */
 import { getConnector } from '../../catalogue/index.js';
 import { ApiError, UserError } from '../../errors/index.js';
-import type { LiveResource, PlanAction } from '../../model/index.js';
+import type { JsonRecord, LiveResource, PlanAction } from '../../model/index.js';
 import { createConfig, updateConfig } from '../wire-config.js';
 import type { RunContext } from '../run-context.js';
-import {
-  S,
-  idOf,
-  isRecord,
-  ownedLookup,
-  record,
-  str,
-  tagIdsOf,
-  type KindWriter,
-  type WriteInput,
-} from './common.js';
+import { S, idOf, isRecord, ownedLookup, tagIdsOf, type KindWriter, type WriteInput } from './common.js';
 
 const NAME_KEY = 'transforms.name';
 const FAILED_JOB = new Set(['FAILED', 'FAILING', 'CANCELED', 'CANCELLING', 'STOPPED']);
 
-function typeOf(input: WriteInput): string {
-  return str(input.desired, 'type', input.action);
-}
-
 function hasJob(type: string): boolean {
   return type !== 'topic_router';
-}
-
-function implementationOf(input: WriteInput): Record<string, unknown> | undefined {
-  const v = input.desired['implementation'];
-  return isRecord(v) ? v : undefined;
 }
 
 function nameOf(o: Record<string, unknown>): unknown {
@@ -47,7 +28,7 @@ async function uploadAndDeploy(
   ctx: RunContext,
   id: string,
   type: string,
-  impl: Record<string, unknown> | undefined,
+  impl: JsonRecord | undefined,
 ): Promise<void> {
   if (!hasJob(type)) return;
   if (impl) {
@@ -100,10 +81,10 @@ async function waitForJob(ctx: RunContext, id: string): Promise<void> {
 }
 
 /** Only tag or rename changes leave the running job as it is. */
-function createBodyConfig(input: WriteInput, type: string, name: string): Record<string, unknown> {
+function createBodyConfig(input: WriteInput<'transform'>, name: string): Record<string, unknown> {
   const { desired } = input;
   return {
-    ...createConfig('transform', type, record(desired, 'config'), record(desired, 'extraConfig')),
+    ...createConfig('transform', desired.type, desired.config, desired.extraConfig),
     [NAME_KEY]: name,
   };
 }
@@ -114,57 +95,49 @@ function changesJob(action: PlanAction): boolean {
   );
 }
 
-export const transformWriter: KindWriter = {
+export const transformWriter: KindWriter<'transform'> = {
   codeField: 'type',
   async create(input) {
-    const type = typeOf(input);
-    const name = str(input.desired, 'name', input.action);
-    const config = createBodyConfig(input, type, name);
+    const { type, name, implementation } = input.desired;
+    const config = createBodyConfig(input, name);
     const res = await input.ctx.client.request('POST', '/transforms', {
       query: S,
       body: { transform: type, config, tags: tagIdsOf(input), created_from: 'api' },
       lookupAfterFailure: ownedLookup(input.ctx, '/transforms', name, nameOf),
     });
     const id = idOf(res, 'POST /transforms');
-    await uploadAndDeploy(input.ctx, id, type, implementationOf(input));
+    await uploadAndDeploy(input.ctx, id, type, implementation);
     input.ctx.remember('transform', input.action.name, { id, code: type });
     return id;
   },
   async rename(input, id) {
-    const type = typeOf(input);
-    const config = createBodyConfig(input, type, str(input.desired, 'name', input.action));
+    const { type, name } = input.desired;
+    const config = createBodyConfig(input, name);
     // NOTE: created moments ago under a temporary name; the PUT must echo the code or it is erased.
-    const implementation = implementationOf(input) ?? {};
+    const implementation = input.desired.implementation ?? {};
     await input.ctx.client.request('PUT', '/transforms', {
       query: S,
       body: { id, transform: type, config, implementation, tags: tagIdsOf(input) },
     });
   },
   async update(input, live) {
-    const type = typeOf(input);
-    const name = str(input.desired, 'name', input.action);
+    const { type, name, config: desiredConfig, extraConfig } = input.desired;
     const liveConfig = 'config' in live ? live.config : {};
     const config = {
-      ...updateConfig(
-        'transform',
-        type,
-        record(input.desired, 'config'),
-        record(input.desired, 'extraConfig'),
-        {
-          config: liveConfig,
-          extraConfig: live.live.extraConfig,
-        },
-      ),
+      ...updateConfig('transform', type, desiredConfig, extraConfig, {
+        config: liveConfig,
+        extraConfig: live.live.extraConfig,
+      }),
       [NAME_KEY]: name,
     };
     const liveImpl = live.kind === 'transform' ? live.implementation : undefined;
-    const desiredImpl = implementationOf(input);
+    const desiredImpl = input.desired.implementation;
     // NOTE: the desired implementation is compared as a subset of live (rule 11): merge, never drop.
     const implementation: Record<string, unknown> = { ...(liveImpl ?? {}), ...(desiredImpl ?? {}) };
     const id = live.live.id;
     await input.ctx.client.request('PUT', '/transforms', {
       query: S,
-      body: { id, transform: type, config, implementation, tags: tagIdsOf(input, live) },
+      body: { id, transform: type, config, implementation, tags: tagIdsOf(input) },
     });
     if (changesJob(input.action)) await uploadAndDeploy(input.ctx, id, type, desiredImpl);
     input.ctx.remember('transform', name, { id, code: type });

@@ -1,10 +1,18 @@
-import type { ConnectorResource, FieldChange, LiveResource } from '../../model/index.js';
+import {
+  shape,
+  type ConnectorPayload,
+  type ConnectorResource,
+  type FieldChange,
+  type LiveResource,
+  type Shape,
+} from '../../model/index.js';
 import { sortKeysDeep } from '../canonical.js';
-import type { DiffContext, PlanJson } from '../context.js';
+import type { DiffContext } from '../context.js';
 import { effectiveTags } from '../rules/tags.js';
 import { extraConfigChanges } from '../rules/extra-config.js';
 import { replaceReason } from '../rules/replace.js';
 import { createConfigChanges, diffConfig, planConfig } from './config.js';
+import { checkPlanConfig, configMap } from './config-shape.js';
 import { createTagChange, liveExtraConfig, tagChange, type KindDiff } from './common.js';
 import type { ResourcePlan } from './types.js';
 
@@ -53,7 +61,7 @@ export function connectorPlanJson(
   desired: ConnectorResource,
   liveTags: readonly string[] | undefined,
   ctx: DiffContext,
-): PlanJson {
+): ConnectorPayload {
   return {
     name: desired.name,
     connector: desired.connector,
@@ -64,8 +72,22 @@ export function connectorPlanJson(
 }
 
 /** Sources and destinations plan alike. */
-export const connectorPlan: ResourcePlan<'source' | 'destination'> = {
+export const connectorPlan: ResourcePlan<'source'> & ResourcePlan<'destination'> = {
   diff: diffConnector,
   createChanges: createConnectorChanges,
   payload: connectorPlanJson,
 };
+
+/** What `apply --plan` accepts as a source's or destination's payload. */
+export function connectorPayloadShape(kind: 'source' | 'destination'): Shape<ConnectorPayload> {
+  const fields = shape.object<ConnectorPayload>({
+    name: shape.string,
+    connector: shape.string,
+    config: configMap,
+    extraConfig: shape.record(shape.json),
+    tags: shape.array(shape.string),
+  });
+  return shape.refine(fields, (p, path, problems) =>
+    checkPlanConfig(kind, p.connector, p.config, `${path}.config`, problems),
+  );
+}

@@ -1,12 +1,15 @@
-import type {
-  FieldChange,
-  JsonValue,
-  LiveResource,
-  PipelineResource,
-  TopicAutoDiscovery,
+import {
+  shape,
+  type FieldChange,
+  type JsonValue,
+  type LiveResource,
+  type PipelinePayload,
+  type PipelineResource,
+  type Shape,
+  type TopicAutoDiscovery,
 } from '../../model/index.js';
 import { sortedUnique } from '../canonical.js';
-import { currentName, type DiffContext, type PlanJson } from '../context.js';
+import { currentName, type DiffContext } from '../context.js';
 import { coerceValue } from '../rules/coerce.js';
 import { prettyTopics } from '../rules/pipeline-topics.js';
 import { sameSet } from '../rules/sets.js';
@@ -54,10 +57,14 @@ function discoveryKey(t: TopicAutoDiscovery): string {
   return JSON.stringify([t.transform, t.regex]);
 }
 
-function discoveryValue(list: readonly TopicAutoDiscovery[]): JsonValue {
+function sortedDiscovery(list: readonly TopicAutoDiscovery[]): { transform: string; regex: string }[] {
   return [...list]
     .sort((a, b) => (discoveryKey(a) < discoveryKey(b) ? -1 : 1))
     .map((t) => ({ transform: t.transform, regex: t.regex }));
+}
+
+function discoveryValue(list: readonly TopicAutoDiscovery[]): JsonValue {
+  return sortedDiscovery(list);
 }
 
 function discoveryChange(
@@ -141,20 +148,19 @@ export function pipelinePlanJson(
   desired: PipelineResource,
   liveTags: readonly string[] | undefined,
   ctx: DiffContext,
-): PlanJson {
-  const json: PlanJson = {
+): PipelinePayload {
+  const payload: PipelinePayload = {
     name: desired.name,
     source: desired.source,
     destination: desired.destination,
     transforms: [...desired.transforms]
       .sort((a, b) => (a.name < b.name ? -1 : 1))
       .map((t) => ({ name: t.name, topics: sortedUnique(t.topics) })),
-    topicAutoDiscovery: discoveryValue(desired.topicAutoDiscovery),
+    topicAutoDiscovery: sortedDiscovery(desired.topicAutoDiscovery),
     snapshotNewTables: desired.snapshotNewTables,
     tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
   };
-  if (desired.topics !== undefined) json['topics'] = sortedUnique(desired.topics);
-  return json;
+  return desired.topics === undefined ? payload : { ...payload, topics: sortedUnique(desired.topics) };
 }
 
 export const pipelinePlan: ResourcePlan<'pipeline'> = {
@@ -162,3 +168,15 @@ export const pipelinePlan: ResourcePlan<'pipeline'> = {
   createChanges: createPipelineChanges,
   payload: pipelinePlanJson,
 };
+
+/** What `apply --plan` accepts as a pipeline's payload. */
+export const pipelinePayloadShape: Shape<PipelinePayload> = shape.object<PipelinePayload>({
+  name: shape.string,
+  source: shape.string,
+  destination: shape.string,
+  topics: shape.optional(shape.array(shape.string)),
+  transforms: shape.array(shape.object({ name: shape.string, topics: shape.array(shape.string) })),
+  topicAutoDiscovery: shape.array(shape.object({ transform: shape.string, regex: shape.string })),
+  snapshotNewTables: shape.boolean,
+  tags: shape.array(shape.string),
+});

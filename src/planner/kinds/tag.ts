@@ -6,10 +6,12 @@ import {
   type DesiredState,
   type FieldChange,
   type LiveTag,
+  type Shape,
+  type TagPayload,
   type TagResource,
+  shape,
 } from '../../model/index.js';
 import { sortedUnique } from '../canonical.js';
-import type { PlanJson } from '../context.js';
 import type { PlanLiveIndex } from '../live-index.js';
 import { sameSet } from '../rules/sets.js';
 import type { DraftAction, DraftSet } from '../types.js';
@@ -45,7 +47,7 @@ export function createTagChanges(desired: TagResource): FieldChange[] {
   return changes;
 }
 
-export function tagPlanJson(desired: TagResource, live: LiveTag | undefined): PlanJson {
+export function tagPlanJson(desired: TagResource, live: LiveTag | undefined): TagPayload {
   return {
     name: desired.name,
     description: desired.description ?? live?.description ?? null,
@@ -135,3 +137,10 @@ export function knownTagNames(desired: DesiredState, index: PlanLiveIndex): (nam
 
 /** Tags plan themselves: shared objects, matched by name, created or updated, never deleted. */
 export const tagPlan: SelfPlan = { planAll: planTags };
+
+/** What `apply --plan` accepts as a tag's payload. */
+export const tagPayloadShape: Shape<TagPayload> = shape.object<TagPayload>({
+  name: shape.string,
+  description: shape.nullableString,
+  types: shape.array(shape.string),
+});

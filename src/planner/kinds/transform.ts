@@ -1,12 +1,20 @@
-import type { FieldChange, LiveResource, TransformResource } from '../../model/index.js';
+import {
+  shape,
+  type FieldChange,
+  type LiveResource,
+  type Shape,
+  type TransformPayload,
+  type TransformResource,
+} from '../../model/index.js';
 import { sortKeysDeep } from '../canonical.js';
-import type { DiffContext, PlanJson } from '../context.js';
+import type { DiffContext } from '../context.js';
 import { extraConfigChanges } from '../rules/extra-config.js';
 import { implementationChanges } from '../rules/implementation.js';
 import { replaceReason } from '../rules/replace.js';
 import { transformJobChange } from '../rules/transform-job.js';
 import { effectiveTags } from '../rules/tags.js';
 import { createConfigChanges, diffConfig, planConfig } from './config.js';
+import { checkPlanConfig, configMap } from './config-shape.js';
 import { createTagChange, liveExtraConfig, tagChange, type KindDiff } from './common.js';
 import type { ResourcePlan } from './types.js';
 
@@ -47,16 +55,17 @@ export function transformPlanJson(
   desired: TransformResource,
   liveTags: readonly string[] | undefined,
   ctx: DiffContext,
-): PlanJson {
-  const json: PlanJson = {
+): TransformPayload {
+  const payload: TransformPayload = {
     name: desired.name,
     type: desired.type,
     config: planConfig('transform', desired.type, desired.config, ctx),
     extraConfig: sortKeysDeep(desired.extraConfig),
     tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
   };
-  if (desired.implementation !== undefined) json['implementation'] = sortKeysDeep(desired.implementation);
-  return json;
+  return desired.implementation === undefined
+    ? payload
+    : { ...payload, implementation: sortKeysDeep(desired.implementation) };
 }
 
 export const transformPlan: ResourcePlan<'transform'> = {
@@ -64,3 +73,16 @@ export const transformPlan: ResourcePlan<'transform'> = {
   createChanges: createTransformChanges,
   payload: transformPlanJson,
 };
+
+/** What `apply --plan` accepts as a transform's payload. */
+export const transformPayloadShape: Shape<TransformPayload> = shape.refine(
+  shape.object<TransformPayload>({
+    name: shape.string,
+    type: shape.string,
+    config: configMap,
+    extraConfig: shape.record(shape.json),
+    tags: shape.array(shape.string),
+    implementation: shape.optional(shape.record(shape.json)),
+  }),
+  (p, path, problems) => checkPlanConfig('transform', p.type, p.config, `${path}.config`, problems),
+);

@@ -1,6 +1,13 @@
 /** A kind's planner registration (src/kinds/registry.ts): what the generic plan flow calls per kind. */
-import type { DesiredState, FieldChange, LiveOf, ResourceKind, ResourceOf } from '../../model/index.js';
-import type { DiffContext, PlanJson } from '../context.js';
+import type {
+  DesiredState,
+  FieldChange,
+  LiveOf,
+  PayloadOf,
+  ResourceKind,
+  ResourceOf,
+} from '../../model/index.js';
+import type { DiffContext } from '../context.js';
 import type { PlanLiveIndex } from '../live-index.js';
 import type { DraftSet } from '../types.js';
 import type { KindDiff } from './common.js';
@@ -18,7 +25,7 @@ export interface ResourcePlan<K extends ResourceKind = ResourceKind> {
    * The action's `desired` payload: what the applier writes. `liveTags` are the live object's tag
    * names (undefined for a create): kept when the manifest does not manage tags.
    */
-  payload(desired: ResourceOf<K>, liveTags: readonly string[] | undefined, ctx: DiffContext): PlanJson;
+  payload(desired: ResourceOf<K>, liveTags: readonly string[] | undefined, ctx: DiffContext): PayloadOf<K>;
 }
 
 /** A kind that plans its own actions: tags (shared, matched by name, never deleted). */
