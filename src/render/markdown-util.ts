@@ -73,7 +73,7 @@ export function fitLines(
 export const MAX_DIFF_BLOCK_LINES = 200;
 
 /** A fence longer than any run of backticks in the content, so the content cannot close it. */
-function fenceFor(lines: readonly string[]): string {
+export function fenceFor(lines: readonly string[]): string {
   return '`'.repeat(Math.max(3, longestBacktickRun(lines) + 1));
 }
 

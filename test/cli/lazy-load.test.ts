@@ -19,7 +19,7 @@ const STATIC_IMPORT = /^(?:import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?['"
 
 const HEAVY_PACKAGES = new Set(['undici', 'ajv', 'yaml']);
 const HEAVY_SOURCE =
-  /^src\/(?:api\/index|schema\/|state\/|planner\/|applier\/|emulator\/|reference\/|completion\/)/;
+  /^src\/(?:api\/index|schema\/|state\/|planner\/|applier\/|emulator\/|reference\/|completion\/|ci\/|init\/)/;
 
 /** A relative import (`./x.js`) to the repository path of its TypeScript source. */
 function resolveSource(fromFile: string, specifier: string): string {

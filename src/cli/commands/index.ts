@@ -10,6 +10,7 @@ import { registerDemo } from './demo.js';
 import { registerStatus } from './status.js';
 import { registerConnectors } from './connectors.js';
 import { registerCompletion } from './completion.js';
+import { registerCi } from './ci.js';
 import { addHelpTexts } from '../help/add-help.js';
 import { registerSnapshot } from './snapshot.js';
 
@@ -28,6 +29,7 @@ export function registerCommands(program: Command, ctx: CommandContext, cli: Cli
   registerConnectors(program, ctx);
   registerEmulator(program, ctx);
   registerDemo(program, ctx, cli);
+  registerCi(program, ctx);
   registerCompletion(program, ctx);
   addHelpTexts(program);
 }

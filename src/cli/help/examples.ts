@@ -48,6 +48,11 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'streamkap-gitops emulator --data emulator.json --error-rate 0.1 --latency-ms 50',
   ],
   demo: ['streamkap-gitops demo', 'streamkap-gitops demo --no-color > demo.log'],
+  ci: [
+    'streamkap-gitops ci -- plan streamkap/                   # in GitHub Actions or GitLab CI',
+    'streamkap-gitops ci --comment-key plan-eu -- plan streamkap/eu/',
+    'streamkap-gitops ci --fail-on-changes -- drift streamkap/',
+  ],
   completion: [
     'streamkap-gitops completion bash > ~/.local/share/bash-completion/completions/streamkap-gitops',
     "echo 'source <(streamkap-gitops completion zsh)' >> ~/.zshrc",
