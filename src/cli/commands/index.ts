@@ -11,6 +11,7 @@ import { registerStatus } from './status.js';
 import { registerConnectors } from './connectors.js';
 import { registerCompletion } from './completion.js';
 import { registerCi } from './ci.js';
+import { registerInit } from './init.js';
 import { addHelpTexts } from '../help/add-help.js';
 import { registerSnapshot } from './snapshot.js';
 
@@ -29,6 +30,7 @@ export function registerCommands(program: Command, ctx: CommandContext, cli: Cli
   registerConnectors(program, ctx);
   registerEmulator(program, ctx);
   registerDemo(program, ctx, cli);
+  registerInit(program, ctx);
   registerCi(program, ctx);
   registerCompletion(program, ctx);
   addHelpTexts(program);

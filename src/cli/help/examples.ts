@@ -48,6 +48,11 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'streamkap-gitops emulator --data emulator.json --error-rate 0.1 --latency-ms 50',
   ],
   demo: ['streamkap-gitops demo', 'streamkap-gitops demo --no-color > demo.log'],
+  init: [
+    'streamkap-gitops init                                    # asks on a terminal',
+    'streamkap-gitops init infra/ --source mysql --destination clickhouse --namespace shop',
+    'streamkap-gitops init --force                            # overwrite the files it writes',
+  ],
   ci: [
     'streamkap-gitops ci -- plan streamkap/                   # in GitHub Actions or GitLab CI',
     'streamkap-gitops ci --comment-key plan-eu -- plan streamkap/eu/',
