@@ -19,48 +19,40 @@ export interface Published {
   readonly commentFailed: boolean;
 }
 
-function warn(ctx: CiContext, text: string): string {
-  return ctx.provider === 'github' ? `::warning::${text}` : `warning: ${text}`;
+const FULL_TEXT_AT = 'The full output is in the job log.';
+
+/** A GitHub annotation (`::warning::`), its data escaped as the runner wants; plain elsewhere. */
+function annotation(ctx: CiContext, level: 'warning' | 'error', text: string): string {
+  if (ctx.provider !== 'github') return `${level}: ${text}`;
+  return `::${level}::${text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`;
 }
 
+/** Creates or updates the comment; false when that failed for a reason other than permission. */
 async function comment(
   ctx: CiContext,
-  run: WrappedRun,
+  marker: string,
   body: string,
-  options: PublishOptions,
+  log: (line: string) => void,
 ): Promise<boolean> {
-  if (!options.comment) return true;
   if (ctx.thread === undefined) {
-    options.log(`No comment: ${ctx.noThread ?? 'no pull or merge request'}.`);
+    log(`No comment: ${ctx.noThread ?? 'no pull or merge request'}.`);
     return true;
   }
-  const marker = stickyMarker(options.commentKey ?? run.command);
-  const fullTextAt = 'The full output is in the job log.';
+  const where = ctx.where ?? 'the request';
   try {
-    const outcome = await upsertSticky(
-      ctx.thread,
-      marker,
-      fitComment(body, { limit: ctx.commentLimit, fullTextAt }),
-    );
-    if (outcome.action === 'no-permission')
-      options.log(
-        warn(
-          ctx,
-          `could not comment on ${ctx.where} (no write permission; a fork's pull request?): ${outcome.message}`,
-        ),
-      );
-    else
-      options.log(
-        `${outcome.action === 'created' ? 'Commented on' : 'Updated the comment on'} ${ctx.where}${outcome.url ? `: ${outcome.url}` : ''}`,
-      );
+    const fitted = fitComment(body, { limit: ctx.commentLimit, fullTextAt: FULL_TEXT_AT });
+    const outcome = await upsertSticky(ctx.thread, marker, fitted);
+    if (outcome.action === 'no-permission') {
+      const why = `could not comment on ${where} (no write permission; a fork's pull request?): ${outcome.message}`;
+      log(annotation(ctx, 'warning', why));
+    } else {
+      const verb = outcome.action === 'created' ? 'Commented on' : 'Updated the comment on';
+      log(`${verb} ${where}${outcome.url === undefined ? '' : `: ${outcome.url}`}`);
+    }
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    options.log(
-      ctx.provider === 'github'
-        ? `::error::could not comment on ${ctx.where}: ${message}`
-        : `error: could not comment on ${ctx.where}: ${message}`,
-    );
+    log(annotation(ctx, 'error', `could not comment on ${where}: ${message}`));
     return false;
   }
 }
@@ -70,15 +62,15 @@ export async function publishRun(
   run: WrappedRun,
   options: PublishOptions,
 ): Promise<Published> {
-  const body = reportBody(run, stickyMarker(options.commentKey ?? run.command));
+  const marker = stickyMarker(options.commentKey ?? run.command);
+  const body = reportBody(run, marker);
   const changes = hasChanges(run);
-  if (ctx.summaryFile !== undefined)
-    await appendFile(
-      ctx.summaryFile,
-      `${fitComment(body, { limit: GITHUB_SUMMARY_LIMIT, fullTextAt: 'The full output is in the job log.' })}\n`,
-    );
+  if (ctx.summaryFile !== undefined) {
+    const summary = fitComment(body, { limit: GITHUB_SUMMARY_LIMIT, fullTextAt: FULL_TEXT_AT });
+    await appendFile(ctx.summaryFile, `${summary}\n`);
+  }
   if (ctx.outputFile !== undefined)
     await appendFile(ctx.outputFile, `exit-code=${run.exitCode}\nhas-changes=${changes}\n`);
-  const ok = await comment(ctx, run, body, options);
+  const ok = options.comment ? await comment(ctx, marker, body, options.log) : true;
   return { hasChanges: changes, commentFailed: !ok };
 }

@@ -35,9 +35,14 @@ export type StickyOutcome =
 
 const KEY = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
+/** A comment key lands inside an HTML comment: lower-case letters, digits, `.`, `_`, `-` only. */
+export function isCommentKey(key: string): boolean {
+  return KEY.test(key);
+}
+
 /** `<!-- streamkap-gitops:comment:plan -->`; the key names one sticky comment of several. */
 export function stickyMarker(key: string): string {
-  if (!KEY.test(key)) throw new Error(`comment key "${key}" is not [a-z0-9._-], at most 64 characters`);
+  if (!isCommentKey(key)) throw new Error(`comment key "${key}" is not [a-z0-9._-], at most 64 characters`);
   return `<!-- streamkap-gitops:comment:${key} -->`;
 }
 

@@ -1,23 +1,22 @@
 /**
- * `ci` end to end, in-process: the wrapped command runs against the emulator (mounted in msw) and
- * publishes to a fake GitHub or GitLab (msw too), as it would inside a job.
+ * `ci` end to end, in-process: the wrapped command runs against the emulator (real HTTP: the API
+ * client's undici transport is not msw's to intercept) and publishes to a fake GitHub or GitLab
+ * (msw: the comment clients use global fetch), as it would inside a job.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ciContext } from '../../src/ci/ci-context.js';
 import { publishRun } from '../../src/ci/publish.js';
 import { main } from '../../src/cli/main.js';
-import { createEmulator } from '../../src/emulator/index.js';
+import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/index.js';
 import { EXAMPLE_SECRETS } from '../e2e/harness.js';
 import { captureIo } from '../helpers/capture-io.js';
 import { FakeGitHub, GITHUB_API, GITHUB_TOKEN } from './fake-github.js';
 import { FakeGitLab, GITLAB_API, GITLAB_TOKEN } from './fake-gitlab.js';
 
-const STREAMKAP = 'https://api.streamkap.test';
 const MARKER = '<!-- streamkap-gitops:comment:plan -->';
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -25,26 +24,26 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 let dir: string;
+let emulator: EmulatorServer;
 let github: FakeGitHub;
 let gitlab: FakeGitLab;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'skgo-ci-'));
   await writeFile(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 12 } }));
-  const emulator = createEmulator({ clientSecret: 'ci-secret' });
+  emulator = await startEmulatorServer({ port: 0, clientSecret: 'ci-secret' });
   github = new FakeGitHub();
   gitlab = new FakeGitLab();
-  server.use(
-    http.all(`${STREAMKAP}/*`, ({ request }) => emulator.handle(request)),
-    ...github.handlers(),
-    ...gitlab.handlers(),
-  );
+  server.use(...github.handlers(), ...gitlab.handlers());
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 function githubEnv(): Record<string, string> {
   return {
-    STREAMKAP_API_URL: STREAMKAP,
-    STREAMKAP_CLIENT_ID: 'emulator-client',
+    STREAMKAP_API_URL: emulator.url,
+    STREAMKAP_CLIENT_ID: emulator.clientId,
     STREAMKAP_CLIENT_SECRET: 'ci-secret',
     ...EXAMPLE_SECRETS,
     GITHUB_ACTIONS: 'true',
@@ -73,7 +72,7 @@ async function ci(args: string[], env: Record<string, string> = githubEnv()) {
 describe('ci on a GitHub pull request', () => {
   it('posts the Markdown plan as one sticky comment, writes the job summary and the outputs', async () => {
     const r = await ci(['--', 'plan', 'examples/streamkap.yaml']);
-    expect(r.code).toBe(0); // changes are not a failure without --fail-on-changes
+    expect(r.code, r.err).toBe(0); // changes are not a failure without --fail-on-changes
     expect(r.output).toBe('exit-code=2\nhas-changes=true\n');
     expect(github.comments).toHaveLength(1);
     const body = github.comments[0]?.body ?? '';
@@ -112,6 +111,16 @@ describe('ci on a GitHub pull request', () => {
     expect(body).toContain('no terminal to confirm on and --auto-approve was not given');
     expect(body).toContain('Plan: 11 to create');
     expect(r.output).toBe('exit-code=3\nhas-changes=true\n');
+  });
+
+  it('refuses a command it does not wrap, and a comment key that is not one (exit 4), before running anything', async () => {
+    const demo = await ci(['--', 'demo']);
+    expect(demo.code).toBe(4);
+    expect(demo.err).toContain('ci runs validate, plan, apply, drift, status; got "demo"');
+    const key = await ci(['--comment-key', 'Plan -->', '--', 'plan', 'examples/streamkap.yaml']);
+    expect(key.code).toBe(4);
+    expect(key.out).toBe('');
+    expect(github.requests).toEqual([]);
   });
 
   it("warns and succeeds on a fork's pull request (read-only token)", async () => {

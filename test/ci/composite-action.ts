@@ -4,10 +4,10 @@
  * Expressions are limited to `inputs.*`, `steps.<id>.outputs.*` and `github.action_path|token`:
  * anything else fails the test, which keeps action.yml to those (the safe, env-only style).
  */
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { run } from '../package/packed.js';
 
 interface Step {
   id?: string;
@@ -48,26 +48,6 @@ function evaluate(text: string, scope: Record<string, string>): string {
   });
 }
 
-function bash(
-  script: string,
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'bash',
-      ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
-      { cwd, env, timeout: 120_000 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
-          stdout,
-          stderr,
-        }),
-    );
-  });
-}
-
 /** Runs action.yml's steps in `workspace`; stops at the first failing step, as a runner does. */
 export async function runCompositeAction(
   actionDir: string,
@@ -94,14 +74,17 @@ export async function runCompositeAction(
       Object.entries(step.env ?? {}).map(([k, v]) => [k, evaluate(String(v), scope)]),
     );
     const cwd = path.resolve(workspace, evaluate(step['working-directory'] ?? '.', scope));
-    const r = await bash(step.run, cwd, {
-      ...env,
-      ...stepEnv,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_ACTION_PATH: actionDir,
+    const r = await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
+      cwd,
+      env: {
+        ...env,
+        ...stepEnv,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_ACTION_PATH: actionDir,
+      },
     });
-    stdout += r.stdout;
-    stderr += r.stderr;
+    stdout += r.out;
+    stderr += r.err;
     for (const [k, v] of Object.entries(parseOutputs(await readFile(outputFile, 'utf8'))))
       if (step.id !== undefined) scope[`steps.${step.id}.outputs.${k}`] = v;
     if (r.code !== 0) return { code: r.code, stdout, stderr, outputs: outputsOf(action, scope) };

@@ -4,7 +4,6 @@
  * emulator and a fake GitHub, both over real HTTP. The action's inputs and pinned versions it shows
  * are checked against action.yml and package.json.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -12,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/index.js';
 import { EXAMPLE_SECRETS } from '../e2e/harness.js';
-import { childEnv, ROOT } from '../package/packed.js';
+import { childEnv, ROOT, run, type RunOutcome } from '../package/packed.js';
 import { FakeGitHub, GITHUB_TOKEN } from './fake-github.js';
 import { serveFetch } from './serve-fetch.js';
 import { makeWorkspace, type Workspace } from './workspace.js';
@@ -69,7 +68,7 @@ afterAll(async () => {
   await rm(ws.dir, { recursive: true, force: true });
 });
 
-function runLine(line: string): Promise<{ code: number; out: string; err: string }> {
+async function runLine(line: string): Promise<RunOutcome> {
   const env = childEnv({
     ...gitlab.variables,
     GITHUB_ACTIONS: 'true',
@@ -84,18 +83,10 @@ function runLine(line: string): Promise<{ code: number; out: string; err: string
   });
   // NOTE: a background emulator started by a line is stopped by the test, by its pid.
   const script = `${ws.npxShim}\n${line}\necho "__pid=\${STREAMKAP_EMULATOR_PID:-}"`;
-  return new Promise((resolve) => {
-    execFile(
-      'bash',
-      ['--norc', '-eo', 'pipefail', '-c', script],
-      { cwd: ws.dir, env, timeout: 120_000 },
-      (e, out, err) => {
-        const pid = /__pid=(\d+)/.exec(out)?.[1];
-        if (pid !== undefined) process.kill(Number(pid), 'SIGTERM');
-        resolve({ code: e === null ? 0 : typeof e.code === 'number' ? e.code : 1, out, err });
-      },
-    );
-  });
+  const r = await run('bash', ['--norc', '-eo', 'pipefail', '-c', script], { cwd: ws.dir, env });
+  const pid = /__pid=(\d+)/.exec(r.out)?.[1];
+  if (pid !== undefined) process.kill(Number(pid), 'SIGTERM');
+  return r;
 }
 
 describe('docs/ci.md', () => {

@@ -2,7 +2,6 @@
  * ci/gitlab.yml: its jobs' rules, and its script lines run in bash as a GitLab runner would (the
  * variables as environment), against the emulator and a fake GitLab API over real HTTP.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -10,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startEmulatorServer, type EmulatorServer } from '../../src/emulator/index.js';
 import { EXAMPLE_SECRETS } from '../e2e/harness.js';
-import { childEnv, ROOT } from '../package/packed.js';
+import { childEnv, ROOT, run, type RunOutcome } from '../package/packed.js';
 import { FakeGitLab, GITLAB_TOKEN } from './fake-gitlab.js';
 import { serveFetch } from './serve-fetch.js';
 import { makeWorkspace, type Workspace } from './workspace.js';
@@ -45,10 +44,7 @@ afterAll(async () => {
 });
 
 /** A job's script in bash, with the template's and the job's variables and a merge request's CI_* ones. */
-function runJob(
-  name: string,
-  ci: Record<string, string>,
-): Promise<{ code: number; out: string; err: string }> {
+function runJob(name: string, ci: Record<string, string>): Promise<RunOutcome> {
   const j = job(name);
   const vars = { ...template.variables, ...job(j.extends ?? '').variables, ...j.variables };
   const env = childEnv({
@@ -64,14 +60,7 @@ function runJob(
     ...EXAMPLE_SECRETS,
   });
   const script = [ws.npxShim, ...(j.script ?? [])].join('\n');
-  return new Promise((resolve) => {
-    execFile(
-      'bash',
-      ['--norc', '-eo', 'pipefail', '-c', script],
-      { cwd: ws.dir, env, timeout: 120_000 },
-      (e, out, err) => resolve({ code: e === null ? 0 : typeof e.code === 'number' ? e.code : 1, out, err }),
-    );
-  });
+  return run('bash', ['--norc', '-eo', 'pipefail', '-c', script], { cwd: ws.dir, env });
 }
 
 describe('ci/gitlab.yml', () => {

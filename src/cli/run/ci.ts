@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { ciContext, detectProvider, type Provider } from '../../ci/ci-context.js';
 import { publishRun } from '../../ci/publish.js';
+import { isCommentKey } from '../../ci/sticky-comment.js';
 import type { WrappedRun } from '../../ci/report-body.js';
 import { WRAPPABLE, wrappedArgs, type CommandTraits } from '../../ci/wrap-args.js';
 import { UserError } from '../../errors/index.js';
@@ -88,6 +89,10 @@ export async function runCi(
   flags: CiFlags,
 ): Promise<void> {
   const traits = traitsOf(program, command);
+  if (flags.commentKey !== undefined && !isCommentKey(flags.commentKey))
+    throw new UserError(`--comment-key "${flags.commentKey}" is not a comment key`, {
+      hint: 'lower-case letters, digits, ".", "_" and "-", at most 64 characters, e.g. plan-eu',
+    });
   const provider: Provider = flags.provider === 'auto' ? detectProvider(ctx.io.env) : flags.provider;
   const run = await runWrapped(ctx, command, args, traits);
   const context = ciContext(provider, ctx.io.env, await eventJson(ctx.io.env));
