@@ -84,6 +84,22 @@ export interface ConnectorsFlags {
   readonly format: 'text' | 'json';
 }
 
+/** `ci <command> [args...]`. */
+export interface CiFlags {
+  readonly provider: 'auto' | 'github' | 'gitlab' | 'none';
+  readonly comment: boolean;
+  readonly commentKey?: string;
+  readonly failOnChanges: boolean;
+}
+
+/** `init [dir]`. */
+export interface InitFlags {
+  readonly source?: string;
+  readonly destination?: string;
+  readonly namespace?: string;
+  readonly force: boolean;
+}
+
 /** `completion <shell>`. */
 export type Shell = 'bash' | 'zsh' | 'fish';
 

@@ -1,15 +1,9 @@
 import { Option, type Command } from 'commander';
-import type { CommandContext } from '../context.js';
+import type { CliEntry, CommandContext } from '../context.js';
+import type { CiFlags } from '../flags.js';
 
-export interface CiFlags {
-  readonly provider: 'auto' | 'github' | 'gitlab' | 'none';
-  readonly comment: boolean;
-  readonly commentKey?: string;
-  readonly failOnChanges: boolean;
-}
-
-/** `ci <command> [args...]`: runs a command for a CI job and publishes its result (see run/ci.ts). */
-export function registerCi(program: Command, ctx: CommandContext): void {
+/** `ci <command> [args...]`: runs a command (through `cli`, in-process) for a CI job and publishes its result (see run/ci.ts). */
+export function registerCi(program: Command, ctx: CommandContext, cli: CliEntry): void {
   program
     .command('ci')
     .description(
@@ -32,6 +26,6 @@ export function registerCi(program: Command, ctx: CommandContext): void {
     .allowUnknownOption()
     .action(async (command: string, args: string[], flags: CiFlags) => {
       const { runCi } = await import('../run/ci.js');
-      await runCi(ctx, program, command, args, flags);
+      await runCi(ctx, cli, program, command, args, flags);
     });
 }

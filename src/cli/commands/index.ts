@@ -17,7 +17,7 @@ import { registerSnapshot } from './snapshot.js';
 
 /**
  * Every command, one file each; then the examples that end each command's --help. `cli` runs a
- * command line in-process (the demo's steps).
+ * command line in-process (the demo's steps, the command `ci` wraps).
  */
 export function registerCommands(program: Command, ctx: CommandContext, cli: CliEntry): void {
   registerValidate(program, ctx);
@@ -31,7 +31,7 @@ export function registerCommands(program: Command, ctx: CommandContext, cli: Cli
   registerEmulator(program, ctx);
   registerDemo(program, ctx, cli);
   registerInit(program, ctx);
-  registerCi(program, ctx);
+  registerCi(program, ctx, cli);
   registerCompletion(program, ctx);
   addHelpTexts(program);
 }

@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
-
-export interface InitFlags {
-  readonly source?: string;
-  readonly destination?: string;
-  readonly namespace?: string;
-  readonly force: boolean;
-}
+import type { InitFlags } from '../flags.js';
 
 /** `init [dir]`: scaffolds a repository (see run/init.ts). */
 export function registerInit(program: Command, ctx: CommandContext): void {

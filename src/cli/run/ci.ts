@@ -12,8 +12,8 @@ import { isCommentKey } from '../../ci/sticky-comment.js';
 import type { WrappedRun } from '../../ci/report-body.js';
 import { WRAPPABLE, wrappedArgs, type CommandTraits } from '../../ci/wrap-args.js';
 import { UserError } from '../../errors/index.js';
-import type { CiFlags } from '../commands/ci.js';
-import type { CommandContext } from '../context.js';
+import type { CliEntry, CommandContext } from '../context.js';
+import type { CiFlags } from '../flags.js';
 import { EXIT } from '../exit-codes.js';
 
 /** What the wrapped command supports, read from its registered flags. */
@@ -48,6 +48,7 @@ function innerEnv(env: CommandContext['io']['env']): Record<string, string | und
 
 async function runWrapped(
   ctx: CommandContext,
+  cli: CliEntry,
   command: string,
   args: string[],
   traits: CommandTraits,
@@ -63,8 +64,7 @@ async function runWrapped(
     stderr: tee(ctx.io.stderr, err),
     env: innerEnv(ctx.io.env),
   };
-  const { main } = await import('../main.js');
-  const exitCode = await main(['node', 'streamkap-gitops', ...globalArgs, ...wrapped.args], io);
+  const exitCode = await cli(['node', 'streamkap-gitops', ...globalArgs, ...wrapped.args], io);
   return {
     command,
     args: wrapped.args,
@@ -83,6 +83,7 @@ async function eventJson(env: CommandContext['io']['env']): Promise<string | und
 /** The `ci` action. Exit: the command's, but 2 (changes) only with --fail-on-changes; 1 when the comment failed. */
 export async function runCi(
   ctx: CommandContext,
+  cli: CliEntry,
   program: Command,
   command: string,
   args: string[],
@@ -94,7 +95,7 @@ export async function runCi(
       hint: 'lower-case letters, digits, ".", "_" and "-", at most 64 characters, e.g. plan-eu',
     });
   const provider: Provider = flags.provider === 'auto' ? detectProvider(ctx.io.env) : flags.provider;
-  const run = await runWrapped(ctx, command, args, traits);
+  const run = await runWrapped(ctx, cli, command, args, traits);
   const context = ciContext(provider, ctx.io.env, await eventJson(ctx.io.env));
   const published = await publishRun(context, run, {
     comment: flags.comment,

@@ -8,8 +8,8 @@ import { UserError } from '../../errors/index.js';
 import { connectorProblem, examples, namespaceFrom, namespaceProblem } from '../../init/choices.js';
 import { ask, lineReader, type LineReader } from '../../init/prompt.js';
 import { scaffoldFiles, writeScaffold } from '../../init/scaffold.js';
-import type { InitFlags } from '../commands/init.js';
 import type { CommandContext } from '../context.js';
+import type { InitFlags } from '../flags.js';
 import { TOOL_VERSION } from '../version.js';
 
 interface Answers {
