@@ -2,7 +2,7 @@
  * `demo`: the README's main command. Starts the emulator in-process on a free port and tours
  * examples/streamkap.yaml with the real commands, as a user would type them: validate → plan →
  * apply → plan (no changes) → an out-of-band change through the API → drift (exit 2) → apply →
- * drift (exit 0). Each step says what it runs and why, shows the output and the exit code; the
+ * drift (exit 0) → an incremental snapshot followed to completion → status (exit 0). Each step says what it runs and why, shows the output and the exit code; the
  * demo exits 0 only when every step gave the exit code it should.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -131,15 +131,36 @@ function steps(file: string, server: EmulatorServer): Step[] {
       expect: EXIT.ok,
     },
     { title: 'Check drift again', why: 'in sync: exit 0', args: ['drift', file], expect: EXIT.ok },
+    {
+      title: 'Backfill with an incremental snapshot',
+      why: 'an action, never part of a plan: checked against the manifests first, then followed until every table is done',
+      args: ['snapshot', 'orders-db', file, '--wait', '--poll-interval', '1s'],
+      expect: EXIT.ok,
+    },
+    {
+      title: 'Check the health of the pipelines',
+      why: 'status, latency, lag with trends, snapshot progress: exit 0 when all are healthy, 2 when one is not',
+      args: ['status', file],
+      expect: EXIT.ok,
+    },
   ];
 }
+
+/** The demo's snapshot "runs" this long, so --wait shows its tables completing one by one. */
+const DEMO_SNAPSHOT_MS = 3_000;
 
 /** The `demo` action: the tour above, each step a command line run by `cli`; exit 1 when a step gave the wrong exit code. */
 export async function runDemo(ctx: CommandContext, cli: CliEntry): Promise<void> {
   const out = ctx.io.stdout;
   const started = performance.now();
   const { root, file } = findManifest(ctx.io.cwd);
-  const server = await startEmulatorServer({ port: 0 });
+  const clock = ctx.io.clock;
+  const server = await startEmulatorServer({
+    port: 0,
+    snapshotDurationMs: DEMO_SNAPSHOT_MS,
+    // NOTE: a test's virtual clock drives the emulator too, so the snapshot completes without real waiting.
+    ...(clock ? { now: () => clock.now() } : {}),
+  });
   const env = {
     ...ctx.io.env,
     ...demoSecrets(readFileSync(path.join(root, file), 'utf8')),
@@ -159,7 +180,14 @@ export async function runDemo(ctx: CommandContext, cli: CliEntry): Promise<void>
         continue;
       }
       out.write(`   $ streamkap-gitops ${(step.args ?? []).join(' ')}\n`);
-      const io = { stdout: indented(out), stderr: indented(out), stdin: ctx.io.stdin, env, cwd: root };
+      const io = {
+        stdout: indented(out),
+        stderr: indented(out),
+        stdin: ctx.io.stdin,
+        env,
+        cwd: root,
+        ...(clock ? { clock } : {}),
+      };
       const code = await cli(['node', 'streamkap-gitops', ...(step.args ?? [])], io);
       const ok = code === step.expect;
       out.write(`   → exit ${code} ${ok ? '✓' : `✗ (expected ${step.expect})`}\n`);
