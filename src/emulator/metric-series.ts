@@ -24,7 +24,7 @@ export interface SeriesWindow {
 }
 
 /** Epoch ms from an ISO timestamp or epoch seconds/milliseconds; undefined when unreadable. */
-export function parseTimestamp(v: string): number | undefined {
+function parseTimestamp(v: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(v)) {
     const n = Number(v);
     return n < 1e12 ? n * 1000 : n;

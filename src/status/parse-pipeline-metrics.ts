@@ -28,7 +28,7 @@ function point(item: unknown): SeriesPoint {
   return { t: null, v: num(item) ?? null };
 }
 
-export function readMetric(v: unknown): MetricReading {
+function readMetric(v: unknown): MetricReading {
   if (Array.isArray(v)) {
     const points = v.map(point);
     const last = [...points].reverse().find((p) => p.v !== null);
