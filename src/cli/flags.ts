@@ -21,13 +21,19 @@ export interface ApiCliOptions {
   readonly concurrency?: number | undefined;
 }
 
-export interface ValidateFlags {
+/** `--max-file-size` (`addManifestOptions`), on every command that reads manifests. */
+export interface ManifestCliOptions {
+  /** Bytes. */
+  readonly maxFileSize?: number | undefined;
+}
+
+export interface ValidateFlags extends ManifestCliOptions {
   readonly format: 'text' | 'json';
   readonly allowMissingEnv: boolean;
 }
 
 /** The flags every planning command shares (plan, apply). */
-export interface PlanningFlags extends ApiCliOptions {
+export interface PlanningFlags extends ApiCliOptions, ManifestCliOptions {
   readonly target: ResourceKey[];
   readonly exclude: ResourceKey[];
   readonly adopt: boolean;
@@ -54,7 +60,7 @@ export interface ApplyFlags extends PlanningFlags {
   readonly snapshotAddedTables: boolean;
 }
 
-export interface DriftFlags extends ApiCliOptions {
+export interface DriftFlags extends ApiCliOptions, ManifestCliOptions {
   readonly format: OutputFormat;
   readonly ignoreFile?: string;
   readonly resendSecrets: boolean;
@@ -173,6 +179,28 @@ export function duration(minMs = 0, shown = `${minMs}ms`): (value: string) => nu
     if (ms < minMs) throw new InvalidArgumentError(`Expected at least ${shown}.`);
     return ms;
   };
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+};
+
+/** A size in bytes, from 1 byte to 1 GiB: `4096`, `512KiB`, `2MiB`, `2M` (K, M and G are powers of 1024). */
+export function size(value: string): number {
+  const m = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = m ? SIZE_UNITS[(m[2] ?? '').toLowerCase()] : undefined;
+  const bytes = m && unit !== undefined ? Number(m[1]) * unit : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1 || bytes > 1024 ** 3) {
+    throw new InvalidArgumentError('Expected a size from 1 byte to 1GiB, such as 2MiB or 512KiB.');
+  }
+  return bytes;
 }
 
 /**

@@ -1,5 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import {
   DEFAULT_TAG_TYPES,
   type DestinationResource,
@@ -11,10 +9,8 @@ import {
 import { asRecord, commonFields, RESERVED_TAG_PREFIX } from './build-common.js';
 import type { Entry } from './entry.js';
 import { resolveConfig, resolveExtraConfig, type ConfigSite } from './config-values.js';
+import { MAX_REFERENCED_FILE_BYTES, readReferencedFile } from './read-reference.js';
 import type { BuildOptions } from './reporter.js';
-
-/** Larger implementation files are refused: transform code this big is a mistake. */
-const MAX_IMPLEMENTATION_BYTES = 1024 * 1024;
 
 function site(e: Entry, kind: ConfigSite['kind'], code: string, opts: BuildOptions): ConfigSite {
   return { r: e.r, kind, code, resourceName: e.name ?? '', base: e.base, opts };
@@ -30,26 +26,6 @@ export function buildConnector(
   return { kind: e.kind, connector: s.code, config, extraConfig, ...commonFields(e) };
 }
 
-function readImplementation(e: Entry, file: string): string | undefined {
-  const segs = [...e.base, 'implementation_file'];
-  const abs = path.resolve(path.dirname(e.r.absPath), file);
-  try {
-    const size = statSync(abs).size;
-    if (size > MAX_IMPLEMENTATION_BYTES) {
-      e.r.error(segs, `implementation file "${file}" is larger than 1 MB`);
-      return undefined;
-    }
-    return readFileSync(abs, 'utf8');
-  } catch {
-    e.r.error(
-      segs,
-      `cannot read implementation file "${file}"`,
-      'the path is relative to this manifest file',
-    );
-    return undefined;
-  }
-}
-
 export function buildTransform(e: Entry, opts: BuildOptions): TransformResource {
   const type = String(e.raw['type']) as TransformType;
   const s = site(e, 'transform', type, opts);
@@ -62,7 +38,8 @@ export function buildTransform(e: Entry, opts: BuildOptions): TransformResource 
       const hint = 'topic_router routes by configuration only; remove implementation_file';
       e.r.error([...e.base, 'implementation_file'], 'a topic_router transform has no code', hint, 'key');
     } else {
-      const code = readImplementation(e, file);
+      const segs = [...e.base, 'implementation_file'];
+      const code = readReferencedFile(e.r, segs, file, opts.maxFileBytes ?? MAX_REFERENCED_FILE_BYTES);
       if (code !== undefined) implementation = { value_transform: code };
     }
   }

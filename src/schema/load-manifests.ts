@@ -5,7 +5,7 @@ import { collectManifestPaths } from './collect-files.js';
 import { collectDocument, emptyCollected, type Collected, type Entry } from './collect-entries.js';
 import { EnvUses } from './env-uses.js';
 import type { ManifestContext } from './kinds/types.js';
-import { parseManifestFiles } from './parse-documents.js';
+import { MAX_FILE_BYTES, parseManifestFiles } from './parse-documents.js';
 import { ProblemList } from './problems.js';
 import type { BuildOptions } from './reporter.js';
 import { checkDuplicates, checkNamespace, checkPreviousNames, checkReference } from './semantic-rules.js';
@@ -15,6 +15,11 @@ export interface LoadOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Missing variables are not errors (validate: structure only); secrets become empty SecretValues. */
   readonly allowMissingEnv?: boolean;
+  /**
+   * `--max-file-size`: largest file a manifest may name (default 1 MiB); manifests themselves may be
+   * this large or 4 MiB, whichever is more.
+   */
+  readonly maxFileBytes?: number | undefined;
 }
 
 /** Paths used when none are given: the current directory, searched recursively. */
@@ -78,7 +83,7 @@ async function readAll(paths: readonly string[], opts: LoadOptions, problems: Pr
     opts.cwd,
     problems,
   );
-  const parsed = await parseManifestFiles(files, problems);
+  const parsed = parseManifestFiles(files, Math.max(MAX_FILE_BYTES, opts.maxFileBytes ?? 0), problems);
   const collected = emptyCollected();
   for (const f of parsed) for (const d of f.documents) collectDocument(d, problems, collected);
   return { parsed, collected };
@@ -93,7 +98,12 @@ export async function validateManifests(
   const { parsed, collected } = await readAll(paths, opts, problems);
   const namespace = checkNamespace(collected, problems);
   const envUses = new EnvUses();
-  const buildOpts = { env: opts.env, allowMissingEnv: opts.allowMissingEnv === true, envUses };
+  const buildOpts = {
+    env: opts.env,
+    allowMissingEnv: opts.allowMissingEnv === true,
+    envUses,
+    maxFileBytes: opts.maxFileBytes,
+  };
   const resources = buildResources(collected, buildOpts);
   envUses.report();
   const sorted = problems.sorted();

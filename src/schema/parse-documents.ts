@@ -1,19 +1,25 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { LineCounter, type Document } from 'yaml';
 import type { ManifestPath } from './collect-files.js';
 import { locate, type Target } from './locate.js';
+import { checkControlCharacters } from './control-chars.js';
 import { MAX_ALIAS_COUNT, parseQuietly, parseYaml, type RawDocument, type RawParse } from './parse-yaml.js';
 import type { Position, ProblemList, Segment } from './problems.js';
+import { findInvalidUtf8, formatBytes, readRegularFile, type ReadRefusal } from './read-limited.js';
 
-/** Larger files are refused before parsing: a manifest this big is a mistake, not a config. */
+/**
+ * Larger manifests are refused before reading (or `--max-file-size`, when that is larger): a manifest
+ * this big is a mistake, not a config.
+ */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Deeper nesting than this is refused (the YAML composer and our walkers recurse). */
 export const MAX_DEPTH = 64;
 
 export interface ManifestDocument {
   readonly file: string;
+  /** Real path of the file, and of the manifest root it was found under (see manifest-root.ts). */
   readonly absPath: string;
+  readonly root: string;
   /** 0-based index of the document within its file. */
   readonly index: number;
   /** The document as plain data (YAML 1.2 core schema). */
@@ -123,7 +129,15 @@ function documentsOf(
       const known = target !== 'key' ? raw.anchors[key] : undefined;
       return known ?? ast.locate(index, segs, target);
     };
-    out.push({ file: p.display, absPath: p.absPath, index, value: raw.value, locate: locateIn });
+    checkControlCharacters(raw.value, p.display, problems, locateIn);
+    out.push({
+      file: p.display,
+      absPath: p.absPath,
+      root: p.root,
+      index,
+      value: raw.value,
+      locate: locateIn,
+    });
   });
   return out;
 }
@@ -131,35 +145,56 @@ function documentsOf(
 interface ReadFile {
   readonly p: ManifestPath;
   readonly sha256: string;
-  readonly text: string | undefined;
+  readonly text: string;
 }
 
-async function readOne(p: ManifestPath, problems: ProblemList): Promise<ReadFile | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(p.absPath);
-  } catch (error) {
-    problems.add('error', p.display, START, [], `cannot read the file: ${(error as Error).message}`);
+function refusalMessage(r: ReadRefusal): [string, string] {
+  switch (r.reason) {
+    case 'missing':
+      return ['the file disappeared while it was being read', 'run again'];
+    case 'loop':
+      return ['the file was replaced by a symbolic link while it was being read', 'run again'];
+    case 'not-regular':
+      return [`not a regular file: it is ${r.kind}`, 'manifests must be regular files'];
+    case 'too-large':
+      return [
+        `the file is larger than the ${formatBytes(r.maxBytes)} limit for manifests`,
+        'split it into several files, or raise --max-file-size',
+      ];
+    case 'unreadable':
+      return [`cannot read the file (${r.code})`, 'check its permissions'];
+  }
+}
+
+function readOne(p: ManifestPath, maxBytes: number, problems: ProblemList): ReadFile | undefined {
+  const read = readRegularFile(p.absPath, maxBytes);
+  if (!read.ok) {
+    const [message, hint] = refusalMessage(read.refusal);
+    problems.add('error', p.display, START, [], message, hint);
     return undefined;
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    const message = `file is ${mb} MB; manifests are limited to 4 MB`;
-    problems.add('error', p.display, START, [], message, 'split it into several files');
-    return { p, sha256, text: undefined };
+  const bad = findInvalidUtf8(read.bytes);
+  if (bad) {
+    const message = `not valid UTF-8: the bytes at offset ${bad.offset} (line ${bad.line}) are not a UTF-8 character`;
+    problems.add('error', p.display, bad, [], message, 'save the file as UTF-8');
+    return undefined;
   }
-  return { p, sha256, text: bytes.toString('utf8') };
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  return { p, sha256, text: read.bytes.toString('utf8') };
 }
 
-/** Reads and parses the manifest files; every problem goes to `problems`. */
-export async function parseManifestFiles(
+/**
+ * Reads and parses the manifest files (each at most `maxBytes`); every problem goes to `problems`.
+ * NOTE: read one after the other with blocking calls: the files are small, and a read never waits on
+ * anything but the disk (readRegularFile refuses FIFOs and devices).
+ */
+export function parseManifestFiles(
   paths: readonly ManifestPath[],
+  maxBytes: number,
   problems: ProblemList,
-): Promise<ParsedFile[]> {
-  const read = (await Promise.all(paths.map((p) => readOne(p, problems)))).filter((r) => r !== undefined);
+): ParsedFile[] {
+  const read = paths.map((p) => readOne(p, maxBytes, problems)).filter((r) => r !== undefined);
   return read.map((r) => {
-    if (r.text === undefined) return { path: r.p.display, sha256: r.sha256, documents: [] };
     // NOTE: parsed one file at a time so each file's YAML tree can be collected before the next.
     const parse = parseYaml(r.text);
     const before = problems.items.length;

@@ -1,4 +1,5 @@
 import type { Problem } from '../errors/index.js';
+import { escapeControl } from './escape-control.js';
 
 /** A 1-based position in a manifest file. */
 export interface Position {
@@ -19,7 +20,7 @@ export function formatPath(segments: readonly Segment[]): string {
     else if (IDENTIFIER.test(seg)) out += out === '' ? seg : `.${seg}`;
     else out += `[${JSON.stringify(seg)}]`;
   }
-  return out;
+  return escapeControl(out);
 }
 
 /** Collects every problem; nothing stops at the first one. */
@@ -35,8 +36,16 @@ export class ProblemList {
     message: string,
     hint?: string,
   ): void {
-    const base = { file, line: pos.line, col: pos.col, path: formatPath(segments), message, severity };
-    this.items.push(hint === undefined ? base : { ...base, hint });
+    // NOTE: names and paths from manifests reach messages; their control characters are shown escaped.
+    const base = {
+      file: escapeControl(file),
+      line: pos.line,
+      col: pos.col,
+      path: formatPath(segments),
+      message: escapeControl(message),
+      severity,
+    };
+    this.items.push(hint === undefined ? base : { ...base, hint: escapeControl(hint) });
     if (severity === 'error') this.#errors += 1;
   }
 

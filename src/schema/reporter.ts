@@ -11,8 +11,10 @@ export interface Reporter {
   error(segs: readonly Segment[], message: string, hint?: string, target?: Target): void;
   warn(segs: readonly Segment[], message: string, hint?: string, target?: Target): void;
   location(segs: readonly Segment[]): SourceLocation;
-  /** Directory of the manifest file, for paths relative to it. */
+  /** Real path of the manifest file, for paths relative to it. */
   readonly absPath: string;
+  /** Real path of its manifest root: files it names must stay inside (manifest-root.ts). */
+  readonly root: string;
 }
 
 export function reporterFor(d: ManifestDocument, problems: ProblemList): Reporter {
@@ -20,6 +22,7 @@ export function reporterFor(d: ManifestDocument, problems: ProblemList): Reporte
   return {
     file: d.file,
     absPath: d.absPath,
+    root: d.root,
     error: (segs, message, hint, target) =>
       problems.add('error', d.file, at(segs, target), segs, message, hint),
     warn: (segs, message, hint, target) =>
@@ -34,4 +37,6 @@ export interface BuildOptions {
   readonly allowMissingEnv: boolean;
   /** Records which variables feed secret and non-secret fields (checked once all are built). */
   readonly envUses?: EnvUses;
+  /** Largest file a manifest may name, in bytes (default MAX_REFERENCED_FILE_BYTES). */
+  readonly maxFileBytes?: number | undefined;
 }

@@ -78,7 +78,12 @@ describe('generated absurd inputs', () => {
     writeFileSync(join(dir, 'huge.yaml'), body);
     const { code, out } = await validate(dir, 'huge.yaml');
     expect(code).toBe(4);
-    assertReported(out, { file: 'huge.yaml', line: 1, col: 1, fragment: 'limited to 4 MB' });
+    assertReported(out, {
+      file: 'huge.yaml',
+      line: 1,
+      col: 1,
+      fragment: 'larger than the 4 MiB limit for manifests',
+    });
   });
 
   it('reports deep nesting without crashing', async () => {

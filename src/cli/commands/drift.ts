@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { addApiOptions } from '../api-options.js';
 import type { CommandContext } from '../context.js';
 import { MANIFEST_PATHS_HELP, type DriftFlags } from '../flags.js';
+import { addManifestOptions } from '../manifest-options.js';
 
 /** `drift [paths...]`: read-only check for cron. Exit 0 in sync, 2 drift, 1 runtime/API error, 4 bad input. */
 export function registerDrift(program: Command, ctx: CommandContext): void {
@@ -17,7 +18,7 @@ export function registerDrift(program: Command, ctx: CommandContext): void {
       'known exceptions to leave out (default: .streamkap-gitops-ignore in the working directory, if any)',
     )
     .option('--resend-secrets', 'count secrets the API reads back as null as drift', false);
-  addApiOptions(cmd).action(async (paths: string[], flags: DriftFlags) => {
+  addApiOptions(addManifestOptions(cmd)).action(async (paths: string[], flags: DriftFlags) => {
     const { runDrift } = await import('../run/drift.js');
     await runDrift(ctx, paths, flags);
   });

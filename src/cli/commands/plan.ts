@@ -2,8 +2,9 @@ import { Option, type Command } from 'commander';
 import { addApiOptions } from '../api-options.js';
 import type { CommandContext } from '../context.js';
 import { collectResourceKeys, MANIFEST_PATHS_HELP, wholeNumber, type PlanFlags } from '../flags.js';
+import { addManifestOptions } from '../manifest-options.js';
 
-/** Adds --target, --exclude, --adopt, --max-deletes, --resend-secrets and the API flags. */
+/** Adds --target, --exclude, --adopt, --max-deletes, --resend-secrets, --max-file-size and the API flags. */
 export function addPlanningOptions(cmd: Command): Command {
   cmd
     .option(
@@ -21,7 +22,7 @@ export function addPlanningOptions(cmd: Command): Command {
     .option('--adopt', 'take over live objects that have a manifest name but no ownership tag', false)
     .option('--max-deletes <n>', 'most deletes and replaces apply may carry out (default 5)', wholeNumber(0))
     .option('--resend-secrets', 'treat secrets the API reads back as null as changed, and send them', false);
-  return addApiOptions(cmd);
+  return addApiOptions(addManifestOptions(cmd));
 }
 
 /** `plan [paths...]`: compare the manifests with the live account; nothing is changed. */

@@ -24,10 +24,16 @@ export interface Prepared {
 }
 
 /** The manifests; their secrets are masked in the client's errors and logs from here on. */
-async function loadDesired(ctx: CommandContext, paths: string[], client: ApiClient): Promise<DesiredState> {
+async function loadDesired(
+  ctx: CommandContext,
+  paths: string[],
+  client: ApiClient,
+  flags: ApplyFlags,
+): Promise<DesiredState> {
   const { state, warnings } = await loadDesiredState(paths, {
     cwd: ctx.io.cwd,
     env: ctx.io.env,
+    maxFileBytes: flags.maxFileSize,
   });
   for (const w of warnings) ctx.io.stderr.write(`${formatProblem(w)}\n`);
   client.maskValues(secretValues(state.resources));
@@ -42,7 +48,7 @@ export async function prepareFresh(
   planKey: string,
 ): Promise<Prepared> {
   checkResourceKinds([...flags.target, ...flags.exclude]);
-  const desired = await loadDesired(ctx, paths, client);
+  const desired = await loadDesired(ctx, paths, client, flags);
   const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
   const planOptions = planOptionsFrom(flags, planKey);
   return { plan: buildPlan(desired, live, planOptions), desired, live, planOptions };
@@ -65,7 +71,7 @@ export async function prepareSaved(
     );
   }
   const saved = await loadSavedPlan(flags.plan as string, ctx.io.cwd);
-  const desired = await loadDesired(ctx, paths, client);
+  const desired = await loadDesired(ctx, paths, client, flags);
   if (inputsDigest(desired) !== saved.inputsDigest) {
     throw new SafetyError(`the manifests changed since ${flags.plan} was made; nothing was applied`, {
       hint: 'make and review a new plan (plan --out), or apply without --plan',

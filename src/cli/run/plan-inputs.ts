@@ -12,7 +12,7 @@ import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render
 import { formatProblem, loadDesiredState } from '../../schema/index.js';
 import { loadLiveState } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
-import type { ApiCliOptions, OutputFormat } from '../flags.js';
+import type { ApiCliOptions, ManifestCliOptions, OutputFormat } from '../flags.js';
 import type { CommandContext } from '../context.js';
 
 /**
@@ -45,12 +45,16 @@ export function checkResourceKinds(keys: readonly string[]): void {
 export async function loadPlanInputs(
   ctx: CommandContext,
   paths: string[],
-  api: ApiCliOptions,
+  flags: ApiCliOptions & ManifestCliOptions,
 ): Promise<{ desired: DesiredState; live: LiveState }> {
-  const { state: desired, warnings } = await loadDesiredState(paths, { cwd: ctx.io.cwd, env: ctx.io.env });
+  const { state: desired, warnings } = await loadDesiredState(paths, {
+    cwd: ctx.io.cwd,
+    env: ctx.io.env,
+    maxFileBytes: flags.maxFileSize,
+  });
   for (const w of warnings) ctx.io.stderr.write(`${formatProblem(w)}\n`);
   const kinds = kindsToLoad(desired.managedKinds);
-  const client = openApiClient(ctx, api);
+  const client = openApiClient(ctx, flags);
   client.maskValues(secretValues(desired.resources));
   try {
     const live = await loadLiveState(client, kinds, { logger: ctx.logger() });

@@ -52,6 +52,7 @@ export async function runValidate(ctx: CommandContext, paths: string[], flags: V
     cwd: ctx.io.cwd,
     env: ctx.io.env,
     allowMissingEnv: flags.allowMissingEnv,
+    maxFileBytes: flags.maxFileSize,
   });
   if (flags.format === 'json') {
     ctx.io.stdout.write(renderJson(problems, state));
