@@ -3,7 +3,7 @@
  * reading it back with checks, the digest of the manifests it was made from, and the HMAC key.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { SafetyError, UserError } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
@@ -11,6 +11,7 @@ import { PLAN_FORMAT_VERSION, type Plan, type ResourceKind, type SavedPlan } fro
 import { derivePlanKey, type PlanOptions } from '../planner/index.js';
 import { savedPlanOptions } from './plan-options.js';
 import { TOOL_VERSION } from './version.js';
+import { checkOutputTarget, writeFileSafely } from './write-file-safely.js';
 
 type ManifestFile = { readonly path: string; readonly sha256: string };
 
@@ -59,13 +60,18 @@ export function makeSavedPlan(
   };
 }
 
-/** Writes the saved plan atomically (temp file + rename), readable by the owner only. */
+/**
+ * Writes the saved plan atomically (temp file + rename), readable by the owner only, to a regular
+ * file or a new path (anything else is a UserError: see write-file-safely.ts).
+ */
 export async function savePlan(file: string, saved: SavedPlan, cwd?: string): Promise<void> {
   const target = cwd === undefined ? path.resolve(file) : path.resolve(cwd, file);
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(saved, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
-  await rename(temp, target);
+  await writeFileSafely(target, `the plan to ${file}`, `${JSON.stringify(saved, null, 2)}\n`);
+}
+
+/** Refuses an unusable `--out` before any work (savePlan checks again when it writes). */
+export async function checkPlanOut(file: string, cwd: string): Promise<void> {
+  await checkOutputTarget(path.resolve(cwd, file), `the plan to ${file}`);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -2,13 +2,14 @@ import { buildPlan, hasChanges } from '../../planner/index.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { PlanFlags } from '../flags.js';
-import { inputsDigest, makeSavedPlan, planKeyFromEnv, savePlan } from '../plan-io.js';
+import { checkPlanOut, inputsDigest, makeSavedPlan, planKeyFromEnv, savePlan } from '../plan-io.js';
 import { planOptionsFrom } from '../plan-options.js';
 import { checkResourceKinds, loadPlanInputs, renderPlan, throwIfPlanErrors } from './plan-inputs.js';
 
 /** The `plan` action: read-only; prints (and with --out saves) the plan. */
 export async function runPlan(ctx: CommandContext, paths: string[], flags: PlanFlags): Promise<void> {
   checkResourceKinds([...flags.target, ...flags.exclude]);
+  if (flags.out !== undefined) await checkPlanOut(flags.out, ctx.io.cwd);
   const { desired, live } = await loadPlanInputs(ctx, paths, flags);
   // NOTE: after loading, so missing credentials are reported as such, not as a missing plan key.
   const hmacKey = planKeyFromEnv(ctx.io.env);
