@@ -75,7 +75,7 @@ export interface SnapshotFlags extends ApiCliOptions {
   readonly waitTimeout: number;
 }
 
-export interface StatusFlags extends ApiCliOptions {
+export interface StatusFlags extends ApiCliOptions, ManifestCliOptions {
   readonly format: OutputFormat;
   readonly namespace?: string;
   readonly maxLag?: number;

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { addApiOptions } from '../api-options.js';
 import type { CommandContext } from '../context.js';
 import { duration, MANIFEST_PATHS_HELP, wholeNumber, type StatusFlags } from '../flags.js';
+import { addManifestOptions } from '../manifest-options.js';
 
 /** `status [paths...]`: health of every pipeline the namespace owns. Exit 0 healthy, 2 unhealthy, 1 unknown. */
 export function registerStatus(program: Command, ctx: CommandContext): void {
@@ -23,7 +24,7 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
         .default(3_600_000, '1h'),
     )
     .option('--watch [interval]', 'refresh on a terminal every interval (default 30s, at least 10s)');
-  addApiOptions(cmd).action(async (paths: string[], flags: StatusFlags) => {
+  addApiOptions(addManifestOptions(cmd)).action(async (paths: string[], flags: StatusFlags) => {
     const { runStatus } = await import('../run/status.js');
     await runStatus(ctx, paths, flags);
   });

@@ -29,6 +29,7 @@ async function namespaceOf(ctx: CommandContext, paths: string[], flags: StatusFl
     cwd: ctx.io.cwd,
     env: ctx.io.env,
     allowMissingEnv: true,
+    maxFileBytes: flags.maxFileSize,
   });
   return state.namespace;
 }
