@@ -66,7 +66,7 @@ export interface DriftFlags extends ApiCliOptions, ManifestCliOptions {
   readonly resendSecrets: boolean;
 }
 
-export interface SnapshotFlags extends ApiCliOptions {
+export interface SnapshotFlags extends ApiCliOptions, ManifestCliOptions {
   readonly tables?: string;
   readonly where: string[];
   readonly stop: boolean;

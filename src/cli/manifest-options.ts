@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { size } from './flags.js';
 
-/** Adds --max-file-size to a command that loads manifests (validate, plan, apply, drift, status). */
+/** Adds --max-file-size to a command that loads manifests (validate, plan, apply, drift, status, snapshot). */
 export function addManifestOptions(cmd: Command): Command {
   return cmd.option(
     '--max-file-size <size>',

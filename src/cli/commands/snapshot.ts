@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { addApiOptions } from '../api-options.js';
+import { addManifestOptions } from '../manifest-options.js';
 import type { CommandContext } from '../context.js';
 import { duration, type SnapshotFlags } from '../flags.js';
 
@@ -35,8 +36,10 @@ export function registerSnapshot(program: Command, ctx: CommandContext): void {
         .argParser(duration())
         .default(3_600_000, '1h'),
     );
-  addApiOptions(cmd).action(async (source: string, paths: string[], flags: SnapshotFlags) => {
-    const { runSnapshot } = await import('../run/snapshot.js');
-    await runSnapshot(ctx, source, paths, flags);
-  });
+  addApiOptions(addManifestOptions(cmd)).action(
+    async (source: string, paths: string[], flags: SnapshotFlags) => {
+      const { runSnapshot } = await import('../run/snapshot.js');
+      await runSnapshot(ctx, source, paths, flags);
+    },
+  );
 }

@@ -37,11 +37,17 @@ function invalid(ctx: CommandContext, source: string, problems: readonly string[
 }
 
 /** The source as the manifests declare it (read without their secrets). */
-async function declaredSource(ctx: CommandContext, paths: string[], name: string): Promise<Declared> {
+async function declaredSource(
+  ctx: CommandContext,
+  paths: string[],
+  name: string,
+  flags: SnapshotFlags,
+): Promise<Declared> {
   const { state } = await loadDesiredState(paths, {
     cwd: ctx.io.cwd,
     env: ctx.io.env,
     allowMissingEnv: true,
+    maxFileBytes: flags.maxFileSize,
   });
   const sources = state.resources.filter((r): r is SourceResource => r.kind === 'source');
   const source = sources.find((s) => s.name === name);
@@ -107,7 +113,7 @@ export async function runSnapshot(
   flags: SnapshotFlags,
 ): Promise<void> {
   const { problems, input } = checkSnapshotFlags(flags);
-  const declared = paths.length > 0 ? await declaredSource(ctx, paths, source) : undefined;
+  const declared = paths.length > 0 ? await declaredSource(ctx, paths, source, flags) : undefined;
   if (declared && !flags.stop) {
     const list = `the table include list of source ${source} in the manifests`;
     problems.push(...tableProblems(input, desiredSourceTables(declared.source), list));
