@@ -46,6 +46,7 @@ interface Derived {
 export class KindRegistry {
   readonly #kinds = new Map<ResourceKind, KindDefinition>();
   #derived: Derived | undefined;
+  #generation = 0;
 
   constructor(kinds: readonly KindDefinition[]) {
     for (const k of kinds) this.#kinds.set(k.kind, k);
@@ -59,6 +60,14 @@ export class KindRegistry {
   /** Every kind name, in display order. */
   get names(): readonly ResourceKind[] {
     return [...this.#kinds.keys()];
+  }
+
+  /**
+   * 0 while the registry holds the kinds it was built with; bumped by every register and unregister,
+   * so what is computed from it once (the manifest validator) can tell it changed.
+   */
+  get generation(): number {
+    return this.#generation;
   }
 
   has(name: string): name is ResourceKind {
@@ -112,9 +121,11 @@ export class KindRegistry {
       this.#derived = undefined;
       throw error;
     }
+    this.#generation++;
     return () => {
       this.#kinds.delete(def.kind);
       this.#derived = undefined;
+      this.#generation++;
     };
   }
 

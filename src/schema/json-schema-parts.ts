@@ -5,6 +5,14 @@ import { editorConfigSchema } from './json-schema-config.js';
 
 export type SchemaMode = 'runtime' | 'editor';
 
+/** The ajv options validate-structure.ts relies on: every error, discriminator errors, data in errors. */
+export const MANIFEST_AJV_OPTIONS = {
+  strict: true,
+  allErrors: true,
+  discriminator: true,
+  verbose: true,
+} as const;
+
 export const NAMESPACE_PATTERN = '^[a-z0-9][a-z0-9-]{0,40}$';
 
 export const NAME: JsonObject = { type: 'string', minLength: 1, maxLength: 255, pattern: '\\S' };

@@ -6,18 +6,12 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as standaloneNs from 'ajv/dist/standalone/index.js';
 import { buildManifestSchema } from './json-schema.js';
+import { MANIFEST_AJV_OPTIONS } from './json-schema-parts.js';
 
 /** Where the generated validator lives (CommonJS: ajv's standalone code calls `require`). */
 export const STANDALONE_VALIDATOR_FILE = 'src/schema/manifest-validator.generated.cjs';
 
-/** The options validate-structure.ts relies on: every error, discriminator errors, data in errors. */
-const AJV_OPTIONS = {
-  strict: true,
-  allErrors: true,
-  discriminator: true,
-  verbose: true,
-  code: { source: true, lines: true },
-} as const;
+const AJV_OPTIONS = { ...MANIFEST_AJV_OPTIONS, code: { source: true, lines: true } } as const;
 
 export function renderStandaloneValidator(): string {
   const ajv = new Ajv2020(AJV_OPTIONS);

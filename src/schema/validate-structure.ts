@@ -1,32 +1,49 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type * as AjvModule from 'ajv/dist/2020.js';
 import { connectorCodes, type ConnectorKind } from '../catalogue/index.js';
 import { registry } from '../kinds/registry.js';
+import { buildManifestSchema } from './json-schema.js';
+import { MANIFEST_AJV_OPTIONS } from './json-schema-parts.js';
 import type { ManifestDocument } from './parse-documents.js';
 import type { ProblemList, Segment } from './problems.js';
 import { didYouMean, listSome } from './suggest.js';
 
-let compiled: ValidateFunction | undefined;
-
-/**
- * Item keys without which a resource cannot be built into the model: every kind's, for items of any
- * kind (a wrong-shaped `type` stops a tag item as it stops a transform).
- */
-let essentialKeys: ReadonlySet<string> | undefined;
-
-function isEssential(key: string): boolean {
-  essentialKeys ??= new Set(registry.kinds.flatMap((k) => k.manifest.essentialKeys));
-  return essentialKeys.has(key);
-}
+/** What is computed once per state of the kind registry (its `generation`). */
+let cached: { generation: number; validate: ValidateFunction; essential: ReadonlySet<string> } | undefined;
 
 /**
  * Loaded on first use. NOTE: precompiled (ajv standalone code, CommonJS) by `npm run gen:validator`
  * from buildManifestSchema('runtime'); compiling at start cost 30–170 ms, loading costs a few. A test
- * fails when the generated file is stale.
+ * fails when the generated file is stale. A kind registered at run time (a test's, an extension's)
+ * is not in it: the schema is then compiled here, once per registry state.
  */
+function loadValidator(): ValidateFunction {
+  const require = createRequire(import.meta.url);
+  if (registry.generation === 0) return require('./manifest-validator.generated.cjs') as ValidateFunction;
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof AjvModule;
+  return new Ajv2020(MANIFEST_AJV_OPTIONS).compile(buildManifestSchema('runtime'));
+}
+
+function current(): NonNullable<typeof cached> {
+  if (cached?.generation !== registry.generation) {
+    cached = {
+      generation: registry.generation,
+      validate: loadValidator(),
+      // Item keys without which a resource cannot be built into the model: every kind's, for items
+      // of any kind (a wrong-shaped `type` stops a tag item as it stops a transform).
+      essential: new Set(registry.kinds.flatMap((k) => k.manifest.essentialKeys)),
+    };
+  }
+  return cached;
+}
+
 function validator(): ValidateFunction {
-  compiled ??= createRequire(import.meta.url)('./manifest-validator.generated.cjs') as ValidateFunction;
-  return compiled;
+  return current().validate;
+}
+
+function isEssential(key: string): boolean {
+  return current().essential.has(key);
 }
 
 /** The catalogue behind the code discriminator of the section `key` (`sources`). */

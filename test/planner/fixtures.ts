@@ -175,6 +175,9 @@ export function serverEcho(r: Exclude<Resource, TagResource>, opts: EchoOptions)
         topics: r.topics?.map((t) => t),
         transforms: r.transforms.flatMap((t) => t.topics.map((topic) => ({ name: t.name, topics: [topic] }))),
       };
+    default:
+      // A kind registered by a test (test/kinds/kafka-user.ts): echoed as given.
+      return { ...r, ...common };
   }
 }
 
