@@ -32,6 +32,12 @@ function withRequestId(res: Reply, requestId: string): Reply {
   return { ...res, headers: { ...res.headers, 'x-request-id': requestId } };
 }
 
+/** `X-Request-Id`, and a `Date` from the emulator's clock (`clockSkewSeconds` ahead of it). */
+function stamped(res: Reply, requestId: string, env: ServerEnv): Reply {
+  const date = new Date(env.now() + env.settings().clockSkewSeconds * 1000).toUTCString();
+  return { ...res, headers: { ...res.headers, 'x-request-id': requestId, date } };
+}
+
 async function run(
   d: DispatchDeps,
   req: EmulatorRequest,
@@ -88,6 +94,6 @@ export function createDispatcher(d: DispatchDeps): (req: EmulatorRequest) => Pro
       status: res.kind === 'drop' ? 0 : res.status,
       requestId,
     });
-    return res.kind === 'drop' ? res : withRequestId(res, requestId);
+    return res.kind === 'drop' ? res : stamped(res, requestId, d.env);
   };
 }

@@ -77,6 +77,16 @@ export interface EmulatorSettings extends HealthSettings {
   validateTagIds: boolean;
   /** Missing required catalogue keys on create give a 422 array. */
   requireConfigKeys: boolean;
+  /** `GET /tags` pages like the lists (`page`, `page_size` of this default, `total`, `has_next`); null = unpaged. */
+  tagsPageSize: number | null;
+  /** Transform list rows carry `implementation` (false: only GET by id does). */
+  listImplementation: boolean;
+  /** `secret_returned=true` returns plaintext (false: secrets are withheld as without it). */
+  secretReturnedHonoured: boolean;
+  /** Which start-snapshot spellings exist: both, `/sources/snapshot` only, or `/sources/execute_incremental_snapshot` only. */
+  snapshotRoutes: 'both' | 'snapshot' | 'execute';
+  /** Seconds added to the clock of the `Date` response header (a server clock ahead of, or behind, the client's). */
+  clockSkewSeconds: number;
   // --- fault knobs (all routes; `rules` narrow them) ---
   latencyMs: number;
   jitterMs: number;
@@ -108,6 +118,11 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   hiddenNames: { source: [], destination: [] },
   validateTagIds: true,
   requireConfigKeys: false,
+  tagsPageSize: null,
+  listImplementation: true,
+  secretReturnedHonoured: true,
+  snapshotRoutes: 'both',
+  clockSkewSeconds: 0,
   latencyMs: 0,
   jitterMs: 0,
   errorRate: 0,
@@ -184,6 +199,11 @@ const CHECKS: Record<keyof EmulatorSettings, Check> = {
   hiddenNames: isObject,
   validateTagIds: isBool,
   requireConfigKeys: isBool,
+  tagsPageSize: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100),
+  listImplementation: isBool,
+  secretReturnedHonoured: isBool,
+  snapshotRoutes: oneOf('both', 'snapshot', 'execute'),
+  clockSkewSeconds: (v) => typeof v === 'number' && Number.isFinite(v),
   latencyMs: isNum,
   jitterMs: isNum,
   errorRate: isRate,

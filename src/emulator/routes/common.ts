@@ -10,6 +10,14 @@ export function flag(call: Call, name: string): boolean {
   return call.query.get(name)?.toLowerCase() === 'true';
 }
 
+/**
+ * `secret_returned=true` was sent and is honoured: plaintext secrets. With `secretReturnedHonoured`
+ * off the flag changes nothing (an API client not allowed to read secrets).
+ */
+export function secretsReturned(call: Call): boolean {
+  return flag(call, 'secret_returned') && call.env.settings().secretReturnedHonoured;
+}
+
 /** `wait=false` was sent (the default is to wait). */
 export function noWait(call: Call): boolean {
   return call.query.get('wait')?.toLowerCase() === 'false';
@@ -41,10 +49,10 @@ function intParam(call: Call, name: string, fallback: number): number | Reply {
 }
 
 /** `page` (>= 1, default 1) and `page_size` (1..100, default 10; above 100 per the setting). */
-export function paging(call: Call): Paging | Reply {
+export function paging(call: Call, defaultSize = DEFAULT_PAGE_SIZE): Paging | Reply {
   const page = intParam(call, 'page', 1);
   if (typeof page !== 'number') return page;
-  let pageSize = intParam(call, 'page_size', DEFAULT_PAGE_SIZE);
+  let pageSize = intParam(call, 'page_size', defaultSize);
   if (typeof pageSize !== 'number') return pageSize;
   if (page < 1) return bound('page', page, 'greater_than_equal', 1);
   if (pageSize < 1) return bound('page_size', pageSize, 'greater_than_equal', 1);

@@ -10,10 +10,10 @@ import {
   byIdEnvelope,
   envelope,
   filterByName,
-  flag,
   initialSettle,
   isoNow,
   paging,
+  secretsReturned,
   tagsFromBody,
 } from './common.js';
 import { renderConnectorJson } from './connector-view.js';
@@ -129,7 +129,7 @@ function create(kind: ConnectorKind) {
     call.env.store.connectors(kind).add(record);
     return rawOk(
       renderConnectorJson(call.env, record, {
-        secretReturned: flag(call, 'secret_returned'),
+        secretReturned: secretsReturned(call),
         countRead: false,
       }),
     );
@@ -167,7 +167,7 @@ function update(kind: ConnectorKind) {
     record.settle = initialSettle(call, 'Pending Update');
     return rawOk(
       renderConnectorJson(call.env, record, {
-        secretReturned: flag(call, 'secret_returned'),
+        secretReturned: secretsReturned(call),
         countRead: false,
       }),
     );
@@ -201,7 +201,7 @@ function list(kind: ConnectorKind) {
     const p = paging(call);
     if ('kind' in p) return p;
     const items = filterByName(call, call.env.store.connectors(kind).all());
-    const secretReturned = flag(call, 'secret_returned');
+    const secretReturned = secretsReturned(call);
     return envelope(items, p, (c) => renderConnectorJson(call.env, c, { secretReturned, countRead: true }));
   };
 }
@@ -209,7 +209,7 @@ function list(kind: ConnectorKind) {
 function getById(kind: ConnectorKind) {
   return (call: Call): Reply => {
     const record = call.env.store.connectors(kind).get(call.params['id'] as string);
-    const secretReturned = flag(call, 'secret_returned');
+    const secretReturned = secretsReturned(call);
     return byIdEnvelope(call, record, LABEL[kind], (c) =>
       renderConnectorJson(call.env, c, { secretReturned, countRead: true }),
     );

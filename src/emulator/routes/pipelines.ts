@@ -11,11 +11,11 @@ import {
   currentStatus,
   envelope,
   filterByName,
-  flag,
   initialSettle,
   isoNow,
   observeStatus,
   paging,
+  secretsReturned,
   tagsFromBody,
 } from './common.js';
 import { renderConnectorJson } from './connector-view.js';
@@ -140,7 +140,7 @@ function create(call: Call): Reply {
   apply(call, b, record);
   call.env.store.pipelines.add(record);
   call.env.store.linkPipeline(record);
-  return rawOk(renderPipelineJson(call.env, record, flag(call, 'secret_returned'), false));
+  return rawOk(renderPipelineJson(call.env, record, secretsReturned(call), false));
 }
 
 function update(call: Call): Reply {
@@ -162,7 +162,7 @@ function update(call: Call): Reply {
   record.updated_timestamp = isoNow(call.env);
   record.settle = initialSettle(call, 'Pending Update');
   call.env.store.linkPipeline(record);
-  return rawOk(renderPipelineJson(call.env, record, flag(call, 'secret_returned'), false));
+  return rawOk(renderPipelineJson(call.env, record, secretsReturned(call), false));
 }
 
 function remove(call: Call): Reply {
@@ -219,13 +219,13 @@ export function renderPipelineJson(
 function list(call: Call): Reply {
   const p = paging(call);
   if ('kind' in p) return p;
-  const secretReturned = flag(call, 'secret_returned');
+  const secretReturned = secretsReturned(call);
   const items = filterByName(call, call.env.store.pipelines.all());
   return envelope(items, p, (x) => renderPipelineJson(call.env, x, secretReturned, true));
 }
 
 function getById(call: Call): Reply {
-  const secretReturned = flag(call, 'secret_returned');
+  const secretReturned = secretsReturned(call);
   const record = call.env.store.pipelines.get(call.params['id'] as string);
   return byIdEnvelope(call, record, 'Pipeline', (x) => renderPipelineJson(call.env, x, secretReturned, true));
 }

@@ -30,8 +30,15 @@ function logged(handler: (call: Call) => Reply): Handler {
   };
 }
 
-function start(defaultType: 'incremental' | 'blocking') {
+/** Whether the `snapshotRoutes` setting lets this spelling of the start route exist. */
+function spellingExists(call: Call, spelling: 'snapshot' | 'execute'): boolean {
+  const routes = call.env.settings().snapshotRoutes;
+  return routes === 'both' || routes === spelling;
+}
+
+function start(defaultType: 'incremental' | 'blocking', spelling: 'snapshot' | 'execute') {
   return (call: Call): Reply => {
+    if (!spellingExists(call, spelling)) return detail(404, 'Not Found');
     const items = checkBody(call.body, START_RULES);
     if (items.length > 0) return validationError(items);
     const b = call.body as {
@@ -77,9 +84,9 @@ function stop(kind: 'incremental' | 'blocking' | 'any') {
 
 export function registerSnapshotRoutes(router: Router): void {
   router
-    .add('POST', '/sources/snapshot', logged(start('incremental')))
+    .add('POST', '/sources/snapshot', logged(start('incremental', 'snapshot')))
     // NOTE: the quickstart's spelling (§3.5); accepted as an alias of /sources/snapshot.
-    .add('POST', '/sources/execute_incremental_snapshot', logged(start('incremental')))
+    .add('POST', '/sources/execute_incremental_snapshot', logged(start('incremental', 'execute')))
     .add('POST', '/sources/stop_incremental_snapshot', logged(stop('incremental')))
     .add('POST', '/sources/stop_blocking_snapshot', logged(stop('blocking')))
     .add('POST', '/sources/cancel_snapshot', logged(stop('any')));

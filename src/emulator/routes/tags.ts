@@ -3,7 +3,7 @@ import { detail, isRecord, ok, validationError, type Reply } from '../http.js';
 import type { Call, Router, ServerEnv } from '../router.js';
 import type { StoredTag } from '../types.js';
 import { checkBody, type FieldRule } from '../validate-body.js';
-import { CREATED_FROM_RULE, isoNow } from './common.js';
+import { CREATED_FROM_RULE, isoNow, paging } from './common.js';
 
 export const TAG_TYPES = [
   'environment',
@@ -83,6 +83,10 @@ interface TagFilter {
 }
 
 function filtered(env: ServerEnv, f: TagFilter): Reply {
+  return ok({ tags: matching(env, f).map((t) => renderTag(env, t)) });
+}
+
+function matching(env: ServerEnv, f: TagFilter): readonly StoredTag[] {
   let items: readonly StoredTag[];
   if (f.ids.length > 0)
     items = f.ids.map((id) => env.store.tags.get(id)).filter((t): t is StoredTag => t !== undefined);
@@ -90,7 +94,26 @@ function filtered(env: ServerEnv, f: TagFilter): Reply {
   const name = f.name?.toLowerCase();
   if (name) items = items.filter((t) => t.name.toLowerCase().includes(name));
   if (f.type) items = items.filter((t) => t.type.includes(f.type as string));
-  return ok({ tags: items.map((t) => renderTag(env, t)) });
+  return items;
+}
+
+/**
+ * `GET /tags` when `tagsPageSize` is set: one page of the matches in the tags envelope, with the
+ * list envelope's paging keys beside it (ASSUMED shape of a paged tag list).
+ */
+function pagedTags(call: Call, f: TagFilter, pageSize: number): Reply {
+  const p = paging(call, pageSize);
+  if ('kind' in p) return p;
+  const items = matching(call.env, f);
+  const start = (p.page - 1) * p.pageSize;
+  const slice = items.slice(start, start + p.pageSize);
+  return ok({
+    tags: slice.map((t) => renderTag(call.env, t)),
+    page: p.page,
+    page_size: p.pageSize,
+    total: items.length,
+    has_next: start + slice.length < items.length,
+  });
 }
 
 function splitIds(values: readonly string[]): string[] {
@@ -101,11 +124,13 @@ function splitIds(values: readonly string[]): string[] {
 }
 
 function list(call: Call): Reply {
-  return filtered(call.env, {
+  const filter = {
     ids: splitIds(call.query.getAll('tag_ids')),
     name: call.query.get('tag_name'),
     type: call.query.get('tag_type'),
-  });
+  };
+  const pageSize = call.env.settings().tagsPageSize;
+  return pageSize === null ? filtered(call.env, filter) : pagedTags(call, filter, pageSize);
 }
 
 function search(call: Call): Reply {

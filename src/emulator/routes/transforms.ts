@@ -13,9 +13,9 @@ import {
   activeSettle,
   envelope,
   filterByName,
-  flag,
   isoNow,
   paging,
+  secretsReturned,
   tagsFromBody,
 } from './common.js';
 import { refuseOrCascade } from './references.js';
@@ -100,7 +100,7 @@ function create(call: Call): Reply {
     settle: activeSettle(),
   };
   call.env.store.transforms.add(record);
-  return ok(renderTransform(call.env, record, flag(call, 'secret_returned')));
+  return ok(renderTransform(call.env, record, secretsReturned(call)));
 }
 
 function update(call: Call): Reply {
@@ -128,7 +128,7 @@ function update(call: Call): Reply {
   record.implementation = structuredClone(b.implementation ?? null);
   record.tags = tags.tags;
   record.updated_timestamp = isoNow(call.env);
-  return ok(renderTransform(call.env, record, flag(call, 'secret_returned')));
+  return ok(renderTransform(call.env, record, secretsReturned(call)));
 }
 
 function remove(call: Call): Reply {
@@ -147,15 +147,21 @@ function remove(call: Call): Reply {
 function list(call: Call): Reply {
   const p = paging(call);
   if ('kind' in p) return p;
-  const secretReturned = flag(call, 'secret_returned');
+  const secretReturned = secretsReturned(call);
   const items = filterByName(call, call.env.store.transforms.all());
-  return envelope(items, p, (t) => JSON.stringify(renderTransform(call.env, t, secretReturned)));
+  const withCode = call.env.settings().listImplementation;
+  return envelope(items, p, (t) => {
+    const row = renderTransform(call.env, t, secretReturned);
+    // NOTE: a list row may not carry `implementation` (§3.3): only GET by id is sure to.
+    if (!withCode) delete row['implementation'];
+    return JSON.stringify(row);
+  });
 }
 
 function getById(call: Call): Reply {
   const record = call.env.store.transforms.get(call.params['id'] as string);
   if (!record && call.env.settings().missingById === '404') return detail(404, 'Transform not found');
-  const rows = record ? [renderTransform(call.env, record, flag(call, 'secret_returned'))] : [];
+  const rows = record ? [renderTransform(call.env, record, secretsReturned(call))] : [];
   const unwound = call.query.get('unwind_topics')?.toLowerCase() === 'false' ? rows : rows.flatMap(unwind);
   return ok({ result: unwound, page: 1, page_size: 10, total: unwound.length, has_next: false });
 }
