@@ -1,5 +1,6 @@
 import { ApiError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
+import type { TokenFacts } from './types.js';
 
 const TOKEN_PATH = '/auth/access-token';
 const REFRESH_PATH = '/auth/access-token/refresh';
@@ -10,6 +11,9 @@ interface TokenSet {
   /** Epoch ms; undefined when the server gave no lifetime (then only a 401 renews). */
   readonly expiresAt: number | undefined;
   readonly lifetimeMs: number | undefined;
+  readonly lifetimeFrom: TokenFacts['lifetimeFrom'];
+  readonly obtainedAt: number;
+  readonly via: TokenFacts['via'];
 }
 
 export interface TokenDeps {
@@ -22,22 +26,34 @@ export interface TokenDeps {
   /** Called with every token received, so error and log scrubbing can mask it. */
   remember(secret: string): void;
   readonly logger: Logger;
+  /** Told the facts of every token obtained (never the token). */
+  readonly onToken?: ((facts: TokenFacts) => void) | undefined;
 }
 
-function parseLifetime(record: Record<string, unknown>, now: number): number | undefined {
+type Lifetime = Pick<TokenSet, 'lifetimeMs' | 'lifetimeFrom'>;
+
+function parseLifetime(record: Record<string, unknown>, now: number): Lifetime {
   const expiresIn = record['expiresIn'];
   const seconds = typeof expiresIn === 'string' ? Number(expiresIn) : expiresIn;
-  if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
+  if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0) {
+    return { lifetimeMs: seconds * 1000, lifetimeFrom: 'expiresIn' };
+  }
   const expires = record['expires'];
   if (typeof expires === 'string' || typeof expires === 'number') {
     const at = typeof expires === 'number' ? expires * 1000 : Date.parse(expires);
-    if (Number.isFinite(at) && at > now) return at - now;
+    if (Number.isFinite(at) && at > now) return { lifetimeMs: at - now, lifetimeFrom: 'expires' };
   }
-  return undefined;
+  return { lifetimeMs: undefined, lifetimeFrom: undefined };
 }
 
 /** Parses `{accessToken, refreshToken, expires, expiresIn}`; keeps the old refresh token if none came. */
-function parseTokens(body: unknown, path: string, now: number, previous?: TokenSet): TokenSet {
+function parseTokens(
+  body: unknown,
+  path: string,
+  now: number,
+  via: TokenFacts['via'],
+  previous?: TokenSet,
+): TokenSet {
   const record = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const accessToken = record['accessToken'];
   if (typeof accessToken !== 'string' || accessToken === '') {
@@ -49,12 +65,14 @@ function parseTokens(body: unknown, path: string, now: number, previous?: TokenS
     });
   }
   const refresh = record['refreshToken'];
-  const lifetimeMs = parseLifetime(record, now);
+  const lifetime = parseLifetime(record, now);
   return {
     accessToken,
     refreshToken: typeof refresh === 'string' && refresh !== '' ? refresh : previous?.refreshToken,
-    expiresAt: lifetimeMs === undefined ? undefined : now + lifetimeMs,
-    lifetimeMs,
+    expiresAt: lifetime.lifetimeMs === undefined ? undefined : now + lifetime.lifetimeMs,
+    ...lifetime,
+    obtainedAt: now,
+    via,
   };
 }
 
@@ -86,9 +104,24 @@ export class TokenManager {
   // NOTE: refresh when less than min(margin, 10 % of the lifetime) remains: 60 s for long-lived
   // tokens, yet a 30-second emulator token is not refreshed on every call.
   #due(tokens: TokenSet): boolean {
-    if (tokens.expiresAt === undefined || tokens.lifetimeMs === undefined) return false;
-    const margin = Math.min(this.deps.refreshMarginMs, tokens.lifetimeMs * 0.1);
-    return this.deps.now() >= tokens.expiresAt - margin;
+    const at = this.#refreshAt(tokens);
+    return at !== undefined && this.deps.now() >= at;
+  }
+
+  #refreshAt(tokens: TokenSet): number | undefined {
+    if (tokens.expiresAt === undefined || tokens.lifetimeMs === undefined) return undefined;
+    return tokens.expiresAt - Math.min(this.deps.refreshMarginMs, tokens.lifetimeMs * 0.1);
+  }
+
+  #tell(tokens: TokenSet): void {
+    this.deps.onToken?.({
+      via: tokens.via,
+      lifetimeMs: tokens.lifetimeMs,
+      lifetimeFrom: tokens.lifetimeFrom,
+      refreshToken: tokens.refreshToken !== undefined,
+      obtainedAt: tokens.obtainedAt,
+      refreshAt: this.#refreshAt(tokens),
+    });
   }
 
   #single(task: () => Promise<TokenSet>): Promise<TokenSet> {
@@ -97,6 +130,7 @@ export class TokenManager {
         this.#tokens = tokens;
         this.deps.remember(tokens.accessToken);
         if (tokens.refreshToken) this.deps.remember(tokens.refreshToken);
+        this.#tell(tokens);
         return tokens;
       })
       .finally(() => {
@@ -111,7 +145,7 @@ export class TokenManager {
       secret: this.deps.clientSecret,
     });
     this.deps.logger.debug({ path: TOKEN_PATH }, 'obtained an access token');
-    return parseTokens(body, TOKEN_PATH, this.deps.now());
+    return parseTokens(body, TOKEN_PATH, this.deps.now(), 'exchange');
   }
 
   async #renew(current: TokenSet): Promise<TokenSet> {
@@ -119,7 +153,7 @@ export class TokenManager {
     try {
       const body = await this.deps.post(REFRESH_PATH, { refresh_token: current.refreshToken });
       this.deps.logger.debug({ path: REFRESH_PATH }, 'refreshed the access token');
-      return parseTokens(body, REFRESH_PATH, this.deps.now(), current);
+      return parseTokens(body, REFRESH_PATH, this.deps.now(), 'refresh', current);
     } catch (error) {
       // A rejected or failed refresh falls back to a full exchange with the client credentials.
       const status = error instanceof ApiError ? error.status : undefined;

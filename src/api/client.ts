@@ -87,6 +87,7 @@ class StreamkapClient implements ApiClient {
       refreshMarginMs: this.#config.refreshMarginMs,
       remember: (secret) => this.#remember(secret),
       logger,
+      onToken: this.#config.onToken,
     });
   }
 
@@ -298,6 +299,15 @@ class StreamkapClient implements ApiClient {
       });
     });
     this.#logAttempt(state, outcome, performance.now() - started);
+    if (outcome.kind === 'response') {
+      this.#config.onResponse?.({
+        method: state.call.method,
+        path: state.shownPath,
+        status: outcome.status,
+        date: outcome.date,
+        receivedAt: this.#config.now(),
+      });
+    }
     return outcome;
   }
 

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { UserError } from '../errors/index.js';
 import { scrubText } from '../logging/scrub.js';
+import type { ResponseFacts, TokenFacts } from './types.js';
 
 /** A `fetch`-compatible function: tests pass global fetch (for msw) or an emulator's handler. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -55,6 +56,10 @@ export interface ApiClientConfig {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
   readonly random?: () => number;
+  /** Told about every response (status, `Date` header, arrival time); `doctor` reads clock skew from it. */
+  readonly onResponse?: (facts: ResponseFacts) => void;
+  /** Told about every access token obtained (lifetime, refresh time; never the token). */
+  readonly onToken?: (facts: TokenFacts) => void;
 }
 
 export interface ResolvedApiConfig {
@@ -71,6 +76,8 @@ export interface ResolvedApiConfig {
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
   readonly random: () => number;
+  readonly onResponse: ((facts: ResponseFacts) => void) | undefined;
+  readonly onToken: ((facts: TokenFacts) => void) | undefined;
 }
 
 const DEFAULT_API_URL = 'https://api.streamkap.com';
@@ -117,6 +124,8 @@ export function resolveDefaults(config: ApiClientConfig): ResolvedApiConfig {
     sleep: config.sleep ?? realSleep,
     now: config.now ?? Date.now,
     random: config.random ?? Math.random,
+    onResponse: config.onResponse,
+    onToken: config.onToken,
   };
 }
 

@@ -16,6 +16,8 @@ export type AttemptOutcome =
       readonly retryAfter: string | undefined;
       readonly body: ResponseBody;
       readonly requestId: string | undefined;
+      /** The `Date` header: the server's clock (doctor measures skew against it). */
+      readonly date: string | undefined;
     }
   | {
       readonly kind: 'network';
@@ -36,7 +38,7 @@ export type Transport = (attempt: Attempt) => Promise<AttemptOutcome>;
 /** What a transport read off the wire, before it becomes an outcome. */
 export interface RawResponse {
   readonly status: number;
-  header(name: 'content-type' | 'retry-after' | 'x-request-id'): string | undefined;
+  header(name: 'content-type' | 'retry-after' | 'x-request-id' | 'date'): string | undefined;
   readonly text: string;
 }
 
@@ -92,6 +94,7 @@ export async function exchangeOnce(
       retryAfter: raw.header('retry-after'),
       body: parseBody(raw.text, raw.header('content-type') ?? ''),
       requestId: raw.header('x-request-id'),
+      date: raw.header('date'),
     };
   } catch (error) {
     if (timedOut) return { kind: 'timeout', timeoutMs: attempt.timeoutMs };

@@ -28,6 +28,35 @@ export interface RequestOptions {
   readonly absentOn?: readonly number[];
 }
 
+/**
+ * What the client tells `onResponse` about each response it receives (every attempt): no body, no
+ * token, only what `doctor` needs to judge the connection.
+ */
+export interface ResponseFacts {
+  readonly method: HttpMethod;
+  /** The path as shown in errors and logs (no query, secrets masked). */
+  readonly path: string;
+  readonly status: number;
+  /** The `Date` header as sent, when there was one. */
+  readonly date: string | undefined;
+  /** The client's clock (`now`) when the response arrived, epoch ms. */
+  readonly receivedAt: number;
+}
+
+/** What the client tells `onToken` about each access token it obtains; never the token. */
+export interface TokenFacts {
+  readonly via: 'exchange' | 'refresh';
+  /** The lifetime the server gave, or undefined when it gave none (then only a 401 renews). */
+  readonly lifetimeMs: number | undefined;
+  /** Which response field gave the lifetime. */
+  readonly lifetimeFrom: 'expiresIn' | 'expires' | undefined;
+  /** Whether a refresh token came with it (else renewal is a new exchange). */
+  readonly refreshToken: boolean;
+  /** The client's clock when it arrived, and when the client will renew it proactively. */
+  readonly obtainedAt: number;
+  readonly refreshAt: number | undefined;
+}
+
 export interface ListEnvelope<T> {
   readonly result: readonly T[];
   readonly page: number;
