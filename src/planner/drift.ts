@@ -11,6 +11,7 @@ import {
   type ResourceKind,
 } from '../model/index.js';
 import { buildPlan } from './build-plan.js';
+import { compileGlob, type Glob } from './glob-match.js';
 import { isManaged, isOwned } from './resource-actions.js';
 
 export const DRIFT_FORMAT_VERSION = 1;
@@ -109,18 +110,10 @@ export function isInSync(report: DriftReport): boolean {
   );
 }
 
-function globRegExp(glob: string): RegExp {
-  const body = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
-}
-
 interface CompiledRule {
   readonly kind: string;
-  readonly name: RegExp;
-  readonly path: RegExp | undefined;
+  readonly name: Glob;
+  readonly path: Glob | undefined;
 }
 
 /** Silences drift entries: a rule without a path silences the object in every class. */
@@ -128,8 +121,8 @@ export function applyDriftIgnore(report: DriftReport, rules: readonly DriftIgnor
   if (rules.length === 0) return report;
   const compiled: CompiledRule[] = rules.map((r) => ({
     kind: r.kind,
-    name: globRegExp(r.name),
-    path: r.path === undefined ? undefined : globRegExp(r.path),
+    name: compileGlob(r.name),
+    path: r.path === undefined ? undefined : compileGlob(r.path),
   }));
   const matching = (i: DriftItem): CompiledRule[] =>
     compiled.filter((r) => (r.kind === '*' || r.kind === i.kind) && r.name.test(i.name));
