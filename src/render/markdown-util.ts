@@ -41,12 +41,12 @@ function longestBacktickRun(lines: readonly string[]): number {
 
 const MAX_CELL = 300;
 
-/** A value as `<code>` in a table cell, cut to a readable length. */
-export function codeCell(value: JsonValue | undefined): string {
+/** A value as `<code>` in a table cell (after `prefix`, e.g. `+ `), cut to a readable length. */
+export function codeCell(value: JsonValue | undefined, prefix = ''): string {
   if (value === undefined) return '';
   const json = JSON.stringify(value);
   const cut = json.length > MAX_CELL ? `${json.slice(0, MAX_CELL)}…` : json;
-  return `<code>${escapeCell(cut)}</code>`;
+  return `<code>${escapeCell(prefix + cut)}</code>`;
 }
 
 /** Cuts a rendering to fit a limit, saying so. */

@@ -1,5 +1,6 @@
 import type { FieldChange, Plan, PlanAction, PlanProblem } from '../model/index.js';
 import { sortKeysDeep } from '../planner/canonical.js';
+import { listDelta } from './list-delta.js';
 import { printableJson } from './printable.js';
 
 /** The version of the `--format json` document (docs/plan-format.md). */
@@ -8,10 +9,14 @@ const PLAN_JSON_FORMAT_VERSION = 1;
 type Out = Record<string, unknown>;
 
 function change(c: FieldChange): Out {
+  const delta = listDelta(c);
   return {
     path: c.path,
     before: c.before === undefined ? undefined : sortKeysDeep(c.before),
     after: c.after === undefined ? undefined : sortKeysDeep(c.after),
+    // NOTE: added to format_version 1 without a bump: new optional keys, `before`/`after` unchanged.
+    added: delta?.added,
+    removed: delta?.removed,
     sensitive: c.sensitive,
     forces_replace: c.forcesReplace,
   };

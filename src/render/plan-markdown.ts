@@ -1,4 +1,4 @@
-import type { FieldChange, Plan, PlanAction } from '../model/index.js';
+import type { FieldChange, JsonValue, Plan, PlanAction } from '../model/index.js';
 import {
   ACTION_MARKER,
   ACTION_VERB,
@@ -9,6 +9,7 @@ import {
   lineMarker,
   summaryLine,
 } from './common.js';
+import { deltaCounts, listDelta, type ListDelta } from './list-delta.js';
 import { codeCell, codeSpan, diffBlock, escapeCell, fitLines } from './markdown-util.js';
 
 /** First line of every plan comment, so CI can find and update one sticky comment. */
@@ -19,6 +20,9 @@ const MARKDOWN_LIMIT = 60_000;
 /** How much detail a rendering keeps; each step is tried until the comment fits. */
 type Detail = 'full' | 'no-noop' | 'paths' | 'names';
 const DETAILS: readonly Detail[] = ['full', 'no-noop', 'paths', 'names'];
+
+/** Most items of one side of a list change shown in a cell; the text plan has them all. */
+const MAX_LIST_ITEMS = 20;
 
 function header(plan: Plan): string[] {
   const s = plan.summary;
@@ -56,13 +60,32 @@ function summaryOf(a: PlanAction): string {
   return `<code>${ACTION_MARKER[a.type]} ${ACTION_VERB[a.type]}</code> <b>${escapeCell(a.id)}</b>${flags.length > 0 ? ` · ${escapeCell(flags.join(', '))}` : ''}`;
 }
 
+/** One side of a list change, one `<code>` item per line, cut after MAX_LIST_ITEMS. */
+function itemsCell(marker: '+' | '-', items: readonly JsonValue[]): string {
+  const shown = items.slice(0, MAX_LIST_ITEMS).map((i) => codeCell(i, `${marker} `));
+  if (items.length > shown.length) shown.push(`… ${items.length - shown.length} more`);
+  return shown.join('<br>');
+}
+
+/** Before: what the list loses; after: what it gains, then the counts. */
+function deltaCells(d: ListDelta): [string, string] {
+  const after = [itemsCell('+', d.added), `<i>${deltaCounts(d)}</i>`].filter((s) => s !== '');
+  return [itemsCell('-', d.removed), after.join('<br>')];
+}
+
+function valueCells(a: PlanAction, c: FieldChange): [string, string] {
+  // NOTE: a create lists the whole new list: everything in it is added.
+  const delta = a.type === 'create' ? undefined : listDelta(c);
+  if (delta !== undefined) return deltaCells(delta);
+  if (!c.sensitive) return [codeCell(c.before), codeCell(c.after)];
+  return ['', `<i>${a.type === 'create' ? '(sensitive value)' : '(sensitive value changed)'}</i>`];
+}
+
 function changeRows(a: PlanAction, changes: readonly FieldChange[]): string[] {
   if (changes.length === 0) return [];
   const lines = ['| | Field | Before | After |', '|---|---|---|---|'];
   for (const c of changes) {
-    const sensitive = a.type === 'create' ? '(sensitive value)' : '(sensitive value changed)';
-    const before = c.sensitive ? '' : codeCell(c.before);
-    const after = c.sensitive ? `<i>${sensitive}</i>` : codeCell(c.after);
+    const [before, after] = valueCells(a, c);
     lines.push(
       `| ${lineMarker(c, a.type)} | <code>${escapeCell(displayPath(c.path))}</code>${c.forcesReplace ? ' (forces replacement)' : ''} | ${before} | ${after} |`,
     );

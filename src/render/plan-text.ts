@@ -5,11 +5,13 @@ import {
   changedActions,
   changeText,
   displayPath,
+  formatValue,
   isMultiline,
   lineMarker,
   multilineView,
   summaryLine,
 } from './common.js';
+import { deltaCounts, listDelta, type ListDelta } from './list-delta.js';
 import { printable } from './printable.js';
 
 export interface TextRenderOptions {
@@ -48,6 +50,15 @@ function multilineLines(
   return lines;
 }
 
+/** `~ topics: 1 added, 1 removed, 2 unchanged`, then one `+` or `-` line per item. */
+function listLines(c: FieldChange, d: ListDelta, note: string, color: boolean): string[] {
+  return [
+    `      ${paint('~', '~', color)} ${displayPath(c.path)}: ${deltaCounts(d)}${note}`,
+    ...d.added.map((item) => `          ${paint(`+ ${formatValue(item)}`, '+', color)}`),
+    ...d.removed.map((item) => `          ${paint(`- ${formatValue(item)}`, '-', color)}`),
+  ];
+}
+
 function renderAction(a: PlanAction, color: boolean): string[] {
   const marker = ACTION_MARKER[a.type];
   const flags = actionFlags(a);
@@ -60,6 +71,12 @@ function renderAction(a: PlanAction, color: boolean): string[] {
     const note = c.forcesReplace ? '  # forces replacement' : '';
     if (isMultiline(c)) {
       lines.push(...multilineLines(c, a.type, m, note, color));
+      continue;
+    }
+    // NOTE: a create lists the whole new list: everything in it is added.
+    const delta = a.type === 'create' ? undefined : listDelta(c);
+    if (delta !== undefined) {
+      lines.push(...listLines(c, delta, note, color));
       continue;
     }
     lines.push(`      ${paint(m, m, color)} ${displayPath(c.path)} = ${changeText(c, a.type)}${note}`);

@@ -20,6 +20,7 @@ import {
   transform,
   withLiveConfig,
 } from './fixtures.js';
+import { SHOWCASE_SCENARIO } from './showcase-scenario.js';
 
 export interface Scenario {
   readonly name: string;
@@ -239,6 +240,7 @@ export const SCENARIOS: readonly Scenario[] = [
     ]),
     options: opts(),
   },
+  SHOWCASE_SCENARIO,
 ];
 
 /** Drift: one of each class (changed with a sensitive field, missing, orphaned, unmanaged). */
