@@ -3,10 +3,10 @@
  * CI jobs read it with `apply --format json`.
  */
 import { ApiError } from '../errors/index.js';
-import type { ActionType, ResourceKey, ResourceKind } from '../model/index.js';
+import { FORMAT_VERSION, type ActionType, type ResourceKey, type ResourceKind } from '../model/index.js';
 import { printable } from '../render/printable.js';
 
-export const REPORT_FORMAT_VERSION = 1;
+export const REPORT_FORMAT_VERSION = FORMAT_VERSION;
 
 export type ActionStatus = 'succeeded' | 'failed' | 'skipped' | 'not_attempted';
 

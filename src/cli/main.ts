@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { GitopsError, ValidationError } from '../errors/index.js';
 import { createContext, type CliIo, type GlobalOptions } from './context.js';
+import { asksForJson, errorDocument, watchWrites } from './error-document.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
 import { registerCommands } from './commands/index.js';
@@ -74,18 +75,26 @@ function reportError(io: CliIo, error: unknown, debug: boolean): void {
 
 /** Runs the CLI and returns the exit code; the bin sets process.exitCode from it. */
 export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> = {}): Promise<number> {
-  const io = { ...defaultIo(), ...ioOverrides };
+  const given = { ...defaultIo(), ...ioOverrides };
+  const stdout = watchWrites(given.stdout);
+  const io = { ...given, stdout: stdout.stream };
   const { program, ctx } = buildProgram(io);
+  let format: unknown;
+  program.hook('preAction', (_program, action) => {
+    format = action.opts<{ format?: unknown }>().format;
+  });
   try {
     await program.parseAsync([...argv]);
     return ctx.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end through exitOverride with code 0; usage errors are invalid input.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
-    }
-    const debug = program.opts<{ debug?: boolean }>().debug === true;
-    reportError(io, error, debug);
-    return exitCodeFor(error);
+    const usage = error instanceof CommanderError;
+    // --help and --version end through exitOverride with code 0; usage errors are invalid input.
+    if (usage && error.exitCode === 0) return EXIT.ok;
+    const code = usage ? EXIT.invalid : exitCodeFor(error);
+    if (!usage) reportError(io, error, program.opts<{ debug?: boolean }>().debug === true);
+    // NOTE: with --format json stdout always holds one document: the command's, or this one.
+    const json = format === 'json' || (format === undefined && asksForJson(argv));
+    if (json && !stdout.written()) io.stdout.write(errorDocument(error, code, usage));
+    return code;
   }
 }

@@ -9,6 +9,8 @@ import { SafetyError, UserError } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
 import { PLAN_FORMAT_VERSION, type Plan, type ResourceKind, type SavedPlan } from '../model/index.js';
 import { derivePlanKey, type PlanOptions } from '../planner/index.js';
+import { camelKey, jsonDocument, renameKeys, snakeKey } from '../render/json-document.js';
+import { PAYLOAD_DATA_KEYS, planDocument } from '../render/plan-json.js';
 import { savedPlanOptions } from './plan-options.js';
 import { TOOL_VERSION } from './version.js';
 import { checkOutputTarget, writeFileSafely } from './write-file-safely.js';
@@ -66,7 +68,10 @@ export function makeSavedPlan(
  */
 export async function savePlan(file: string, saved: SavedPlan, cwd?: string): Promise<void> {
   const target = cwd === undefined ? path.resolve(file) : path.resolve(cwd, file);
-  await writeFileSafely(target, `the plan to ${file}`, `${JSON.stringify(saved, null, 2)}\n`);
+  const { plan, ...rest } = saved;
+  // NOTE: the plan in the file is the `plan --format json` document (docs/plan-format.md).
+  const text = jsonDocument({ ...rest, plan: planDocument(plan) }, new Set(['plan']));
+  await writeFileSafely(target, `the plan to ${file}`, text);
 }
 
 /** Refuses an unusable `--out` before any work (savePlan checks again when it writes). */
@@ -102,9 +107,9 @@ function planProblems(plan: unknown): string[] {
   if (!isRecord(plan)) return ['`plan` is not an object'];
   const problems: string[] = [];
   if (typeof plan['namespace'] !== 'string') problems.push('`plan.namespace` is not a string');
-  if (typeof plan['maxDeletes'] !== 'number') problems.push('`plan.maxDeletes` is not a number');
+  if (typeof plan['maxDeletes'] !== 'number') problems.push('`plan.max_deletes` is not a number');
   for (const key of ['actions', 'errors', 'warnings', 'destructive', 'managedKinds']) {
-    if (!Array.isArray(plan[key])) problems.push(`\`plan.${key}\` is not a list`);
+    if (!Array.isArray(plan[key])) problems.push(`\`plan.${snakeKey(key)}\` is not a list`);
   }
   const actions = Array.isArray(plan['actions']) ? plan['actions'] : [];
   actions.forEach((a: unknown, i) => {
@@ -123,6 +128,40 @@ function planProblems(plan: unknown): string[] {
     else problems.push(...payloadProblems(a, i));
   });
   return problems.slice(0, 5);
+}
+
+/** Fields whose values are user data, kept as written when the keys are read back. */
+const DATA_KEYS: ReadonlySet<string> = new Set([...PAYLOAD_DATA_KEYS, 'before', 'after']);
+
+/**
+ * The saved plan's fields with the program's names (the file's snake_case keys read back), once its
+ * format and tool version are this one's.
+ */
+function savedPlanValue(file: string, parsed: unknown): Record<string, unknown> {
+  if (isRecord(parsed) && 'formatVersion' in parsed) {
+    throw new SafetyError(
+      `${file} was saved by an earlier streamkap-gitops (plan format ${JSON.stringify(parsed['formatVersion'])}); this version reads plan format ${PLAN_FORMAT_VERSION}`,
+      { hint: 'run `plan --out` again with this version, then apply that plan' },
+    );
+  }
+  if (!isRecord(parsed) || !('format_version' in parsed)) {
+    throw new UserError(`${file} is not a saved plan (no format_version)`, {
+      hint: 'pass the file written by `plan --out`',
+    });
+  }
+  if (parsed['format_version'] !== PLAN_FORMAT_VERSION) {
+    throw new SafetyError(
+      `${file} has plan format version ${JSON.stringify(parsed['format_version'])}; this version of streamkap-gitops reads version ${PLAN_FORMAT_VERSION}`,
+      { hint: 'run `plan --out` again with this version' },
+    );
+  }
+  if (parsed['tool_version'] !== TOOL_VERSION) {
+    throw new SafetyError(
+      `${file} was made by streamkap-gitops ${JSON.stringify(parsed['tool_version'])}; this is ${TOOL_VERSION}`,
+      { hint: 'plan and apply with the same version: run `plan --out` again' },
+    );
+  }
+  return renameKeys(parsed, camelKey, DATA_KEYS) as Record<string, unknown>;
 }
 
 /**
@@ -148,32 +187,12 @@ export async function loadSavedPlan(file: string, cwd?: string): Promise<SavedPl
       hint: 'pass the file written by `plan --out`',
     });
   }
-  if (!isRecord(parsed) || !('formatVersion' in parsed)) {
-    throw new UserError(`${file} is not a saved plan (no formatVersion)`, {
-      hint: 'pass the file written by `plan --out`',
-    });
-  }
-  if (parsed['formatVersion'] !== PLAN_FORMAT_VERSION) {
-    throw new SafetyError(
-      `${file} has plan format version ${JSON.stringify(parsed['formatVersion'])}; this version of streamkap-gitops reads version ${PLAN_FORMAT_VERSION}`,
-      {
-        hint: 'run `plan --out` again with this version',
-      },
-    );
-  }
-  if (parsed['toolVersion'] !== TOOL_VERSION) {
-    throw new SafetyError(
-      `${file} was made by streamkap-gitops ${JSON.stringify(parsed['toolVersion'])}; this is ${TOOL_VERSION}`,
-      {
-        hint: 'plan and apply with the same version: run `plan --out` again',
-      },
-    );
-  }
+  const saved = savedPlanValue(file, parsed);
   const problems = [
-    ...(typeof parsed['inputsDigest'] === 'string' ? [] : ['`inputsDigest` is not a string']),
-    ...(typeof parsed['createdAt'] === 'string' ? [] : ['`createdAt` is not a string']),
-    ...(isRecord(parsed['options']) ? [] : ['`options` is not an object']),
-    ...planProblems(parsed['plan']),
+    ...(typeof saved['inputsDigest'] === 'string' ? [] : ['`inputs_digest` is not a string']),
+    ...(typeof saved['createdAt'] === 'string' ? [] : ['`created_at` is not a string']),
+    ...(isRecord(saved['options']) ? [] : ['`options` is not an object']),
+    ...planProblems(saved['plan']),
   ];
   if (problems.length > 0) {
     throw new UserError(`${file} is not a valid saved plan: ${problems.join('; ')}`, {
@@ -181,5 +200,5 @@ export async function loadSavedPlan(file: string, cwd?: string): Promise<SavedPl
     });
   }
   // NOTE: the shape was checked field by field above; the plan is data this tool wrote.
-  return parsed as unknown as SavedPlan;
+  return saved as unknown as SavedPlan;
 }

@@ -3,11 +3,11 @@
  * carries it out. It never holds a secret: secret fields appear as SecretRef (a reference to where
  * the value comes from plus a keyed hash).
  */
-import type { JsonValue } from './json.js';
+import { FORMAT_VERSION, type JsonValue } from './json.js';
 import type { PayloadOf } from './payloads.js';
 import type { ResourceKey, ResourceKind } from './resource.js';
 
-export const PLAN_FORMAT_VERSION = 1;
+export const PLAN_FORMAT_VERSION = FORMAT_VERSION;
 
 export type ActionType = 'create' | 'update' | 'replace' | 'delete' | 'noop';
 

@@ -1,5 +1,6 @@
 import { TAG_KIND } from '../kinds/registry.js';
 import {
+  FORMAT_VERSION,
   ownershipTag,
   PROTECTED_TAG,
   resourceKey,
@@ -14,7 +15,7 @@ import { buildPlan } from './build-plan.js';
 import { compileGlob, type Glob } from './glob-match.js';
 import { isManaged, isOwned } from './resource-actions.js';
 
-export const DRIFT_FORMAT_VERSION = 1;
+export const DRIFT_FORMAT_VERSION = FORMAT_VERSION;
 
 export interface DriftItem {
   readonly id: ResourceKey;

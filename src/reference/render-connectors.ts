@@ -1,9 +1,7 @@
 /** `connectors [name]` output: a text table or versioned JSON (docs/connectors.md is Markdown). */
 import { formatDefault, type ConnectorEntry } from './connector-keys.js';
+import { jsonDocument } from '../render/json-document.js';
 import { cut, textTable } from './text-table.js';
-
-/** Version of `connectors --format json`. */
-export const CONNECTORS_JSON_VERSION = 1;
 
 const MAX_CELL = 48;
 
@@ -70,5 +68,5 @@ export function renderConnectorsJson(entries: readonly ConnectorEntry[], withKey
           required: e.keys.filter((k) => k.required).length,
         },
   );
-  return `${JSON.stringify({ formatVersion: CONNECTORS_JSON_VERSION, connectors }, null, 2)}\n`;
+  return jsonDocument({ connectors });
 }

@@ -1,10 +1,11 @@
 import type { FieldChange, Plan, PlanAction, PlanProblem } from '../model/index.js';
 import { sortKeysDeep } from '../planner/canonical.js';
 import { listDelta } from './list-delta.js';
+import { renameKeys, snakeKey } from './json-document.js';
 import { printableJson } from './printable.js';
 
-/** The version of the `--format json` document (docs/plan-format.md). */
-const PLAN_JSON_FORMAT_VERSION = 1;
+/** Payload fields whose values are user data, written as they are (a config map, the code). */
+export const PAYLOAD_DATA_KEYS: ReadonlySet<string> = new Set(['config', 'extra_config', 'implementation']);
 
 type Out = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ function change(c: FieldChange): Out {
     path: c.path,
     before: c.before === undefined ? undefined : sortKeysDeep(c.before),
     after: c.after === undefined ? undefined : sortKeysDeep(c.after),
-    // NOTE: added to format_version 1 without a bump: new optional keys, `before`/`after` unchanged.
+    // NOTE: optional keys beside `before`/`after`, which stay whole.
     added: delta?.added,
     removed: delta?.removed,
     sensitive: c.sensitive,
@@ -37,7 +38,9 @@ function action(a: PlanAction): Out {
     reason: a.reason,
     depends_on: [...a.dependsOn],
     changes: a.changes.map(change),
-    desired: a.desired === undefined ? undefined : sortKeysDeep(a.desired),
+    // NOTE: the payload's own fields in snake_case (`extra_config`), its user data as written.
+    desired:
+      a.desired === undefined ? undefined : renameKeys(sortKeysDeep(a.desired), snakeKey, PAYLOAD_DATA_KEYS),
   };
 }
 
@@ -46,12 +49,13 @@ function problem(p: PlanProblem): Out {
 }
 
 /**
- * The plan as a stable JSON document: fixed key order, snake_case, `format_version` first.
- * Secrets appear only as `{"$secret": {"ref", "hmac"}}`; sensitive changes carry no values.
+ * The plan as a stable JSON value: fixed key order, snake_case, `format_version` first. Secrets
+ * appear only as `{"$secret": {"ref", "hmac"}}`; sensitive changes carry no values. A saved plan
+ * holds the same value (plan-io.ts).
  */
-export function renderPlanJson(plan: Plan): string {
-  const doc: Out = {
-    format_version: PLAN_JSON_FORMAT_VERSION,
+export function planDocument(plan: Plan): Out {
+  return {
+    format_version: plan.formatVersion,
     namespace: plan.namespace,
     managed_kinds: [...plan.managedKinds],
     summary: { ...plan.summary },
@@ -61,5 +65,9 @@ export function renderPlanJson(plan: Plan): string {
     warnings: plan.warnings.map(problem),
     actions: plan.actions.map(action),
   };
-  return printableJson(doc);
+}
+
+/** `plan --format json` (docs/plan-format.md). */
+export function renderPlanJson(plan: Plan): string {
+  return printableJson(planDocument(plan));
 }

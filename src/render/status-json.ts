@@ -1,10 +1,10 @@
 /**
- * `status --format json`: the report value as is (`formatVersion` 1, docs/status.md), trend points
+ * `status --format json`: the report value with its keys in snake_case (docs/status.md), trend points
  * included. Stable keys; nothing in it is computed here.
  */
 import type { StatusReport } from '../status/types.js';
-import { printableJson } from './printable.js';
+import { jsonDocument } from './json-document.js';
 
 export function renderStatusJson(report: StatusReport): string {
-  return printableJson(report);
+  return jsonDocument(report);
 }

@@ -3,8 +3,10 @@
  * the plan: the collector builds it, renderers (text, JSON, Markdown) only read it.
  */
 
+import { FORMAT_VERSION } from '../model/json.js';
+
 /** Version of the `status --format json` document. */
-export const STATUS_FORMAT_VERSION = 1;
+export const STATUS_FORMAT_VERSION = FORMAT_VERSION;
 
 /** One point of a metric's trend; `t` is the timestamp as the API gave it (null when it gave none). */
 export interface SeriesPoint {

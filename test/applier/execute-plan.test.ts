@@ -11,7 +11,7 @@ function action(id: ResourceKey, type: ActionType, dependsOn: ResourceKey[] = []
 
 function plan(actions: PlanAction[]): Plan {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     namespace: 'team',
     managedKinds: ['source', 'destination', 'pipeline', 'tag'],
     actions,

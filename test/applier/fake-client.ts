@@ -57,7 +57,7 @@ export function liveState(resources: LiveResource[] = [], tags: LiveTag[] = []):
 
 export function planOf(actions: PlanAction[]): Plan {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     namespace: 'team',
     managedKinds: ['tag', 'source', 'destination', 'transform', 'pipeline'],
     actions,

@@ -60,7 +60,7 @@ describe('progress and report lines', () => {
 
   it('summarises the report and lists what did not succeed', () => {
     const report: ApplyReport = {
-      formatVersion: 1,
+      formatVersion: 2,
       namespace: 'shop',
       results: [
         {
@@ -89,7 +89,7 @@ describe('progress and report lines', () => {
 
   it('a report whose writes all succeeded but did not converge is not called complete', () => {
     const report: ApplyReport = {
-      formatVersion: 1,
+      formatVersion: 2,
       namespace: 'shop',
       results: [{ ...base, status: 'succeeded' }],
       summary: { succeeded: 1, failed: 0, skipped: 0, notAttempted: 0, noop: 0 },
@@ -120,7 +120,7 @@ describe('progress and report lines', () => {
       '[1/1] create pipeline o\\u001b[2J ✗: HTTP 400: name "o\\u001b[2J\\r" is \\u202etaken',
     );
     const report: ApplyReport = {
-      formatVersion: 1,
+      formatVersion: 2,
       namespace: 'shop',
       results: [failed],
       summary: { succeeded: 0, failed: 1, skipped: 0, notAttempted: 0, noop: 0 },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { inputsDigest, loadSavedPlan } from '../../src/cli/plan-io.js';
 import { loadDesiredState } from '../../src/schema/index.js';
+import { FORMAT_VERSION } from '../../src/model/index.js';
 import { captureIo } from '../helpers/capture-io.js';
 import {
   createAccount,
@@ -48,7 +49,7 @@ describe('plan against the emulator', () => {
     const json = await run('plan', '--format', 'json', '--detailed-exitcode');
     expect(json.code).toBe(2);
     const doc = JSON.parse(json.out) as { format_version: number; summary: { create: number } };
-    expect(doc.format_version).toBe(1);
+    expect(doc.format_version).toBe(FORMAT_VERSION);
     expect(doc.summary.create).toBe(5);
     const md = await run('plan', '--format', 'markdown', '--detailed-exitcode');
     expect(md.code).toBe(2);

@@ -11,6 +11,7 @@ import {
 } from '../../src/cli/plan-io.js';
 import { TOOL_VERSION } from '../../src/cli/version.js';
 import { SafetyError, UserError } from '../../src/errors/index.js';
+import { FORMAT_VERSION } from '../../src/model/index.js';
 import { buildPlan, derivePlanKey } from '../../src/planner/index.js';
 import {
   desiredState,
@@ -22,6 +23,17 @@ import {
 } from '../planner/fixtures.js';
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'sg-plan-io-'));
+/** The saved plan as `plan --out` writes it to disk. */
+const savedFile = async (): Promise<
+  Record<string, unknown> & { plan: { actions: Record<string, unknown>[] } }
+> => {
+  const file = path.join(dir(), 'plan.json');
+  await savePlan(
+    file,
+    makeSavedPlan(plan(), { inputsDigest: 'x', createdAt: new Date(0), options: { hmacKey: 'k' } }),
+  );
+  return JSON.parse(readFileSync(file, 'utf8'));
+};
 const plan = () =>
   buildPlan(desiredState([pgSource(), snowflakeDest(), ordersPipeline()]), liveState([]), {
     hmacKey: HMAC_KEY,
@@ -61,10 +73,20 @@ describe('savePlan / loadSavedPlan', () => {
     await savePlan(file, saved);
     expect(readFileSync(file, 'utf8')).not.toContain(HMAC_KEY);
     expect(statSync(file).mode & 0o077).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({
+      format_version: FORMAT_VERSION,
+      tool_version: TOOL_VERSION,
+      inputs_digest: 'd'.repeat(64),
+      options: { max_deletes: 3 },
+      plan: { format_version: FORMAT_VERSION, max_deletes: 5, managed_kinds: expect.any(Array) },
+    });
+    // every key snake_case but the user's own config keys
+    expect(text).not.toMatch(/"(formatVersion|extraConfig|dependsOn|snapshotNewTables|maxDeletes)":/);
     const loaded = await loadSavedPlan(file);
     expect(loaded).toEqual(JSON.parse(JSON.stringify(saved)));
     expect(loaded).toMatchObject({
-      formatVersion: 1,
+      formatVersion: FORMAT_VERSION,
       toolVersion: TOOL_VERSION,
       createdAt: '2026-01-02T03:04:05.000Z',
       options: { adopt: true, maxDeletes: 3, targets: ['source/orders-db'] },
@@ -83,20 +105,23 @@ describe('savePlan / loadSavedPlan', () => {
 
   it('refuses other format or tool versions (exit 3) and malformed files (exit 4)', async () => {
     const d = dir();
-    const good = JSON.parse(
-      JSON.stringify(
-        makeSavedPlan(plan(), { inputsDigest: 'x', createdAt: new Date(0), options: { hmacKey: 'k' } }),
-      ),
-    );
+    const good = await savedFile();
     const write = (name: string, value: unknown): string => {
       const f = path.join(d, name);
       writeFileSync(f, typeof value === 'string' ? value : JSON.stringify(value));
       return f;
     };
-    await expect(loadSavedPlan(write('v2.json', { ...good, formatVersion: 2 }))).rejects.toThrow(SafetyError);
-    await expect(loadSavedPlan(write('tool.json', { ...good, toolVersion: '0.0.0-other' }))).rejects.toThrow(
+    await expect(loadSavedPlan(write('v9.json', { ...good, format_version: 9 }))).rejects.toThrow(
       SafetyError,
     );
+    await expect(loadSavedPlan(write('tool.json', { ...good, tool_version: '0.0.0-other' }))).rejects.toThrow(
+      SafetyError,
+    );
+    // a plan saved before every key became snake_case (format 1) is refused, saying why
+    const { format_version: _v, ...rest } = good;
+    const old = loadSavedPlan(write('v1.json', { ...rest, formatVersion: 1 }));
+    await expect(old).rejects.toThrow(SafetyError);
+    await expect(old).rejects.toThrow(/saved by an earlier streamkap-gitops \(plan format 1\)/);
     await expect(loadSavedPlan(write('junk.json', '{nope'))).rejects.toThrow(UserError);
     await expect(loadSavedPlan(write('other.json', { hello: 1 }))).rejects.toThrow(/not a saved plan/);
     await expect(
@@ -107,19 +132,14 @@ describe('savePlan / loadSavedPlan', () => {
 
   describe('payloads, checked against their kind', () => {
     const d = dir();
-    const good = (): { plan: { actions: Record<string, unknown>[] } } & Record<string, unknown> =>
-      JSON.parse(
-        JSON.stringify(
-          makeSavedPlan(plan(), { inputsDigest: 'x', createdAt: new Date(0), options: { hmacKey: 'k' } }),
-        ),
-      );
-    const byId = (saved: ReturnType<typeof good>, id: string): Record<string, unknown> => {
+    type Saved = Awaited<ReturnType<typeof savedFile>>;
+    const byId = (saved: Saved, id: string): Record<string, unknown> => {
       const a = saved.plan.actions.find((x) => x['id'] === id);
       if (!a) throw new Error(`no ${id}`);
       return a;
     };
-    const load = (name: string, edit: (saved: ReturnType<typeof good>) => void): Promise<unknown> => {
-      const saved = good();
+    const load = async (name: string, edit: (saved: Saved) => void): Promise<unknown> => {
+      const saved = await savedFile();
       edit(saved);
       const f = path.join(d, name);
       writeFileSync(f, JSON.stringify(saved));
@@ -135,8 +155,8 @@ describe('savePlan / loadSavedPlan', () => {
     it('refuses a misspelt or missing field, naming the action and the path (exit 4)', async () => {
       const err = await load('typo.json', (s) => {
         const p = desired(byId(s, 'pipeline/orders-to-warehouse'));
-        p['topicAutoDiscovry'] = p['topicAutoDiscovery'];
-        delete p['topicAutoDiscovery'];
+        p['topic_auto_discovry'] = p['topic_auto_discovery'];
+        delete p['topic_auto_discovery'];
       }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UserError);
       expect((err as Error).message).toContain('`plan.actions[');
@@ -148,7 +168,7 @@ describe('savePlan / loadSavedPlan', () => {
     it('refuses a field of the wrong type', async () => {
       await expect(
         load('type.json', (s) => {
-          desired(byId(s, 'pipeline/orders-to-warehouse'))['snapshotNewTables'] = 'yes';
+          desired(byId(s, 'pipeline/orders-to-warehouse'))['snapshot_new_tables'] = 'yes';
         }),
       ).rejects.toThrow(/snapshotNewTables: expected true or false/);
     });

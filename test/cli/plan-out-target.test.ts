@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSavedPlan, savePlan } from '../../src/cli/plan-io.js';
 import { UserError } from '../../src/errors/index.js';
+import { FORMAT_VERSION } from '../../src/model/index.js';
 import { buildPlan } from '../../src/planner/index.js';
 import { nullDevice } from '../helpers/null-device.js';
 import { desiredState, HMAC_KEY, liveState, pgSource } from '../planner/fixtures.js';
@@ -35,7 +36,7 @@ describe('savePlan targets', () => {
     writeFileSync(path.join(d, 'old.json'), 'old');
     await savePlan('old.json', saved(), d);
     await savePlan('new/plan.json', saved(), d);
-    expect(JSON.parse(readFileSync(path.join(d, 'old.json'), 'utf8')).formatVersion).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(d, 'old.json'), 'utf8')).format_version).toBe(FORMAT_VERSION);
     expect(readdirSync(d).sort()).toEqual(['new', 'old.json']);
     expect(readdirSync(path.join(d, 'new'))).toEqual(['plan.json']);
   });

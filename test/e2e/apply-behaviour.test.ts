@@ -113,7 +113,7 @@ describe('failure isolation', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out) as { report: { summary: Record<string, number> } };
     expect(doc.report.summary).toMatchObject({ succeeded: 0, failed: 1 });
-    expect(doc.report.summary['notAttempted']).toBeGreaterThan(0);
+    expect(doc.report.summary['not_attempted']).toBeGreaterThan(0);
     expect(namesIn(h.server).sources).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FORMAT_VERSION } from '../../src/model/index.js';
 import {
   EXAMPLE_SECRETS,
   apiCall,
@@ -259,10 +260,11 @@ describe('apply against the emulator', () => {
     ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as {
-      formatVersion: number;
-      report: { summary: { succeeded: number }; results: { status: string }[] };
+      format_version: number;
+      report: { summary: { succeeded: number }; results: { status: string; resource_id: string }[] };
     };
-    expect(doc.formatVersion).toBe(1);
+    expect(doc.format_version).toBe(FORMAT_VERSION);
+    expect(doc.report.results.every((x) => typeof x.resource_id === 'string')).toBe(true);
     expect(doc.report.summary.succeeded).toBe(11);
     expect(doc.report.results.every((x) => x.status === 'succeeded')).toBe(true);
   });

@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { FORMAT_VERSION } from '../../src/model/index.js';
+import { camelKey, renameKeys } from '../../src/render/json-document.js';
 import type { StatusReport } from '../../src/status/types.js';
 import { captureIo } from '../helpers/capture-io.js';
 import { apiCall, applyExamplesOk, byName, startHarness, type Harness } from './harness.js';
@@ -28,9 +30,13 @@ beforeEach(() => {
   h.server.emulator.configure({ settleReads: 0 });
 });
 
-async function statusJson(...extra: string[]): Promise<{ code: number; report: StatusReport; err: string }> {
+/** The JSON report as printed (`doc`, snake_case) and read back with the program's names (`report`). */
+async function statusJson(
+  ...extra: string[]
+): Promise<{ code: number; report: StatusReport; doc: Record<string, unknown>; err: string }> {
   const r = await h.cli(['status', 'examples', '--format', 'json', ...extra]);
-  return { code: r.code, report: JSON.parse(r.out) as StatusReport, err: r.err };
+  const doc = JSON.parse(r.out) as Record<string, unknown>;
+  return { code: r.code, report: renameKeys(doc, camelKey) as StatusReport, doc, err: r.err };
 }
 
 describe('status exit codes', () => {
@@ -159,8 +165,17 @@ describe('status reads every shape variant the emulator plays to the same values
 
 describe('status output', () => {
   it('JSON: the versioned report with the trend window and its points', async () => {
-    const { report } = await statusJson('--since', '6h');
-    expect(report).toMatchObject({ formatVersion: 1, namespace: 'shop', window: { sinceMs: 21_600_000 } });
+    const { report, doc } = await statusJson('--since', '6h');
+    expect(Object.keys(doc)[0]).toBe('format_version');
+    expect(doc).toMatchObject({
+      format_version: FORMAT_VERSION,
+      namespace: 'shop',
+      checked_at: expect.any(String),
+      window: { since_ms: 21_600_000 },
+      pipelines: expect.arrayContaining([
+        expect.objectContaining({ latency_ms: expect.any(Number), records_lag: expect.any(Number) }),
+      ]),
+    });
     expect(Date.parse(report.window.to) - Date.parse(report.window.from)).toBe(21_600_000);
     const row = byName(report.pipelines, 'catalog-to-analytics');
     expect(row.trend.latencyMs[0]).toEqual({ t: expect.any(String), v: expect.any(Number) });

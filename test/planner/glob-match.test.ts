@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIgnoreFile } from '../../src/cli/ignore-file.js';
 import { applyDriftIgnore, type DriftReport } from '../../src/planner/index.js';
 import { compileGlob } from '../../src/planner/glob-match.js';
+import { FORMAT_VERSION } from '../../src/model/index.js';
 
 /** The reference meaning of a glob, by regular expression: fine for short texts only. */
 function slowMatch(glob: string, text: string): boolean {
@@ -49,7 +50,7 @@ describe('ignore-file globs', () => {
   it('applyDriftIgnore with that rule on a 60-character name finishes (the regular expression ran for minutes)', () => {
     const name = 'a'.repeat(60);
     const report: DriftReport = {
-      formatVersion: 1,
+      formatVersion: FORMAT_VERSION,
       namespace: 'team',
       changed: [],
       missing: [{ id: `source/${name}`, kind: 'source', name }],

@@ -4,6 +4,7 @@ import { getConnector, listConnectors } from '../../src/catalogue/index.js';
 import { main } from '../../src/cli/main.js';
 import { allConnectorEntries } from '../../src/reference/connector-keys.js';
 import { renderConnectorsMarkdown } from '../../src/reference/render-connectors-markdown.js';
+import { FORMAT_VERSION } from '../../src/model/index.js';
 import { captureIo } from '../helpers/capture-io.js';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -70,9 +71,9 @@ describe('connectors', () => {
 
   it('prints the same keys as JSON, read-only keys left out', async () => {
     const r = await cli('connectors', 'postgresql', '--kind', 'source', '--format', 'json');
-    const doc = JSON.parse(r.out) as { formatVersion: number; connectors: { keys: { name: string }[] }[] };
+    const doc = JSON.parse(r.out) as { format_version: number; connectors: { keys: { name: string }[] }[] };
     const spec = getConnector('source', 'postgresql');
-    expect(doc.formatVersion).toBe(1);
+    expect(doc.format_version).toBe(FORMAT_VERSION);
     expect(doc.connectors[0]?.keys.map((k) => k.name)).toEqual(
       spec?.fields.filter((f) => f.readOnly !== true).map((f) => f.name),
     );

@@ -3,7 +3,7 @@ import type { DriftReport } from '../../src/planner/index.js';
 import { renderDriftMarkdown, renderDriftText } from '../../src/render/index.js';
 
 const report: DriftReport = {
-  formatVersion: 1,
+  formatVersion: 2,
   namespace: 'shop',
   changed: [
     {

@@ -12,7 +12,7 @@ const CODE_V2 = ['function f(r) {', '  r.a = 2;', '  return r;', '}', ''].join('
 /** A one-action plan around the given changes. */
 function planWith(type: ActionType, changes: FieldChange[]): Plan {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     namespace: 'shop',
     managedKinds: ['transform'],
     actions: [

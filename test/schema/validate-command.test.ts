@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { FORMAT_VERSION } from '../../src/model/index.js';
 import { captureIo } from '../helpers/capture-io.js';
 import { manifestDir, PG_SOURCE } from './helpers.js';
 
@@ -49,12 +50,12 @@ describe('validate command', () => {
     const { code, out } = await run(['validate', '--format', 'json', '.'], {}, d);
     expect(code).toBe(4);
     const body = JSON.parse(out) as {
-      formatVersion: number;
+      format_version: number;
       valid: boolean;
       errors: number;
       problems: unknown[];
     };
-    expect(body).toMatchObject({ formatVersion: 1, valid: false, errors: 1 });
+    expect(body).toMatchObject({ format_version: FORMAT_VERSION, valid: false, errors: 1 });
     expect(body.problems).toEqual([
       expect.objectContaining({
         file: 'm.yaml',

@@ -20,8 +20,10 @@ import { ApplyError, SafetyError } from '../../errors/index.js';
 import { registry } from '../../kinds/registry.js';
 import type { Plan, ResourceKey } from '../../model/index.js';
 import { buildPlan } from '../../planner/index.js';
-import { renderPlanJson, renderPlanText } from '../../render/index.js';
-import { printable, printableJson } from '../../render/printable.js';
+import { renderPlanText } from '../../render/index.js';
+import { jsonDocument } from '../../render/json-document.js';
+import { planDocument } from '../../render/plan-json.js';
+import { printable } from '../../render/printable.js';
 import { loadLiveState } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
 import type { ApplyFlags } from '../flags.js';
@@ -30,9 +32,6 @@ import { planKeyFromEnv } from '../plan-io.js';
 import { prepareFresh, prepareSaved, type Prepared } from './apply-prepare.js';
 import { snapshotAddedTables } from './apply-snapshots.js';
 import { throwIfPlanErrors } from './plan-inputs.js';
-
-/** Version of the `apply --format json` document: `{formatVersion, plan, report}`. */
-const APPLY_JSON_VERSION = 1;
 
 async function readLine(ctx: CommandContext): Promise<string> {
   const stdin = ctx.io.stdin;
@@ -140,12 +139,9 @@ function throwIfIncomplete(final: ApplyReport): void {
 }
 
 function writeJson(ctx: CommandContext, plan: Plan, report: ApplyReport | null): void {
-  const doc = {
-    formatVersion: APPLY_JSON_VERSION,
-    plan: JSON.parse(renderPlanJson(plan)) as unknown,
-    report,
-  };
-  ctx.io.stdout.write(printableJson(doc));
+  // NOTE: the plan is already its document; the report's map of details is keyed by resource id.
+  const doc = { plan: planDocument(plan), report };
+  ctx.io.stdout.write(jsonDocument(doc, new Set(['plan', 'not_converged_details'])));
 }
 
 /** The `apply` action (see the file comment). */

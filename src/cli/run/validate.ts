@@ -5,10 +5,8 @@ import { formatProblem, validateManifests } from '../../schema/index.js';
 import type { ValidateFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { printable, printableJson } from '../../render/printable.js';
-
-/** Version of the `validate --format json` output. */
-const VALIDATE_JSON_VERSION = 1;
+import { jsonDocument } from '../../render/json-document.js';
+import { printable } from '../../render/printable.js';
 
 function counts(state: DesiredState | undefined): Partial<Record<ResourceKind, number>> {
   const out: Partial<Record<ResourceKind, number>> = {};
@@ -33,7 +31,6 @@ function summaryLine(problems: readonly Problem[], state: DesiredState | undefin
 function renderJson(problems: readonly Problem[], state: DesiredState | undefined): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const body = {
-    formatVersion: VALIDATE_JSON_VERSION,
     valid: state !== undefined,
     errors,
     warnings: problems.length - errors,
@@ -43,7 +40,7 @@ function renderJson(problems: readonly Problem[], state: DesiredState | undefine
     resources: counts(state),
     files: state?.files.map((f) => f.path) ?? [],
   };
-  return printableJson(body);
+  return jsonDocument(body, new Set(['resources']));
 }
 
 /** The `validate` action: prints every problem and a summary; exit 0 when valid, 4 when not. */
