@@ -69,7 +69,7 @@ const specs: ConnectorSpec[] = Object.entries(raw.resources)
     for (const f of r.fields) {
       if (!f.deprecated_alias_of) continue;
       // NOTE: an alias whose target is gone names a key the backend dropped; accepting it would
-      // send a key the server ignores, so it is rejected instead (contract §5.8).
+      // send a key the server ignores, so it is rejected instead (api-notes §5.8).
       if (canonicalNames.has(f.deprecated_alias_of)) {
         aliases.push({ name: f.tf_attr, canonical: f.deprecated_alias_of });
       } else {

@@ -8,7 +8,7 @@ export interface ResponseBody {
   readonly text: string;
 }
 
-/** Case-insensitive substrings of a 500/409 detail that mean "try again" (streamkap-api.md §4.2). */
+/** Case-insensitive substrings of a 500/409 detail that mean "try again" (api-notes §4.2). */
 const TRANSIENT_PATTERNS: readonly string[] = [
   'kafkaconnecttimeout',
   'request timed out',

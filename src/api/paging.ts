@@ -1,7 +1,7 @@
 import { ApiError } from '../errors/index.js';
 import type { Query } from './types.js';
 
-/** Never more: what the API does above 100 is unknown (streamkap-api.md §2.1). */
+/** Never more: what the API does above 100 is unknown (api-notes §2.1). */
 const PAGE_SIZE = 100;
 /** The provider's cap; past it the listing is assumed to be looping. */
 const MAX_PAGES = 1000;
@@ -98,7 +98,7 @@ export async function listAllPages(
 
 /**
  * The identity of a listed row: its id, plus its topic where the listing unwinds one row per topic
- * (transforms without `unwind_topics=false`, §3.3): those rows share an id and must all be kept.
+ * (transforms without `unwind_topics=false`, api-notes §3.3): those rows share an id and must all be kept.
  */
 function rowKey(item: unknown): string | undefined {
   if (item === null || typeof item !== 'object') return undefined;

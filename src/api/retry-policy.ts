@@ -15,7 +15,7 @@ export interface Verdict {
 
 const GATEWAY = new Set([502, 503, 504]);
 
-/** Retry rules of streamkap-api.md §4.2 for one failed attempt. */
+/** Retry rules of api-notes §4.2 for one failed attempt. */
 export function judge(outcome: AttemptOutcome, now: number, known: Iterable<string>): Verdict {
   if (outcome.kind === 'timeout') return { retryable: true, mayHaveLanded: true, retryAfterMs: undefined };
   if (outcome.kind === 'network') {

@@ -1,6 +1,6 @@
 /**
  * The ActionRunner that talks to the API through the kind writers. A replace is a delete then a
- * create (names are unique server-side, §2.6); see replace.ts for one used by live pipelines.
+ * create (names are unique server-side, api-notes §2.6); see replace.ts for one used by live pipelines.
  */
 import type { PlanAction, ResolvedPayload } from '../model/index.js';
 import { InternalError } from '../errors/index.js';

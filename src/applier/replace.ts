@@ -1,8 +1,8 @@
 /**
- * Replace = delete then create, because names are unique server-side (§2.6). But deleting a source,
+ * Replace = delete then create, because names are unique server-side (api-notes §2.6). But deleting a source,
  * destination or transform that a live pipeline still uses is refused, cascaded (the pipeline is
- * deleted with it!) or orphans the pipeline, depending on the backend (§6.4, ASSUMED). So when live
- * pipelines use the old object, the replace goes the other way round (§2.6's second option):
+ * deleted with it!) or orphans the pipeline, depending on the backend (api-notes §6.4, ASSUMED). So when live
+ * pipelines use the old object, the replace goes the other way round (api-notes §2.6's second option):
  * create the new object under a temporary name, repoint those pipelines to it, delete the old one,
  * then give the new one its final name. The pipelines' own plan actions run afterwards as usual.
  */

@@ -1,5 +1,5 @@
 /**
- * `apply --wait`: after the writes, poll the health endpoints (§3.5) of the objects the apply
+ * `apply --wait`: after the writes, poll the health endpoints (api-notes §3.5) of the objects the apply
  * touched whose kind registers a `health` (pipelines, sources, destinations) until every one
  * reports `Active`. `Broken` fails at once; a timeout fails with the statuses last seen. Each kind
  * says where its metrics are (src/applier/kinds/); the object's own status field is the fallback.

@@ -1,5 +1,5 @@
 /**
- * Builds the wire `config` of a write body from the model's friendly keys (contract §5.3–§5.7):
+ * Builds the wire `config` of a write body from the model's friendly keys (api-notes §5.3–§5.7):
  * native JSON types by catalogue type, map-valued keys in the form the provider sends, read-only
  * keys and `<PLACEHOLDER>` defaults never sent, secrets revealed only here.
  */
@@ -71,7 +71,7 @@ export function encodeValue(field: FieldSpec, raw: unknown): JsonValue | undefin
 }
 
 /**
- * Map-valued keys (§5.7): objects, except where the catalogue marks the field as sent as a JSON
+ * Map-valued keys (api-notes §5.7): objects, except where the catalogue marks the field as sent as a JSON
  * string (ClickHouse `topics.config.map`: a JSON string whose object values are JSON strings).
  */
 function encodeMap(field: FieldSpec, value: JsonValue): JsonValue {
@@ -99,7 +99,7 @@ function put(out: WireConfig, field: FieldSpec, raw: unknown): void {
   if (v !== undefined) out[field.apiKey] = v;
 }
 
-/** A create sends the manifest values plus static defaults (§5.5), then the extra_config keys. */
+/** A create sends the manifest values plus static defaults (api-notes §5.5), then the extra_config keys. */
 export function createConfig(
   kind: ConnectorKind,
   code: string,
@@ -116,7 +116,7 @@ export function createConfig(
 }
 
 /**
- * An update sends the whole config (§5.5), since PUT may replace it: the manifest value, else the
+ * An update sends the whole config (api-notes §5.5), since PUT may replace it: the manifest value, else the
  * static default, else the live value, else nothing. Live keys the catalogue does not know are
  * echoed so a replacing PUT does not drop them; the manifest's extra_config wins over them.
  * NOTE: the default comes before the live value because the planner resets a key the manifest

@@ -1,5 +1,5 @@
 /**
- * Client-credentials exchange and bearer checks (§1): `POST /auth/access-token` with snake_case
+ * Client-credentials exchange and bearer checks (api-notes §1): `POST /auth/access-token` with snake_case
  * `{client_id, secret}`, camelCase answers, refresh with `{refresh_token}`.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Fault injection (§8 knobs): latency, random 5xx/429/HTML errors, commit-then-fail and scripted
+ * Fault injection (api-notes §8 (fault knobs)): latency, random 5xx/429/HTML errors, commit-then-fail and scripted
  * one-shots. Decisions use the seeded RNG so a failing run replays with the same seed.
  */
 import { detail, htmlError, type Reply } from './http.js';

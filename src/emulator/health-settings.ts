@@ -1,5 +1,5 @@
 /**
- * Settings of the read-only health endpoints (§3.5): per-object overrides (an unhealthy pipeline, a
+ * Settings of the read-only health endpoints (api-notes §3.5): per-object overrides (an unhealthy pipeline, a
  * high lag, a broken source), endpoints that answer 403, and which variant of each ASSUMED response
  * shape the emulator plays, so clients are tested against more than one reading of the contract.
  */

@@ -15,7 +15,7 @@ export function stable(id: string, salt: string, min: number, max: number): numb
   return min + (n % (max - min + 1));
 }
 
-/** The permission each endpoint needs, as its 403 names it (contract §3.5 names the first). */
+/** The permission each endpoint needs, as its 403 names it (api-notes §3.5 names the first). */
 const PERMISSIONS: Record<MetricsEndpoint, string> = {
   'pipeline-metrics': 'read:pipeline_metrics',
   'source-metrics': 'read:source_metrics',

@@ -1,5 +1,5 @@
 /**
- * Time series of the pipeline metrics (§3.5 `time_interval`, `time_unit`, `timestamp_from`,
+ * Time series of the pipeline metrics (api-notes §3.5 `time_interval`, `time_unit`, `timestamp_from`,
  * `timestamp_to`). The series shape upstream is ASSUMED, so `metricsSeries` picks one of three:
  * `{timestamp, value}` points, `[timestamp, value]` pairs, or scalars (no series at all).
  */

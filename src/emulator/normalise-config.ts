@@ -1,5 +1,5 @@
 /**
- * Read-side normalisation (§5.3, §5.4, §8 item 8): what the backend does to a config between the
+ * Read-side normalisation (api-notes §5.3, §5.4, §8.8): what the backend does to a config between the
  * write and the next read. Clients must cope with every step, so each is reproduced here.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Topic naming (§6.3): a source's topics come from its include lists; ids are
+ * Topic naming (api-notes §6.3): a source's topics come from its include lists; ids are
  * `source_<id>.<pretty>`, and a pretty name is an id minus its first dot-segment.
  */
 import type { Json, JsonRecord } from './types.js';

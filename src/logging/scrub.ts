@@ -7,7 +7,7 @@ import { CONNECTOR_SPECS } from '../catalogue/connectors.generated.js';
  */
 const MASK = '[redacted]';
 
-/** The Terraform provider's pattern for sensitive keys (streamkap-api.md §5.6). */
+/** The Terraform provider's pattern for sensitive keys (api-notes §5.6). */
 const SECRET_KEY_PATTERN =
   /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
 

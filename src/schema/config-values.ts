@@ -98,7 +98,7 @@ function checkRequired(
       );
     }
   }
-  // Conditional requirement the catalogue cannot express (§5.7): an SSH tunnel needs a host.
+  // Conditional requirement the catalogue cannot express (api-notes §5.7): an SSH tunnel needs a host.
   if (rules.hasSshHost && out.config['ssh_enabled'] === true && !out.present.has('ssh_host')) {
     site.r.error(
       [...configSegs, 'ssh_host'],

@@ -1,6 +1,6 @@
 /**
  * The live source a snapshot acts on, by exact name: `GET /sources?partial_name=` (there is no
- * exact filter, §2.3), compared exactly. Read without `secret_returned`: only the include list,
+ * exact filter, api-notes §2.3), compared exactly. Read without `secret_returned`: only the include list,
  * the database name and the tags are used. A miss lists the account's sources for a "did you mean".
  */
 import type { Logger } from 'pino';

@@ -1,5 +1,5 @@
 /**
- * Start and stop requests. The start path is the quickstart's (contract §3.5); a 409 means a
+ * Start and stop requests. The start path is the quickstart's (api-notes §3.5); a 409 means a
  * snapshot of that source is already running, reported with how to follow or stop it. A start is
  * never resent after it may have landed (the client's rule for POSTs without a lookup).
  */

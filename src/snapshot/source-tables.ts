@@ -25,7 +25,7 @@ function single(value: unknown): string | undefined {
   return entries.length === 1 ? entries[0] : undefined;
 }
 
-/** From a live source: wire keys, the short `.user.defined`-less twin accepted too (§5.2). */
+/** From a live source: wire keys, the short `.user.defined`-less twin accepted too (api-notes §5.2). */
 export function liveSourceTables(connector: string, config: Readonly<Record<string, unknown>>): SourceTables {
   const read = (names: readonly string[]): unknown => {
     for (const name of names) {

@@ -1,5 +1,5 @@
 /**
- * Type coercion of live config values by the catalogue type (contract §5.3, §5.7, §7 rules 2, 9, 10).
+ * Type coercion of live config values by the catalogue type (api-notes §5.3, §5.7, §7.2, §7.9, §7.10).
  * The API returns defaults and backfills string-encoded ("5432", "true"), maps as objects or JSON
  * strings (sometimes with JSON-string values), and lists as arrays or comma-separated strings.
  */
@@ -8,7 +8,7 @@ import type { ConfigValue, JsonValue } from '../model/index.js';
 import { SecretValue } from '../model/index.js';
 import { isJsonValue, isRecord, parseBoolean } from './parse.js';
 
-/** How secrets read back when withheld (contract §8 item 4). */
+/** How secrets read back when withheld (api-notes §8.4). */
 export const SECRET_MASK = '********';
 
 export type Coerced =
@@ -116,7 +116,7 @@ function parseJson(text: string): JsonValue | undefined {
   }
 }
 
-/** The older `raw:dedupe,raw2:dedupe2` form of a string map (Snowflake, §5.7). */
+/** The older `raw:dedupe,raw2:dedupe2` form of a string map (Snowflake, api-notes §5.7). */
 function parsePairs(text: string): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const part of text.split(',')) {

@@ -1,6 +1,6 @@
 /**
  * The only place src/state talks to the API: one list call per kind (paged by the client), plus the
- * unpaged `GET /tags`, all started at once. Never one GET per resource (contract §2.1): a plan of N
+ * unpaged `GET /tags`, all started at once. Never one GET per resource (api-notes §2.1): a plan of N
  * resources costs about N/100 list calls per kind, plus one for tags.
  */
 import type { Logger } from 'pino';
@@ -34,7 +34,7 @@ export async function fetchTags(client: ApiClient, logger: Logger): Promise<read
 /**
  * Every item of one kind's list (`page_size=100`, pages after the first fetched concurrently by the
  * client). Each kind's endpoint is its registration's (src/state/kinds/); every one asks for
- * plaintext secrets (§2.4, rule 9).
+ * plaintext secrets (api-notes §2.4, §7.9).
  */
 export async function fetchList(
   client: ApiClient,

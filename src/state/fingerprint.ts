@@ -1,6 +1,6 @@
 /**
  * The live fingerprint a saved plan is checked against (LiveMeta.fingerprint): sha256 over the
- * canonical JSON (keys sorted) of the object as read, minus volatile fields (§2.7, §7 rule 8), with
+ * canonical JSON (keys sorted) of the object as read, minus volatile fields (api-notes §2.7, §7.8), with
  * set-valued arrays sorted and every secret replaced by its sha256. Stable across reads that differ
  * only in status; changes when any managed field changes. Secrets never enter it in plaintext.
  */
@@ -27,7 +27,7 @@ export const VOLATILE_FIELDS: ReadonlySet<string> = new Set([
   'last_updated',
 ]);
 
-/** The provider's pattern for sensitive key names (contract §5.6): hashed even when not in the catalogue. */
+/** The provider's pattern for sensitive key names (api-notes §5.6): hashed even when not in the catalogue. */
 export const SENSITIVE_KEY =
   /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
 

@@ -1,6 +1,6 @@
 /**
- * Splits a live `config` object into the model's parts through the catalogue (contract §5.2, §7
- * rules 1, 2, 4, 9): user keys → `config` under friendly names with typed values; read-only and
+ * Splits a live `config` object into the model's parts through the catalogue (api-notes §5.2, §7.1, §7.2,
+ * §7.4, §7.9): user keys → `config` under friendly names with typed values; read-only and
  * `.user.displayed` keys, and derived keys such as `database.hostname` (the server-computed twin of
  * `database.hostname.user.defined`) → `readOnlyConfig`; keys the catalogue does not know →
  * `extraConfig` (wire keys, values as read). Static defaults are NOT filled in here: the planner

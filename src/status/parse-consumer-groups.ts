@@ -67,7 +67,7 @@ export function parseGroupRows(body: unknown): GroupRow[] {
 
 /**
  * The groups that consume for a pipeline. NOTE: how Streamkap names a destination's consumer group
- * is not documented (contract §9, question 10). Kafka Connect names a sink connector's group
+ * is not documented (api-notes §9.10). Kafka Connect names a sink connector's group
  * `connect-<connector name>`, and Streamkap names objects on the wire after their ids (topics are
  * `source_<id>.…`), so we take the groups whose id contains the destination's id, else the
  * pipeline's id. No match means "consumer lag unknown", never an error.

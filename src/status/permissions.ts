@@ -1,6 +1,6 @@
 /**
  * The reads `status` makes that need a permission of their own, and the permission a 403 asks
- * for. NOTE: the contract (§3.5) names `read:pipeline_metrics` for pipeline metrics; the names for
+ * for. NOTE: the contract (api-notes §3.5) names `read:pipeline_metrics` for pipeline metrics; the names for
  * source metrics and consumer groups are ASSUMED by analogy (no 403 has been observed).
  */
 import type { ForbiddenRead } from './types.js';

@@ -10,7 +10,7 @@ function field(kind: ConnectorKind, code: string, name: string): FieldSpec {
   return f;
 }
 
-describe('encodeValue: native JSON types on write (contract §5.3, §5.7)', () => {
+describe('encodeValue: native JSON types on write (api-notes §5.3, §5.7)', () => {
   const cases: [string, FieldSpec, unknown, unknown][] = [
     ['int from a number', field('source', 'postgresql', 'database_port'), 5432, 5432],
     ['int from a numeric string', field('source', 'postgresql', 'database_port'), '5433', 5433],

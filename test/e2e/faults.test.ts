@@ -76,7 +76,7 @@ describe('apply under faults', () => {
     const pipelines = 66;
     const file = await h.write('load.yaml', manyResourcesManifest({ pipelines }));
     h.server.emulator.configure({ latencyMs: 50, errorRate: 0.1, rateLimitRate: 0.02, retryAfterSeconds: 1 });
-    // NOTE: a plain `500 Internal Server Error` is not transient (contract §4.2), so the client does
+    // NOTE: a plain `500 Internal Server Error` is not transient (api-notes §4.2), so the client does
     // not retry it and that action fails; the next run must then converge. Allow up to 3 runs.
     const runs = [];
     for (let i = 0; i < 3; i++) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { startHarness, type Harness } from './helpers.js';
 
-describe('emulator §8.1: root paths, bearer auth, token lifetime, refresh', () => {
+describe('emulator api-notes §8.1: root paths, bearer auth, token lifetime, refresh', () => {
   let h: Harness;
   // Token lifetimes run on a virtual clock, moved forward by the tests.
   const clock = new FakeClock();

@@ -13,7 +13,7 @@ beforeEach(async () => {
   await h.control('POST', '/reset');
 });
 
-describe('emulator §8.3: writes return the bare object with server fields', () => {
+describe('emulator api-notes §8.3: writes return the bare object with server fields', () => {
   it('fills ids, timestamps, account ids, display name, topics and status; ignores a body id', async () => {
     const r = await h.call('POST', '/sources', sourceBody('pg-main', { id: 'client-chosen', tags: [] }));
     expect(r.status).toBe(200);
@@ -99,7 +99,7 @@ describe('emulator §8.3: writes return the bare object with server fields', () 
   });
 });
 
-describe('emulator §8.4: secret_returned', () => {
+describe('emulator api-notes §8.4: secret_returned', () => {
   it('returns plaintext with secret_returned=true and never-set secrets as null', async () => {
     const d = (await h.call('POST', '/destinations?secret_returned=true', destinationBody('sf'))).body;
     expect(d.config['snowflake.private.key']).toBe('sf-private-key');
@@ -128,7 +128,7 @@ describe('emulator §8.4: secret_returned', () => {
   });
 });
 
-describe('emulator §8.5: wait=false settles from Pending to Active', () => {
+describe('emulator api-notes §8.5: wait=false settles from Pending to Active', () => {
   it('shows Pending on the echo and the next reads, then Active', async () => {
     const s = (await h.call('POST', '/sources?wait=false', sourceBody('pg-main'))).body;
     expect(s.connector_status).toBe('Pending');
@@ -158,7 +158,7 @@ describe('emulator §8.5: wait=false settles from Pending to Active', () => {
   });
 });
 
-describe('emulator §8.7: duplicate names', () => {
+describe('emulator api-notes §8.7: duplicate names', () => {
   it('answers a duplicate source or destination with 422 and a string detail', async () => {
     await h.call('POST', '/sources', sourceBody('pg-main'));
     const r = await h.call('POST', '/sources', sourceBody('pg-main'));
@@ -187,7 +187,7 @@ describe('emulator §8.7: duplicate names', () => {
   });
 });
 
-describe('emulator §8.8: read-side normalisation', () => {
+describe('emulator api-notes §8.8: read-side normalisation', () => {
   it('fills missing keys with catalogue defaults, string-encoded, and ports as strings', async () => {
     const s = (await h.call('POST', '/sources', sourceBody('pg-main'))).body;
     expect(s.config['slot.name']).toBe('streamkap_pgoutput_slot');
@@ -296,7 +296,7 @@ describe('emulator §8.8: read-side normalisation', () => {
   });
 });
 
-describe('emulator §8.9: Pydantic-array 422s', () => {
+describe('emulator api-notes §8.9: Pydantic-array 422s', () => {
   it.each([
     ['a missing name', { connector: 'postgresql', config: {} }, { type: 'missing', loc: ['body', 'name'] }],
     [

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sourceBody, startHarness, type Harness } from './helpers.js';
 
-describe('emulator §8.15: control endpoints under /__emulator/', () => {
+describe('emulator api-notes §8.15: control endpoints under /__emulator/', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sourceBody, startHarness, type Harness } from './helpers.js';
 
-describe('emulator §8.2 / §8.6 / §8.9: envelopes, paging, partial_name', () => {
+describe('emulator api-notes §8.2, §8.6, §8.9: envelopes, paging, partial_name', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();

@@ -28,7 +28,7 @@ async function createTransform(name = 'mask-pii', implementation: unknown = { va
   return r.body;
 }
 
-describe('emulator §8.10: pipelines', () => {
+describe('emulator api-notes §8.10: pipelines', () => {
   async function fixture() {
     const s = (await h.call('POST', '/sources', sourceBody('pg'))).body;
     const d = (await h.call('POST', '/destinations', destinationBody('sf'))).body;
@@ -177,7 +177,7 @@ describe('emulator §8.10: pipelines', () => {
   });
 });
 
-describe('emulator §8.11: transforms', () => {
+describe('emulator api-notes §8.11: transforms', () => {
   it('takes the name from config["transforms.name"] and answers duplicates with 422', async () => {
     const t = await createTransform('router');
     expect(t).toMatchObject({ name: 'router', transform_type: 'map_filter', topics: [], topic_ids: [] });

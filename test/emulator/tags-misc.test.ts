@@ -16,7 +16,7 @@ async function createTag(name: string, type: string[] = ALL_TYPES) {
   return h.call('POST', '/tags', { name, description: `${name} tag`, type, created_from: 'api' });
 }
 
-describe('emulator §8.12: tags', () => {
+describe('emulator api-notes §8.12: tags', () => {
   it('lists in the {"tags": [...]} envelope, system tags included (Development 670e5ca40afe1d3983ce0c22)', async () => {
     const r = await h.call('GET', '/tags');
     expect(r.status).toBe(200);
@@ -97,7 +97,7 @@ describe('emulator §8.12: tags', () => {
   });
 });
 
-describe('emulator §8.13: X-Request-Id on every response', () => {
+describe('emulator api-notes §8.13: X-Request-Id on every response', () => {
   it('sets a distinct request id on successes, 401s, 404s, 422s and control calls', async () => {
     const responses = [
       await h.call('GET', '/sources'),
@@ -112,7 +112,7 @@ describe('emulator §8.13: X-Request-Id on every response', () => {
   });
 });
 
-describe('emulator §8.14: snapshots, metrics, consumer groups, connector catalogue', () => {
+describe('emulator api-notes §8.14: snapshots, metrics, consumer groups, connector catalogue', () => {
   it('starts a snapshot on both spellings, answers 409 while one runs, and stops/cancels it', async () => {
     const s = (await h.call('POST', '/sources', sourceBody('pg'))).body;
     const start = await h.call('POST', '/sources/snapshot', {

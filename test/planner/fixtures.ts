@@ -128,7 +128,7 @@ export function serverConfig(kind: ConnectorKind, code: string, config: Config):
   }
   const types = new Map(spec?.fields.map((f) => [f.name, f.type]));
   for (const [k, v] of Object.entries(config)) {
-    // NOTE: map-valued keys come back as JSON strings (§5.7), the hardest form for the differ.
+    // NOTE: map-valued keys come back as JSON strings (api-notes §5.7), the hardest form for the differ.
     const isMap = types.get(k)?.startsWith('map') === true && v !== null && typeof v === 'object';
     out[k] = isSecret(v) ? new SecretValue(v.reveal()) : isMap ? JSON.stringify(v) : encode(v);
   }

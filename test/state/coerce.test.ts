@@ -7,7 +7,7 @@ function field(type: FieldType, extra: Partial<FieldSpec> = {}): FieldSpec {
   return { name: 'f', apiKey: 'f', type, required: false, secret: false, ...extra };
 }
 
-describe('coerceValue by catalogue type (contract §7 rules 2, 9, 10)', () => {
+describe('coerceValue by catalogue type (api-notes §7.2, §7.9, §7.10)', () => {
   const ok: [FieldType, unknown, unknown][] = [
     ['int', 5432, 5432],
     ['int', '5432', 5432],

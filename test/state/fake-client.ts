@@ -1,6 +1,6 @@
 /**
  * A small stateful fake of the ApiClient for state tests: serves hand-written API-shaped objects
- * (contract §2.1 list envelope paged by 100, §3.4 `{"tags": [...]}`) and records every call.
+ * (api-notes §2.1 list envelope paged by 100, api-notes §3.4 `{"tags": [...]}`) and records every call.
  */
 import type { ApiClient, HttpMethod, Query, RequestOptions } from '../../src/api/types.js';
 

@@ -1,4 +1,4 @@
-/** Hand-written API-shaped objects (contract §3, §6) for the state tests. */
+/** Hand-written API-shaped objects (api-notes §3, §6) for the state tests. */
 import { oid } from './fake-client.js';
 
 export const TAG_IDS = {

@@ -53,7 +53,7 @@ export interface KindWriter<K extends ResourceKind = ResourceKind> {
 }
 
 /**
- * How `apply --wait` reads a kind's health (§3.5). Kinds without one (tags; transforms, whose job
+ * How `apply --wait` reads a kind's health (api-notes §3.5). Kinds without one (tags; transforms, whose job
  * the apply already awaited) are not watched.
  */
 export interface KindHealth {
@@ -70,9 +70,9 @@ export function codeIn(writer: KindWriter, object: object): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** `secret_returned=true`: responses (and the echo of writes) carry secrets in plaintext (§2.4). */
+/** `secret_returned=true`: responses (and the echo of writes) carry secrets in plaintext (api-notes §2.4). */
 export const S: Query = { secret_returned: true };
-/** `secret_returned=true&wait=false`: do not wait for the Kafka Connect deploy (§2.4). */
+/** `secret_returned=true&wait=false`: do not wait for the Kafka Connect deploy (api-notes §2.4). */
 export const SW: Query = { secret_returned: true, wait: false };
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

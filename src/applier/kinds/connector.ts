@@ -1,7 +1,7 @@
 /**
- * Sources and destinations (contract §3.1): the same body and routes under `/sources` or
+ * Sources and destinations (api-notes §3.1): the same body and routes under `/sources` or
  * `/destinations`. Create sends manifest values plus static defaults; an update sends the whole
- * config (§5.5). `kc_cluster_id` is echoed from the live object, omitted when empty.
+ * config (api-notes §5.5). `kc_cluster_id` is echoed from the live object, omitted when empty.
  */
 import type { LiveResource, PlanAction } from '../../model/index.js';
 import { createConfig, updateConfig } from '../wire-config.js';

@@ -1,8 +1,8 @@
 /**
- * Pipelines (contract §3.2, §6): the body names its source, destination and transforms by id,
+ * Pipelines (api-notes §3.2, §6): the body names its source, destination and transforms by id,
  * resolved through the run's registry (live ids, or those of objects created earlier in this run).
  * `transforms` is flattened to one entry per topic, each with a `topic_id` that is never a pretty
- * name (§6.3); `topic_auto_discovery_transforms` and `snapshot_new_tables` are always sent.
+ * name (api-notes §6.3); `topic_auto_discovery_transforms` and `snapshot_new_tables` are always sent.
  */
 import type { LiveResource, PipelinePayload, PlanAction } from '../../model/index.js';
 import type { RefName, RunContext } from '../run-context.js';
@@ -47,7 +47,7 @@ function loadTransformTopics(ctx: RunContext, id: string): Promise<TransformTopi
   });
 }
 
-/** §6.3: the transform's own topic id for a pretty topic, else the source's `source_<id>.<pretty>`. */
+/** api-notes §6.3: the transform's own topic id for a pretty topic, else the source's `source_<id>.<pretty>`. */
 export function topicIdFor(pretty: string, sourceId: string, known: TransformTopics): string {
   const i = known.topics.indexOf(pretty);
   const own = i >= 0 ? known.topicIds[i] : undefined;
@@ -66,7 +66,7 @@ function resolveRef(ctx: RunContext, kind: Repoint['kind'], name: string, who: s
 }
 
 /**
- * The §6.1 body from a pipeline in model form (the plan's desired object, or a live pipeline when
+ * The api-notes §6.1 body from a pipeline in model form (the plan's desired object, or a live pipeline when
  * a replace repoints it). Tags: the model's names, or the live tag ids when it has none.
  */
 export async function pipelineBody(
@@ -100,7 +100,7 @@ export async function pipelineBody(
   }));
   return {
     name: model.name,
-    // NOTE: the backend default is unknown (§6.1): always send it; the model defaults it to true.
+    // NOTE: the backend default is unknown (api-notes §6.1): always send it; the model defaults it to true.
     snapshot_new_tables: model.snapshotNewTables,
     tags: [...tagIds],
     source: { id: source.id, name: sourceName, connector: source.code ?? '', topics: [...topics] },
@@ -133,7 +133,7 @@ export const pipelineWriter: KindWriter<'pipeline'> = {
       query: SW,
       body,
       // NOTE: only a namesake with our ownership tag counts as our lost create; a foreign one is
-      // never adopted after a 409 (the provider once deleted a customer's pipeline that way, §3.2).
+      // never adopted after a 409 (the provider once deleted a customer's pipeline that way, api-notes §3.2).
       lookupAfterFailure: ownedLookup(input.ctx, '/pipelines', input.action.name),
     });
     const id = idOf(res, 'POST /pipelines');

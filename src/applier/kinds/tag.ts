@@ -1,5 +1,5 @@
 /**
- * Tags (contract §3.4): `POST /tags`, `PUT /tags/{id}` with `{name, description, type}`. Tags are
+ * Tags (api-notes §3.4): `POST /tags`, `PUT /tags/{id}` with `{name, description, type}`. Tags are
  * never deleted by the tool: ownership of a tag cannot be proven (other teams may use it).
  */
 import { InternalError } from '../../errors/index.js';

@@ -1,5 +1,5 @@
 /**
- * Transforms (contract §3.3, irregular paths): `POST /transforms`, `PUT /transforms` with the id in
+ * Transforms (api-notes §3.3, irregular paths): `POST /transforms`, `PUT /transforms` with the id in
  * the body, `DELETE /transforms?id=`. The name lives in `config["transforms.name"]`. A PUT without
  * `implementation` erases the code, so every PUT echoes it. Code is uploaded through
  * `implementation_details`, then deployed (preview first when the catalogue says so, then live) and
@@ -36,7 +36,7 @@ async function uploadAndDeploy(
       body: { transform_id: id, implementation: impl },
     });
   }
-  // NOTE: `no-version` deploys the latest implementation version (§3.3); replay_window is omitted
+  // NOTE: `no-version` deploys the latest implementation version (api-notes §3.3); replay_window is omitted
   // so the job continues from the latest offsets (deploys are actions, never state: rule 15).
   if (getConnector('transform', type)?.previewDeploy) {
     await ctx.client.request('PUT', `/transforms/${id}/deploy-job-preview/no-version`);

@@ -7,7 +7,7 @@ import { currentStatus, observeStatus } from './common.js';
 
 /** Sources whose records have no fixed schema: their destinations get the MarkColumnsAsOptional backfill. */
 const SCHEMALESS_SOURCES = new Set(['dynamodb', 'mongodb', 'mongodbhosted', 'documentdb']);
-/** Destinations that never get it (§5.4). */
+/** Destinations that never get it (api-notes §5.4). */
 const NO_BACKFILL_DESTINATIONS = new Set(['s3', 'gcs', 'azblob', 'redis', 'kafka']);
 
 const DISPLAY_NAMES: Record<string, string> = {

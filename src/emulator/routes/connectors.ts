@@ -1,4 +1,4 @@
-/** Sources and destinations (§3.1): identical routes under `/sources` and `/destinations`. */
+/** Sources and destinations (api-notes §3.1): identical routes under `/sources` and `/destinations`. */
 import { connectorCodes, getConnector } from '../../catalogue/index.js';
 import { detail, ok, rawOk, validationError, type PydanticItem, type Reply } from '../http.js';
 import type { Call, Router } from '../router.js';
@@ -21,7 +21,7 @@ import { refuseOrCascade } from './references.js';
 
 type ConnectorKind = 'source' | 'destination';
 
-/** A create or update body once `validate` has checked its shape (§3.1). */
+/** A create or update body once `validate` has checked its shape (api-notes §3.1). */
 interface ConnectorBody {
   name: string;
   connector: string;

@@ -1,5 +1,5 @@
 /**
- * Read-only health endpoints (§3.5) with plausible, stable values derived from ids, overridable
+ * Read-only health endpoints (api-notes §3.5) with plausible, stable values derived from ids, overridable
  * per object, 403 when the settings close them (health.ts), and a time series over a window.
  */
 import { connectorStatus, forbidden, pipelineNow, stable } from '../health.js';

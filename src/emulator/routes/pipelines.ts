@@ -1,4 +1,4 @@
-/** Pipelines (§3.2, §6): flat transform entries, embedded source and destination, 409 on duplicates. */
+/** Pipelines (api-notes §3.2, §6): flat transform entries, embedded source and destination, 409 on duplicates. */
 import { detail, ok, rawOk, validationError, type PydanticItem, type Reply } from '../http.js';
 import type { Call, Router, ServerEnv } from '../router.js';
 import { prettyTopic, sourceTopicId } from '../topics.js';
@@ -134,7 +134,7 @@ function create(call: Call): Reply {
     destination: { id: '' },
     transforms: [],
     topic_auto_discovery_transforms: [],
-    // NOTE: the backend default is unknown (§6.1); true follows the Terraform provider.
+    // NOTE: the backend default is unknown (api-notes §6.1); true follows the Terraform provider.
     snapshot_new_tables: true,
   };
   apply(call, b, record);

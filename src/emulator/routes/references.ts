@@ -1,5 +1,5 @@
 /**
- * Deleting something a pipeline still uses (§9 question 7, unknown upstream): refuse with 409,
+ * Deleting something a pipeline still uses (api-notes §9.7, unknown upstream): refuse with 409,
  * cascade to the pipelines, or orphan them, per the `referencedDelete` switch.
  */
 import { detail, type Reply } from '../http.js';

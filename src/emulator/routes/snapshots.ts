@@ -1,5 +1,5 @@
 /**
- * Snapshot actions (§3.5): start (both spellings), stop and cancel. Only one may "run" per
+ * Snapshot actions (api-notes §3.5): start (both spellings), stop and cancel. Only one may "run" per
  * source; another start answers 409 until it is stopped or its duration passes (its progress:
  * snapshot-progress.ts). Every call is logged with its body in `store.snapshotCalls`.
  */
@@ -85,7 +85,7 @@ function stop(kind: 'incremental' | 'blocking' | 'any') {
 export function registerSnapshotRoutes(router: Router): void {
   router
     .add('POST', '/sources/snapshot', logged(start('incremental', 'snapshot')))
-    // NOTE: the quickstart's spelling (§3.5); accepted as an alias of /sources/snapshot.
+    // NOTE: the quickstart's spelling (api-notes §3.5); accepted as an alias of /sources/snapshot.
     .add('POST', '/sources/execute_incremental_snapshot', logged(start('incremental', 'execute')))
     .add('POST', '/sources/stop_incremental_snapshot', logged(stop('incremental')))
     .add('POST', '/sources/stop_blocking_snapshot', logged(stop('blocking')))

@@ -1,4 +1,4 @@
-/** Tags (§3.4): their own `{"tags": [...]}` envelope, id filters, shuffled `type`, usage-guarded deletes. */
+/** Tags (api-notes §3.4): their own `{"tags": [...]}` envelope, id filters, shuffled `type`, usage-guarded deletes. */
 import { detail, isRecord, ok, validationError, type Reply } from '../http.js';
 import type { Call, Router, ServerEnv } from '../router.js';
 import type { StoredTag } from '../types.js';

@@ -1,5 +1,5 @@
 /**
- * Transform implementation versions and Flink job deploys (§3.3): preview then live,
+ * Transform implementation versions and Flink job deploys (api-notes §3.3): preview then live,
  * DEPLOYING → RUNNING over a configurable number of `job_status` polls.
  */
 import { getConnector } from '../../catalogue/index.js';

@@ -1,4 +1,4 @@
-/** How a stored transform reads back (§3.3 object), including the `unwind_topics` row split. */
+/** How a stored transform reads back (api-notes §3.3 object), including the `unwind_topics` row split. */
 import { renderConfig } from '../normalise-config.js';
 import type { ServerEnv } from '../router.js';
 import type { Json, JsonRecord, StoredTransform } from '../types.js';

@@ -1,5 +1,5 @@
 /**
- * Transforms CRUD (§3.3) with the irregular paths: `PUT /transforms` (id in the body),
+ * Transforms CRUD (api-notes §3.3) with the irregular paths: `PUT /transforms` (id in the body),
  * `DELETE /transforms?id=`, name taken from `config["transforms.name"]`.
  */
 import { connectorCodes } from '../../catalogue/index.js';
@@ -124,7 +124,7 @@ function update(call: Call): Reply {
   record.name = name;
   call.env.store.transforms.rename(record, previousName);
   record.config = structuredClone(b.config);
-  // NOTE: the real API erases the implementation when a PUT omits it (§3.3, CONFIRMED).
+  // NOTE: the real API erases the implementation when a PUT omits it (api-notes §3.3, CONFIRMED).
   record.implementation = structuredClone(b.implementation ?? null);
   record.tags = tags.tags;
   record.updated_timestamp = isoNow(call.env);

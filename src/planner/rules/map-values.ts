@@ -9,7 +9,7 @@ function tryParseJson(text: string): JsonValue | undefined {
   }
 }
 
-/** `raw:dedupe,raw2:dedupe2`: the older Snowflake mapping form (§5.7). */
+/** `raw:dedupe,raw2:dedupe2`: the older Snowflake mapping form (api-notes §5.7). */
 function parsePairs(text: string): JsonValue | undefined {
   const pairs = text.split(',').map((p) => p.split(':').map((s) => s.trim()));
   if (!pairs.every((p) => p.length === 2 && p[0] !== '' && p[1] !== '')) return undefined;

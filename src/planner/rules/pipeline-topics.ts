@@ -4,7 +4,7 @@ const ANY_SOURCE_PREFIX = /^source_[0-9a-f]{24}\./;
 
 /**
  * Rule 12, pipeline topics compare by pretty name (`public.orders`). An observed entry that still
- * carries its topic-id prefix `source_<sourceId>.` has it dropped first (§6.3); without the
+ * carries its topic-id prefix `source_<sourceId>.` has it dropped first (api-notes §6.3); without the
  * source id, any 24-hex source prefix is dropped.
  */
 export function prettyTopic(topic: string, sourceId?: string): string {

@@ -1,7 +1,7 @@
 import type { FieldChange, TransformType } from '../../model/index.js';
 
 /**
- * Job statuses (§2.7) that mean a transform's job is not running and will not get there by itself:
+ * Job statuses (api-notes §2.7) that mean a transform's job is not running and will not get there by itself:
  * never deployed (`CREATED`, e.g. an apply killed between the code upload and the deploy), or ended.
  * Transient ones (DEPLOYING, INITIALIZING, RESTARTING, ...) and an absent status are left alone.
  */

@@ -1,5 +1,5 @@
 /**
- * Source and destination reader (contract §3.1, §5, §7 rules 1-4, 7-9): the two kinds share one
+ * Source and destination reader (api-notes §3.1, §5, §7.1–§7.4, §7.7–§7.9): the two kinds share one
  * object shape. Reads `id, name, connector, config, kc_cluster_id, tags`; `connector_status` goes to
  * live.status; every other top-level field (topics, tasks, timestamps, ids of the tenant) is
  * volatile or unmanaged and stays out of the model. Config is split by the catalogue
@@ -71,7 +71,7 @@ export function readConnector<K extends ConnectorKind>(
   return { value: value as LiveOf<K> };
 }
 
-/** Sources and destinations are listed alike, under their own path, secrets in plaintext (§2.4). */
+/** Sources and destinations are listed alike, under their own path, secrets in plaintext (api-notes §2.4). */
 export function connectorLive<K extends ConnectorKind>(kind: K, path: string): ListedLive<K> {
   return {
     list: { path, query: { secret_returned: true } },

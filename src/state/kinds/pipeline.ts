@@ -1,5 +1,5 @@
 /**
- * Pipeline reader (contract §3.2, §6, §7 rules 6, 8, 12). Reads `source.{id,name,topics}`,
+ * Pipeline reader (api-notes §3.2, §6, §7.6, §7.8, §7.12). Reads `source.{id,name,topics}`,
  * `destination.{id,name}`, `tags`, `snapshot_new_tables`, `topic_auto_discovery_transforms` and the
  * flat `transforms` (one entry per topic), regrouped by transform id into `{name, topics}` with
  * empty-topic entries skipped. References become names: ids are resolved against the loaded
@@ -82,7 +82,7 @@ function readTransformEntries(
   const out: TransformEntries = { refs: [], ids: {}, topicIds: {}, namesById: new Map() };
   for (const [id, g] of groups) {
     out.namesById.set(id, g.name);
-    // NOTE: a transform whose every entry has an empty topic is attached to nothing (contract §6.2).
+    // NOTE: a transform whose every entry has an empty topic is attached to nothing (api-notes §6.2).
     if (g.topics.size === 0) continue;
     out.refs.push({ name: g.name, topics: [...g.topics].sort() });
     out.ids[g.name] = id;
@@ -143,7 +143,7 @@ export function readPipeline(raw: unknown, ctx: ReadContext): ReadResult<LiveOf<
   const topics = readTopics(r, source.id);
   const transforms = readTransformEntries(r, source.id, ctx, owner);
   const topicAutoDiscovery = readAutoDiscovery(r, ctx, transforms.namesById, owner);
-  // NOTE: the backend default is unknown (§6.1); absent reads as the provider's default, true.
+  // NOTE: the backend default is unknown (api-notes §6.1); absent reads as the provider's default, true.
   const snapshotNewTables = r.optionalBoolean('snapshot_new_tables') ?? true;
   const tags = ctx.tags.resolve(raw.tags, owner);
   if (tags.problem) r.problems.push(tags.problem);

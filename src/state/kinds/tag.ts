@@ -1,5 +1,5 @@
 /**
- * Tag reader (contract §3.4, §7 rules 6 and 7). `GET /tags` answers `{"tags": [...]}` (its own
+ * Tag reader (api-notes §3.4, §7.6, §7.7). `GET /tags` answers `{"tags": [...]}` (its own
  * envelope, unpaged). Every tag becomes a LiveTag for id ↔ name resolution; only custom (non-system)
  * tags become `tag` resources, since system tags are never managed. `type` comes back in random
  * order, so it is kept as a sorted set. Entities carry tags as ids (or tag objects); `null` = none.

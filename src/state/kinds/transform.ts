@@ -1,5 +1,5 @@
 /**
- * Transform reader (contract §3.3, §6.3, §7 rules 8 and 11). The name is `name` (derived by the
+ * Transform reader (api-notes §3.3, §6.3, §7.8, §7.11). The name is `name` (derived by the
  * server) or `config["transforms.name"]`; the type is `transform_type` (or the request's
  * `transform`). `implementation` is kept as the object the API holds. `version`, `topics` and
  * `topic_ids` are volatile for the diff but the applier needs them to resolve pipeline topic ids,
