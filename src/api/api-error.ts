@@ -8,7 +8,10 @@ export interface ResponseBody {
   readonly text: string;
 }
 
-/** Case-insensitive substrings of a 500/409 detail that mean "try again" (api-notes §4.2). */
+/**
+ * Case-insensitive substrings of a detail that mean "try again" (api-notes §4.2): they decide
+ * whether a 409 is retried (every 5xx is retried anyway, as the quickstart does).
+ */
 const TRANSIENT_PATTERNS: readonly string[] = [
   'kafkaconnecttimeout',
   'request timed out',

@@ -9,6 +9,7 @@ import { resolveDefaults, type ApiClientConfig, type ResolvedApiConfig } from '.
 import { openTransport } from './dispatcher.js';
 import { RateLimiter, Semaphore } from './limiter.js';
 import { listAllPages } from './paging.js';
+import { retryReason } from './retry-notice.js';
 import { failureError, judge } from './retry-policy.js';
 import type { AttemptOutcome, Transport } from './transport.js';
 import type { ApiClient, HttpMethod, Query, RequestOptions } from './types.js';
@@ -237,10 +238,7 @@ class StreamkapClient implements ApiClient {
     if (delay > this.#config.maxRetryAfterMs) {
       throw failureError(outcome, { ...ctx, note: `the server asked to wait ${Math.ceil(delay / 1000)} s` });
     }
-    this.#logger.debug(
-      { method: call.method, path: state.shownPath, attempt: state.attempts, delayMs: Math.round(delay) },
-      'retrying',
-    );
+    this.#notifyRetry(state, outcome, delay, mustLookUp);
     await this.#config.sleep(delay);
     if (mustLookUp && call.lookupAfterFailure) {
       const existing = await this.#lookUp(state, outcome, call.lookupAfterFailure);
@@ -256,7 +254,30 @@ class StreamkapClient implements ApiClient {
     return { done: false };
   }
 
-  /** Runs the caller's lookup; its failure is reported together with the original one. */
+  /** Tells the caller (the CLI prints a line) and the debug log that a retry is coming. */
+  #notifyRetry(state: CallState, outcome: AttemptOutcome, delayMs: number, afterLookup: boolean): void {
+    const { method } = state.call;
+    this.#logger.debug(
+      { method, path: state.shownPath, attempt: state.attempts, delayMs: Math.round(delayMs) },
+      'retrying',
+    );
+    this.#config.onRetry?.({
+      method,
+      path: state.shownPath,
+      reason: retryReason(outcome),
+      delayMs,
+      attempt: state.attempts + 1,
+      maxAttempts: this.#config.maxAttempts,
+      afterLookup,
+    });
+  }
+
+  /**
+   * Runs the caller's lookup; its failure is reported together with the original one.
+   * NOTE: the error stays the POST's (status, request id, retryable): what the user must act on is
+   * that this create may or may not have landed, and its request id is the one support can trace.
+   * The lookup's own failure (already retried like any GET) follows in the message and is the cause.
+   */
   async #lookUp(state: CallState, outcome: AttemptOutcome, lookup: () => Promise<unknown>): Promise<unknown> {
     try {
       return await lookup();

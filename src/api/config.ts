@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { UserError } from '../errors/index.js';
 import { scrubText } from '../logging/scrub.js';
 import type { ResponseFacts, TokenFacts } from './types.js';
+import type { RetryNotice } from './retry-notice.js';
 
 /** A `fetch`-compatible function: tests pass global fetch (for msw) or an emulator's handler. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -60,6 +61,8 @@ export interface ApiClientConfig {
   readonly onResponse?: (facts: ResponseFacts) => void;
   /** Told about every access token obtained (lifetime, refresh time; never the token). */
   readonly onToken?: (facts: TokenFacts) => void;
+  /** Told before each retry's wait (the CLI prints `retryLine` of it on stderr). */
+  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
 export interface ResolvedApiConfig {
@@ -78,6 +81,7 @@ export interface ResolvedApiConfig {
   readonly random: () => number;
   readonly onResponse: ((facts: ResponseFacts) => void) | undefined;
   readonly onToken: ((facts: TokenFacts) => void) | undefined;
+  readonly onRetry: ((notice: RetryNotice) => void) | undefined;
 }
 
 const DEFAULT_API_URL = 'https://api.streamkap.com';
@@ -126,6 +130,7 @@ export function resolveDefaults(config: ApiClientConfig): ResolvedApiConfig {
     random: config.random ?? Math.random,
     onResponse: config.onResponse,
     onToken: config.onToken,
+    onRetry: config.onRetry,
   };
 }
 

@@ -12,5 +12,6 @@ export {
 } from './config.js';
 export { createDispatcher, type DispatcherChoice } from './dispatcher.js';
 export { getOne } from './get-one.js';
+export { retryLine } from './retry-notice.js';
 export { scrubSecrets, scrubText } from './scrub.js';
 export type * from './types.js';

@@ -13,9 +13,11 @@ export interface Verdict {
   readonly retryAfterMs: number | undefined;
 }
 
-const GATEWAY = new Set([502, 503, 504]);
-
-/** Retry rules of api-notes §4.2 for one failed attempt. */
+/**
+ * Retry rules of api-notes §4.2 for one failed attempt: every 5xx (500 included, as the
+ * quickstart does), 408, 429, timeouts and network errors; a 409 only in its transient Kafka Connect
+ * form. Whether a POST that may have landed is resent is the client's call (it looks it up first).
+ */
 export function judge(outcome: AttemptOutcome, now: number, known: Iterable<string>): Verdict {
   if (outcome.kind === 'timeout') return { retryable: true, mayHaveLanded: true, retryAfterMs: undefined };
   if (outcome.kind === 'network') {
@@ -24,10 +26,10 @@ export function judge(outcome: AttemptOutcome, now: number, known: Iterable<stri
   const retryAfterMs = parseRetryAfter(outcome.retryAfter ?? null, now);
   // NOTE: a 429 means the request was refused before any work, so even a POST may be resent.
   if (outcome.status === 429) return { retryable: true, mayHaveLanded: false, retryAfterMs };
-  if (GATEWAY.has(outcome.status) || outcome.status === 408) {
+  if (outcome.status >= 500 || outcome.status === 408) {
     return { retryable: true, mayHaveLanded: true, retryAfterMs };
   }
-  if (outcome.status === 500 || outcome.status === 409) {
+  if (outcome.status === 409) {
     const transient = isTransientDetail(detailLines(outcome.body, known));
     return { retryable: transient, mayHaveLanded: true, retryAfterMs };
   }

@@ -3,10 +3,15 @@ import type { Command } from 'commander';
 // on every CLI call (even --version); config.js imports only undici's types.
 import { DEFAULTS as API_DEFAULTS } from '../api/config.js';
 import { wholeNumber } from './flags.js';
+import { retriesHelp } from './help/retries.js';
 
-/** Adds the API connection flags (`ApiCliOptions`) to a command that talks to Streamkap. */
+/**
+ * Adds the API connection flags (`ApiCliOptions`) to a command that talks to Streamkap, and the
+ * "Retries:" block to its help (before the examples, which addHelpTexts appends last).
+ */
 export function addApiOptions(cmd: Command): Command {
   return cmd
+    .addHelpText('after', retriesHelp())
     .option(
       '--api-url <url>',
       'Streamkap API base URL (env STREAMKAP_API_URL or STREAMKAP_HOST; default https://api.streamkap.com). ' +
@@ -19,7 +24,7 @@ export function addApiOptions(cmd: Command): Command {
     )
     .option(
       '--max-retries <n>',
-      `retries of a failed API request on 429, 502-504 and network errors, with exponential backoff (default ${API_DEFAULTS.maxAttempts - 1})`,
+      `retries of a failed API request (see "Retries" below; default ${API_DEFAULTS.maxAttempts - 1})`,
       wholeNumber(0),
     )
     .option(

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors/index.js';
+import { retryLine, type RetryNotice } from '../../src/api/retry-notice.js';
 import type { ApiClient } from '../../src/api/types.js';
 import { BASE, CLIENT_ID, CLIENT_SECRET, FakeAuth, caught, testClient, useMsw } from './fake-api.js';
 
@@ -15,7 +16,7 @@ interface Stored {
  * A stateful /sources: POST stores the object, then fails as told (`lose` the response with a
  * dropped connection, or answer 504) for the next `failures` calls.
  */
-function mountSources(failure: 'lose' | '504' | '429', failures = 1) {
+function mountSources(failure: 'lose' | '504' | '429' | '500-before', failures = 1) {
   const auth = new FakeAuth();
   const store: Stored[] = [];
   const counts = { posts: 0, lookups: 0 };
@@ -28,6 +29,10 @@ function mountSources(failure: 'lose' | '504' | '429', failures = 1) {
       if (failure === '429' && left > 0) {
         left -= 1;
         return HttpResponse.json({ detail: 'Too many requests' }, { status: 429 });
+      }
+      if (failure === '500-before' && left > 0) {
+        left -= 1;
+        return HttpResponse.json({ detail: 'Internal Server Error' }, { status: 500 });
       }
       if (store.some((s) => s.name === body.name)) {
         return HttpResponse.json({ detail: `Source ${body.name} already exists` }, { status: 422 });
@@ -105,6 +110,22 @@ describe('POST create retries', () => {
     });
     expect(created).toEqual({ id: 'id-9', name: 'x' });
     expect({ posts, lookups }).toEqual({ posts: 2, lookups: 1 });
+  });
+
+  it('resends a POST answered with a plain 500 once the lookup shows nothing was created', async () => {
+    const { store, counts } = mountSources('500-before');
+    const notices: RetryNotice[] = [];
+    const { client } = testClient({ onRetry: (n) => notices.push(n) });
+    const created = await client.request('POST', '/sources', {
+      body: { name: 'orders-db' },
+      lookupAfterFailure: lookupByName(client, 'orders-db'),
+    });
+    expect(created).toEqual({ id: 'id-1', name: 'orders-db' });
+    expect(store).toHaveLength(1);
+    expect(counts).toEqual({ posts: 2, lookups: 1 });
+    expect(notices.map(retryLine)).toEqual([
+      'retrying POST /sources in 10ms if a lookup shows it did not land (HTTP 500, attempt 2 of 4)',
+    ]);
   });
 
   it('never resends a POST that may have landed when no lookup is given', async () => {
@@ -202,5 +223,34 @@ describe('POSTs that create nothing', () => {
       'POST /sources -> HTTP 504 (non-JSON body: <html>504</html>); checking whether it had landed failed too: list failed',
     );
     expect(error.hint).toMatch(/whether the object was created/);
+  });
+
+  it("keeps the POST's status when its lookup fails with another one (the lookup's is in the message)", async () => {
+    const auth = new FakeAuth();
+    let lists = 0;
+    server.use(
+      ...auth.handlers(),
+      http.post(`${BASE}/sources`, () => HttpResponse.json({ detail: 'Bad Gateway' }, { status: 502 })),
+      http.get(`${BASE}/sources`, () => {
+        lists += 1;
+        return HttpResponse.json({ detail: 'Internal Server Error' }, { status: 500 });
+      }),
+    );
+    const { client } = testClient({ maxAttempts: 3 });
+    const error = (await caught(() =>
+      client.request('POST', '/sources', {
+        body: { name: 'z' },
+        lookupAfterFailure: lookupByName(client, 'z'),
+      }),
+    )) as ApiError;
+    expect(error.status).toBe(502);
+    expect(error.method).toBe('POST');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toBe(
+      'POST /sources -> HTTP 502: Bad Gateway; checking whether it had landed failed too: ' +
+        'GET /sources -> HTTP 500 after 3 attempts: Internal Server Error',
+    );
+    expect((error.cause as ApiError).status).toBe(500);
+    expect(lists).toBe(3);
   });
 });

@@ -1,12 +1,17 @@
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors/index.js';
-import { BASE, FakeAuth, caught, testClient, useMsw } from './fake-api.js';
+import { retryLine } from '../../src/api/retry-notice.js';
+import { BASE, CLIENT_SECRET, FakeAuth, caught, testClient, useMsw } from './fake-api.js';
 
 const server = useMsw();
 
 /** Answers the scripted responses in order, then 200 `{ok: true}`. */
-function scripted(method: 'get' | 'put', path: string, script: Array<() => Response | Promise<Response>>) {
+function scripted(
+  method: 'get' | 'put' | 'delete',
+  path: string,
+  script: Array<() => Response | Promise<Response>>,
+) {
   const state = { calls: 0 };
   const auth = new FakeAuth();
   server.use(
@@ -111,20 +116,71 @@ describe('retries', () => {
     expect(sleeps).toHaveLength(2);
   });
 
-  it('retries a 500 only when its detail is transient', async () => {
-    const transient = scripted('get', '/sources', [
-      () => HttpResponse.json({ detail: 'KafkaConnectTimeout while deploying' }, { status: 500 }),
+  it('retries every 5xx on GET, PUT and DELETE, a plain 500 included', async () => {
+    const plain500 = () => HttpResponse.json({ detail: 'NoneType has no attribute x' }, { status: 500 });
+    const get = scripted('get', '/destinations', [plain500, () => new HttpResponse(null, { status: 501 })]);
+    const put = scripted('put', '/sources/abc', [plain500]);
+    const del = scripted('delete', '/pipelines/p1', [plain500, plain500]);
+    const { client } = testClient();
+    await expect(client.request('GET', '/destinations')).resolves.toEqual({ ok: true });
+    await expect(client.request('PUT', '/sources/abc', { body: { name: 'x' } })).resolves.toEqual({
+      ok: true,
+    });
+    await expect(client.request('DELETE', '/pipelines/p1')).resolves.toEqual({ ok: true });
+    expect([get.calls, put.calls, del.calls]).toEqual([3, 2, 3]);
+    expect(client.stats.retries).toBe(5);
+  });
+
+  it('reports a 500 that outlasts every attempt, with the count', async () => {
+    scripted(
+      'get',
+      '/destinations',
+      Array.from({ length: 5 }, () => () => HttpResponse.json({ detail: 'boom' }, { status: 500 })),
+    );
+    const { client } = testClient({ maxAttempts: 2 });
+    const error = (await caught(() => client.request('GET', '/destinations'))) as ApiError;
+    expect(error.message).toBe('GET /destinations -> HTTP 500 after 2 attempts: boom');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('retries a 409 only in its transient Kafka Connect form', async () => {
+    const transient = scripted('put', '/sources/abc', [
+      () =>
+        HttpResponse.json(
+          { detail: 'Kafka Connect API call failed with status code 409: rebalance' },
+          { status: 409 },
+        ),
     ]);
     const { client } = testClient();
-    await client.request('GET', '/sources');
+    await client.request('PUT', '/sources/abc', { body: {} });
     expect(transient.calls).toBe(2);
 
-    const fatal = scripted('get', '/destinations', [
-      () => HttpResponse.json({ detail: 'NoneType has no attribute x' }, { status: 500 }),
+    const conflict = scripted('get', '/pipelines', [
+      () => HttpResponse.json({ detail: 'Pipeline orders already exists' }, { status: 409 }),
     ]);
-    const error = (await caught(() => client.request('GET', '/destinations'))) as ApiError;
-    expect(error.message).toBe('GET /destinations -> HTTP 500: NoneType has no attribute x');
-    expect(fatal.calls).toBe(1);
+    const error = (await caught(() => client.request('GET', '/pipelines'))) as ApiError;
+    expect(error.message).toBe('GET /pipelines -> HTTP 409: Pipeline orders already exists');
+    expect(conflict.calls).toBe(1);
+  });
+
+  it('tells onRetry before each wait: method, scrubbed path, reason, delay and attempt', async () => {
+    scripted('get', `/sources/${CLIENT_SECRET}`, [
+      () => HttpResponse.json({ detail: 'boom' }, { status: 500 }),
+      () => HttpResponse.json({ detail: 'slow down' }, { status: 429, headers: { 'Retry-After': '2' } }),
+      () => HttpResponse.error(),
+    ]);
+    const lines: string[] = [];
+    const { client } = testClient({
+      maxAttempts: 5,
+      backoff: { initialMs: 1000, factor: 2, maxMs: 30_000, jitter: false },
+      onRetry: (n) => lines.push(retryLine(n)),
+    });
+    await client.request('GET', `/sources/${CLIENT_SECRET}`);
+    expect(lines).toEqual([
+      'retrying GET /sources/[redacted] in 1s (HTTP 500, attempt 2 of 5)',
+      'retrying GET /sources/[redacted] in 2s (HTTP 429, attempt 3 of 5)',
+      'retrying GET /sources/[redacted] in 4s (network error, attempt 4 of 5)',
+    ]);
   });
 
   it('does not retry a 4xx', async () => {
