@@ -152,7 +152,7 @@ function list(call: Call): Reply {
   const withCode = call.env.settings().listImplementation;
   return envelope(items, p, (t) => {
     const row = renderTransform(call.env, t, secretReturned);
-    // NOTE: a list row may not carry `implementation` (§3.3): only GET by id is sure to.
+    // NOTE: a list row may not carry `implementation` (api-notes §3.3): only GET by id is sure to.
     if (!withCode) delete row['implementation'];
     return JSON.stringify(row);
   });
