@@ -21,6 +21,7 @@ function response(status: number, detail = 'x'): AttemptOutcome {
     retryAfter: undefined,
     body: { json: true, value, text: JSON.stringify(value) },
     requestId: undefined,
+    date: undefined,
   };
 }
 
