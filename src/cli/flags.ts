@@ -37,6 +37,8 @@ export interface PlanningFlags extends ApiCliOptions, ManifestCliOptions {
   readonly target: ResourceKey[];
   readonly exclude: ResourceKey[];
   readonly adopt: boolean;
+  /** `--adopt-from <namespace>` (repeatable). */
+  readonly adoptFrom: string[];
   readonly maxDeletes?: number;
   readonly resendSecrets: boolean;
 }
@@ -213,6 +215,21 @@ export function parseResourceKey(value: string): ResourceKey {
     throw new InvalidArgumentError(`"${value}" is not kind/name, e.g. source/orders-db.`);
   }
   return value as ResourceKey;
+}
+
+/** A namespace name, as the manifest schema allows one (`--adopt-from`, `force-unlock`). */
+export function parseNamespace(value: string): string {
+  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(value)) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a namespace (lower-case letters, digits and "-", at most 41 characters).`,
+    );
+  }
+  return value;
+}
+
+/** A repeatable namespace flag (`--adopt-from a --adopt-from b`). */
+export function collectNamespaces(value: string, previous: string[]): string[] {
+  return [...previous, parseNamespace(value)];
 }
 
 /** A repeatable `kind/name` flag (`--target a/b --target c/d`). */

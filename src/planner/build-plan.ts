@@ -119,6 +119,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     namespace: desired.namespace,
     hmacKey: options.hmacKey,
     resendSecrets: options.resendSecrets === true,
+    adoptFrom: options.adoptFrom ?? [],
     renames: renameMap(matches),
     liveIdOf: (kind, name) => index.byName(kind, name)?.live.id,
   };

@@ -5,6 +5,8 @@ export interface DiffContext {
   readonly namespace: string;
   readonly hmacKey: string;
   readonly resendSecrets: boolean;
+  /** Namespaces whose objects this plan takes over (`--adopt-from`): their ownership tags are dropped. */
+  readonly adoptFrom: readonly string[];
   /** Live name → desired name for objects renamed through previous_names, per kind. */
   readonly renames: ReadonlyMap<ResourceKind, ReadonlyMap<string, string>>;
   /** Server id of the live object of a kind and name, for topic-id prefixes. */

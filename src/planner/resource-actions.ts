@@ -76,17 +76,20 @@ function createAction(desired: ManagedResource, ctx: DiffContext): DraftAction {
   return action;
 }
 
+/** The namespaces other than ours whose ownership tag the live object carries. */
+export function foreignOwners(live: LiveResource, namespace: string): string[] {
+  return foreignOwnershipTags(liveTagsOf(live), namespace).map((t) => t.slice('gitops:'.length));
+}
+
 function unowned(desired: ManagedResource, live: LiveResource, set: DraftSet, namespace: string): void {
-  const owners = foreignOwnershipTags(liveTagsOf(live), namespace).map(
-    (t) => `"${t.slice('gitops:'.length)}"`,
-  );
+  const owners = foreignOwners(live, namespace);
   const id = resourceKey(desired.kind, desired.name);
   if (owners.length > 0) {
     set.errors.push({
       code: 'unowned-namesake',
       id,
-      message: `${desired.kind} "${live.name}" already exists in the account, owned by namespace ${owners.join(', ')}; the plan will not touch it`,
-      hint: 'give the manifest resource another name, or move it from this manifest to external: to refer to it; --adopt would make both namespaces manage it',
+      message: `${desired.kind} "${live.name}" already exists in the account, owned by namespace ${owners.map((o) => `"${o}"`).join(', ')}; the plan will not touch it (--adopt takes only objects no namespace owns)`,
+      hint: `give the manifest resource another name, or move it from this manifest to external: to refer to it; to take it over, that team agrees and you pass ${owners.map((o) => `--adopt-from ${o}`).join(' ')}`,
     });
     return;
   }
@@ -110,6 +113,17 @@ function matchedAction(
   const action = baseAction(desired);
   const liveTags = liveTagsOf(live);
   const plan = planOf(desired.kind);
+  if (adopt && liveTags.includes(PROTECTED_TAG) && !desired.protected) {
+    // NOTE: adopting never removes a protection: the manifest must keep it, so that removing it
+    // later is a reviewed change of the manifest (`protected: false`), never a side effect.
+    set.errors.push({
+      code: 'adopt-protected',
+      id: action.id,
+      message: `cannot adopt ${desired.kind} "${live.name}": it is protected (${PROTECTED_TAG}) and the manifest does not say protected: true`,
+      hint: 'add `protected: true` to the manifest resource: adopting keeps the protection',
+    });
+    return undefined;
+  }
   const diff = plan.diff(desired, live, ctx);
   if (adopt && diff.replaceReason !== undefined) {
     set.errors.push({
@@ -131,7 +145,7 @@ function matchedAction(
   action.lazyDesired = () => plan.payload(desired, liveTags, ctx);
   action.refs = referenceKeys(
     desired,
-    effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
+    effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected, ctx.adoptFrom),
   );
   if (diff.replaceReason !== undefined) {
     action.type = 'replace';
@@ -139,9 +153,28 @@ function matchedAction(
     action.destructive = isDestructiveKind(desired.kind) || action.protected;
   } else {
     action.type = action.changes.length > 0 ? 'update' : 'noop';
-    if (adopt) action.reason = 'adopt: adds the ownership tag to an existing object';
+    if (adopt) action.reason = adoptReason(live, ctx);
   }
   return action;
+}
+
+/**
+ * Whether a live namesake we do not own may be taken over: `--adopt` takes one no namespace owns,
+ * `--adopt-from <ns>` one that namespace owns (every owner it carries must be named).
+ */
+function mayAdopt(live: LiveResource, namespace: string, options: PlanOptions): boolean {
+  const owners = foreignOwners(live, namespace);
+  if (owners.length === 0) return options.adopt === true;
+  const from = new Set(options.adoptFrom ?? []);
+  return owners.every((o) => from.has(o));
+}
+
+function adoptReason(live: LiveResource, ctx: DiffContext): string {
+  const owners = foreignOwners(live, ctx.namespace).filter((o) => ctx.adoptFrom.includes(o));
+  const kept = liveTagsOf(live).includes(PROTECTED_TAG) ? '; it stays protected' : '';
+  return owners.length > 0
+    ? `adopt from namespace ${owners.map((o) => `"${o}"`).join(', ')}: its ownership tag is replaced by ours${kept}`
+    : `adopt: adds the ownership tag to an existing object${kept}`;
 }
 
 export interface DesiredMatch {
@@ -210,7 +243,7 @@ export function planDesired(
       continue;
     }
     const owned = isOwned(match.live, ctx.namespace);
-    if (!owned && options.adopt !== true) {
+    if (!owned && !mayAdopt(match.live, ctx.namespace, options)) {
       unowned(r, match.live, set, ctx.namespace);
       continue;
     }

@@ -10,8 +10,13 @@ import type {
 export interface PlanOptions {
   /** Key for the HMAC of every secret in the plan (never stored in the plan). */
   readonly hmacKey: string;
-  /** Take over unowned namesakes by adding the ownership tag. */
+  /** Take over namesakes that carry no `gitops:` ownership tag by adding ours (`--adopt`). */
   readonly adopt?: boolean;
+  /**
+   * Take over namesakes owned by these namespaces (`--adopt-from`): their ownership tag is replaced
+   * by ours; `gitops:protected` stays.
+   */
+  readonly adoptFrom?: readonly string[];
   /** Recorded in the plan; apply refuses more deletes than this. Default 5. */
   readonly maxDeletes?: number;
   /** Plan only these actions and what they depend on. */

@@ -157,16 +157,67 @@ describe('buildPlan', () => {
       expect.objectContaining({
         code: 'unowned-namesake',
         message: expect.stringContaining('owned by namespace "billing"'),
-        hint: expect.stringContaining('both namespaces'),
+        hint: expect.stringContaining('--adopt-from billing'),
       }),
     ]);
   });
 
-  it("keeps another namespace's ownership tag when adopting with manifest tags", () => {
-    const live = [serverEcho(pgSource(), { id: 1, owned: false, tags: ['gitops:billing', 'Production'] })];
-    const desired = source('orders-db', 'postgresql', pgSource().config, { tags: ['pii'] });
-    const plan = buildPlan(desiredState([desired]), liveState(live, ['pii']), opts({ adopt: true }));
-    expect(tagsOf(action(plan, 'source/orders-db'))).toEqual(['gitops:billing', 'gitops:shop', 'pii']);
+  it('--adopt never takes an object another namespace owns (issue 12.3)', () => {
+    const live = [serverEcho(pgSource(), { id: 1, owned: false, tags: ['gitops:billing', PROTECTED_TAG] })];
+    const plan = buildPlan(desiredState([pgSource()]), liveState(live), opts({ adopt: true }));
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        code: 'unowned-namesake',
+        hint: expect.stringContaining('--adopt-from billing'),
+      }),
+    ]);
+    expect(plan.actions.find((a) => a.id === 'source/orders-db')).toBeUndefined();
+  });
+
+  it('--adopt-from takes it: the owner tag is replaced by ours, gitops:protected stays, the action is protected', () => {
+    const live = [
+      serverEcho(pgSource(), { id: 1, owned: false, tags: ['gitops:billing', PROTECTED_TAG, 'Production'] }),
+    ];
+    const desired = source('orders-db', 'postgresql', pgSource().config, { tags: ['pii'], protected: true });
+    const plan = buildPlan(
+      desiredState([desired]),
+      liveState(live, ['pii']),
+      opts({ adoptFrom: ['billing'] }),
+    );
+    const a = action(plan, 'source/orders-db');
+    expect(a).toMatchObject({ type: 'update', adopt: true, protected: true });
+    expect(a.reason).toContain('adopt from namespace "billing"');
+    expect(a.reason).toContain('stays protected');
+    expect(tagsOf(a)).toEqual(['gitops:protected', 'gitops:shop', 'pii']);
+  });
+
+  it('--adopt-from one namespace does not take an object another one owns, nor an unowned one', () => {
+    const live = [
+      serverEcho(pgSource(), { id: 1, owned: false, tags: ['gitops:billing', 'gitops:ops'] }),
+      serverEcho(snowflakeDest(), { id: 2, owned: false, tags: [] }),
+    ];
+    const plan = buildPlan(
+      desiredState([pgSource(), snowflakeDest()]),
+      liveState(live),
+      opts({ adoptFrom: ['billing'] }),
+    );
+    expect(plan.errors.map((e) => `${e.code} ${e.id}`).sort()).toEqual([
+      'unowned-namesake destination/warehouse',
+      'unowned-namesake source/orders-db',
+    ]);
+  });
+
+  it('adopting a protected object needs protected: true in the manifest (adopting never unprotects)', () => {
+    const live = [serverEcho(pgSource(), { id: 1, owned: false, tags: [PROTECTED_TAG] })];
+    const refused = buildPlan(desiredState([pgSource()]), liveState(live), opts({ adopt: true }));
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ code: 'adopt-protected', id: 'source/orders-db' }),
+    ]);
+    const kept = source('orders-db', 'postgresql', pgSource().config, { protected: true });
+    const plan = buildPlan(desiredState([kept]), liveState(live), opts({ adopt: true }));
+    expect(plan.errors).toEqual([]);
+    expect(action(plan, 'source/orders-db')).toMatchObject({ type: 'update', adopt: true, protected: true });
+    expect(tagsOf(action(plan, 'source/orders-db'))).toEqual(['gitops:protected', 'gitops:shop']);
   });
 
   it('adopts an unowned namesake with --adopt by adding the ownership tag', () => {

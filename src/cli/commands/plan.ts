@@ -1,10 +1,16 @@
 import { Option, type Command } from 'commander';
 import { addApiOptions } from '../api-options.js';
 import type { CommandContext } from '../context.js';
-import { collectResourceKeys, MANIFEST_PATHS_HELP, wholeNumber, type PlanFlags } from '../flags.js';
+import {
+  collectNamespaces,
+  collectResourceKeys,
+  MANIFEST_PATHS_HELP,
+  wholeNumber,
+  type PlanFlags,
+} from '../flags.js';
 import { addManifestOptions } from '../manifest-options.js';
 
-/** Adds --target, --exclude, --adopt, --max-deletes, --resend-secrets, --max-file-size and the API flags. */
+/** Adds --target, --exclude, --adopt, --adopt-from, --max-deletes, --resend-secrets, --max-file-size and the API flags. */
 export function addPlanningOptions(cmd: Command): Command {
   cmd
     .option(
@@ -19,7 +25,13 @@ export function addPlanningOptions(cmd: Command): Command {
       collectResourceKeys,
       [],
     )
-    .option('--adopt', 'take over live objects that have a manifest name but no ownership tag', false)
+    .option('--adopt', 'take over live objects that have a manifest name and no gitops: ownership tag', false)
+    .option(
+      '--adopt-from <namespace>',
+      'take over live objects with a manifest name that this namespace owns; gitops:protected stays (repeatable)',
+      collectNamespaces,
+      [],
+    )
     .option('--max-deletes <n>', 'most deletes and replaces apply may carry out (default 5)', wholeNumber(0))
     .option('--resend-secrets', 'treat secrets the API reads back as null as changed, and send them', false);
   return addApiOptions(addManifestOptions(cmd));

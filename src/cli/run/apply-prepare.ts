@@ -13,7 +13,7 @@ import { loadLiveState } from '../../state/index.js';
 import type { CommandContext } from '../context.js';
 import type { ApplyFlags } from '../flags.js';
 import { inputsDigest, loadSavedPlan } from '../plan-io.js';
-import { planOptionsFrom, planOptionsFromSaved } from '../plan-options.js';
+import { checkAdoptFrom, planOptionsFrom, planOptionsFromSaved } from '../plan-options.js';
 import { checkResourceKinds } from './plan-inputs.js';
 
 export interface Prepared {
@@ -51,6 +51,7 @@ export async function prepareFresh(
   const desired = await loadDesired(ctx, paths, client, flags);
   const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
   const planOptions = planOptionsFrom(flags, planKey);
+  checkAdoptFrom(planOptions, desired.namespace);
   return { plan: buildPlan(desired, live, planOptions), desired, live, planOptions };
 }
 
@@ -62,9 +63,15 @@ export async function prepareSaved(
   client: ApiClient,
   planKey: string,
 ): Promise<Prepared> {
-  if (flags.target.length > 0 || flags.exclude.length > 0 || flags.adopt || flags.resendSecrets) {
+  const shaping =
+    flags.target.length > 0 ||
+    flags.exclude.length > 0 ||
+    flags.adopt ||
+    flags.adoptFrom.length > 0 ||
+    flags.resendSecrets;
+  if (shaping) {
     throw new UserError(
-      '--target, --exclude, --adopt and --resend-secrets shape a new plan; a saved plan is applied as it is',
+      '--target, --exclude, --adopt, --adopt-from and --resend-secrets shape a new plan; a saved plan is applied as it is',
       {
         hint: 'give them to `plan --out` instead, or apply without --plan',
       },

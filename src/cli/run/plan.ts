@@ -3,7 +3,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { PlanFlags } from '../flags.js';
 import { checkPlanOut, inputsDigest, makeSavedPlan, planKeyFromEnv, savePlan } from '../plan-io.js';
-import { planOptionsFrom } from '../plan-options.js';
+import { checkAdoptFrom, planOptionsFrom } from '../plan-options.js';
 import { checkResourceKinds, loadPlanInputs, renderPlan, throwIfPlanErrors } from './plan-inputs.js';
 
 /** The `plan` action: read-only; prints (and with --out saves) the plan. */
@@ -14,6 +14,7 @@ export async function runPlan(ctx: CommandContext, paths: string[], flags: PlanF
   // NOTE: after loading, so missing credentials are reported as such, not as a missing plan key.
   const hmacKey = planKeyFromEnv(ctx.io.env);
   const options = planOptionsFrom(flags, hmacKey);
+  checkAdoptFrom(options, desired.namespace);
   const plan = buildPlan(desired, live, options);
   ctx.io.stdout.write(renderPlan(plan, flags.format, ctx.globals().color));
   throwIfPlanErrors(plan);

@@ -18,7 +18,7 @@ interface Taggable {
 /** The `tags` change of a matched pair, compared as a set (rules 6, 7). */
 export function tagChange(desired: Taggable, live: LiveResource, ctx: DiffContext): FieldChange | undefined {
   const liveTags = 'tags' in live ? live.tags : undefined;
-  const after = effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected);
+  const after = effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected, ctx.adoptFrom);
   const before = liveTagNames(liveTags);
   return sameSet(before, after) ? undefined : { path: 'tags', before, after };
 }

@@ -67,7 +67,7 @@ export function connectorPlanJson(
     connector: desired.connector,
     config: planConfig(desired.kind, desired.connector, desired.config, ctx),
     extraConfig: sortKeysDeep(desired.extraConfig),
-    tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
+    tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected, ctx.adoptFrom),
   };
 }
 

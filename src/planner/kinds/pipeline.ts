@@ -158,7 +158,7 @@ export function pipelinePlanJson(
       .map((t) => ({ name: t.name, topics: sortedUnique(t.topics) })),
     topicAutoDiscovery: sortedDiscovery(desired.topicAutoDiscovery),
     snapshotNewTables: desired.snapshotNewTables,
-    tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
+    tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected, ctx.adoptFrom),
   };
   return desired.topics === undefined ? payload : { ...payload, topics: sortedUnique(desired.topics) };
 }

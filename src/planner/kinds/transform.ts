@@ -61,7 +61,7 @@ export function transformPlanJson(
     type: desired.type,
     config: planConfig('transform', desired.type, desired.config, ctx),
     extraConfig: sortKeysDeep(desired.extraConfig),
-    tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected),
+    tags: effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected, ctx.adoptFrom),
   };
   return desired.implementation === undefined
     ? payload

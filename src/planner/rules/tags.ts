@@ -12,11 +12,15 @@ export function effectiveTags(
   liveTags: readonly string[] | null | undefined,
   namespace: string,
   isProtected: boolean,
+  adoptFrom: readonly string[] = [],
 ): string[] {
   const base = new Set(desiredTags ?? liveTags ?? []);
   // NOTE: `gitops:*` names are the tool's, not the manifest's: another namespace's ownership tag
-  // stays, so a manifest's tag list (or --adopt) never silently takes an object from its owner.
-  for (const t of foreignOwnershipTags(liveTags, namespace)) base.add(t);
+  // stays, so a manifest's tag list never silently takes an object from its owner. Only
+  // `--adopt-from <namespace>` moves an object: that namespace's tag is dropped.
+  const released = new Set(adoptFrom.map(ownershipTag));
+  for (const t of foreignOwnershipTags(liveTags, namespace)) if (!released.has(t)) base.add(t);
+  for (const t of released) base.delete(t);
   base.delete(PROTECTED_TAG);
   base.add(ownershipTag(namespace));
   if (isProtected) base.add(PROTECTED_TAG);
