@@ -83,6 +83,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** A plan action's `location`: what the renderers print of a saved plan must be what they expect. */
+function isLocation(v: unknown): boolean {
+  return isRecord(v) && typeof v['file'] === 'string' && Number.isSafeInteger(v['line']);
+}
+
 const ACTION_TYPES = new Set(['create', 'update', 'replace', 'delete', 'noop']);
 const WRITING_TYPES = new Set(['create', 'update', 'replace']);
 
@@ -123,7 +128,8 @@ function planProblems(plan: unknown): string[] {
       Array.isArray(a['dependsOn']) &&
       Array.isArray(a['changes']) &&
       typeof a['destructive'] === 'boolean' &&
-      typeof a['protected'] === 'boolean';
+      typeof a['protected'] === 'boolean' &&
+      (a['location'] === undefined || isLocation(a['location']));
     if (!ok) problems.push(`\`plan.actions[${i}]\` is not a plan action`);
     else problems.push(...payloadProblems(a, i));
   });

@@ -45,6 +45,14 @@ interface PlanActionFields {
   readonly protected: boolean;
   /** One line for reviewers, e.g. "connector changed: re-snapshots every table". */
   readonly reason?: string;
+  /** Where a manifest declares the resource (absent for deletes and the tool's own tags). */
+  readonly location?: PlanLocation;
+}
+
+/** A manifest file (relative, `/`-separated; see docs/plan-format.md) and a 1-based line. */
+export interface PlanLocation {
+  readonly file: string;
+  readonly line: number;
 }
 
 /** An action on an object of kind K: its payload is K's (src/model/payloads.ts). */

@@ -90,6 +90,7 @@ function finalAction(a: DraftAction): PlanAction {
   if (a.liveId !== undefined) action.liveId = a.liveId;
   if (a.liveFingerprint !== undefined) action.liveFingerprint = a.liveFingerprint;
   if (a.reason !== undefined) action.reason = a.reason;
+  if (a.location !== undefined) action.location = a.location;
   if (desired !== undefined) action.desired = desired;
   // NOTE: a draft's payload is built by its own kind's planner, so the action is of that kind.
   return action as PlanAction;

@@ -16,6 +16,7 @@ import type { ResourcePlan } from './kinds/types.js';
 import { effectiveTags, foreignOwnershipTags } from './rules/tags.js';
 import type { PlanLiveIndex } from './live-index.js';
 import { matchLive, type IdentityMatch } from './rules/identity.js';
+import { locationOf } from './location.js';
 import type { DraftAction, DraftSet, PlanOptions } from './types.js';
 
 /** A resource of a tagged kind: planned by the generic flow below (tags plan themselves). */
@@ -61,6 +62,7 @@ function baseAction(desired: ManagedResource): DraftAction {
     dependsOn: new Set(),
     destructive: false,
     protected: desired.protected,
+    ...locationOf(desired),
   };
 }
 

@@ -2,6 +2,7 @@ import type {
   ActionType,
   FieldChange,
   PlanPayload,
+  PlanLocation,
   PlanProblem,
   ResourceKey,
   ResourceKind,
@@ -44,6 +45,7 @@ export interface DraftAction {
   destructive: boolean;
   protected: boolean;
   reason?: string;
+  location?: PlanLocation;
   desired?: PlanPayload;
   /**
    * Built only if the action ends up changing something: a plan of 10,000 mostly unchanged

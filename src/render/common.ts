@@ -61,6 +61,12 @@ export function actionFlags(action: PlanAction): string[] {
   return flags;
 }
 
+/** `streamkap/shop.yaml:17`: where a manifest declares the action's resource, safe to print. */
+export function locationText(action: PlanAction): string | undefined {
+  const at = action.location;
+  return at === undefined ? undefined : printable(`${at.file}:${at.line}`);
+}
+
 export function changedActions(plan: Plan): PlanAction[] {
   return plan.actions.filter((a) => a.type !== 'noop');
 }

@@ -36,6 +36,7 @@ function action(a: PlanAction): Out {
     destructive: a.destructive,
     protected: a.protected,
     reason: a.reason,
+    location: a.location === undefined ? undefined : { file: a.location.file, line: a.location.line },
     depends_on: [...a.dependsOn],
     changes: a.changes.map(change),
     // NOTE: the payload's own fields in snake_case (`extra_config`), its user data as written.

@@ -7,6 +7,7 @@ import {
   displayPath,
   isMultiline,
   lineMarker,
+  locationText,
   summaryLine,
 } from './common.js';
 import { deltaCounts, listDelta, type ListDelta } from './list-delta.js';
@@ -56,8 +57,12 @@ function header(plan: Plan): string[] {
 }
 
 function summaryOf(a: PlanAction): string {
+  const parts = [`<code>${ACTION_MARKER[a.type]} ${ACTION_VERB[a.type]}</code> <b>${escapeCell(a.id)}</b>`];
   const flags = actionFlags(a);
-  return `<code>${ACTION_MARKER[a.type]} ${ACTION_VERB[a.type]}</code> <b>${escapeCell(a.id)}</b>${flags.length > 0 ? ` · ${escapeCell(flags.join(', '))}` : ''}`;
+  if (flags.length > 0) parts.push(escapeCell(flags.join(', ')));
+  const at = locationText(a);
+  if (at !== undefined) parts.push(`<sub>${escapeCell(at)}</sub>`);
+  return parts.join(' · ');
 }
 
 /** One side of a list change, one `<code>` item per line, cut after MAX_LIST_ITEMS. */

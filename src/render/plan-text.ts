@@ -8,6 +8,7 @@ import {
   formatValue,
   isMultiline,
   lineMarker,
+  locationText,
   multilineView,
   summaryLine,
 } from './common.js';
@@ -62,8 +63,9 @@ function listLines(c: FieldChange, d: ListDelta, note: string, color: boolean): 
 function renderAction(a: PlanAction, color: boolean): string[] {
   const marker = ACTION_MARKER[a.type];
   const flags = actionFlags(a);
+  const at = locationText(a);
   const lines = [
-    `  ${paint(`${marker} ${printable(a.id)}`, marker, color)}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}`,
+    `  ${paint(`${marker} ${printable(a.id)}`, marker, color)}${at === undefined ? '' : ` (${at})`}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}`,
   ];
   if (a.reason !== undefined) lines.push(`      # ${printable(a.reason)}`);
   for (const c of a.changes) {

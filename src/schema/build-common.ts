@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { SourceLocation } from '../model/index.js';
 import type { Entry } from './entry.js';
 
@@ -14,6 +15,18 @@ export interface CommonFields {
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * Where the plan says a resource is declared: the file as messages name it (relative to the working
+ * directory), or, for a file outside the working directory, relative to its manifest root. Never an
+ * absolute path: that would put the runner's directories in a pull-request comment and make a plan
+ * depend on where the repository was checked out.
+ */
+export function resourceLocation(e: Entry): SourceLocation {
+  if (!path.isAbsolute(e.location.file)) return e.location;
+  const file = path.relative(e.r.root, e.r.absPath).split(path.sep).join('/');
+  return { ...e.location, file };
 }
 
 /** name, tags (undefined when absent: the manifest leaves live tags alone), protected, previous_names. */
@@ -34,7 +47,7 @@ export function commonFields(e: Entry): CommonFields {
     tags,
     protected: raw['protected'] === true,
     previousNames: strings(raw['previous_names']),
-    location: e.location,
+    location: resourceLocation(e),
   };
 }
 

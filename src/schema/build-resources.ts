@@ -6,7 +6,7 @@ import {
   type TransformResource,
   type TransformType,
 } from '../model/index.js';
-import { asRecord, commonFields, RESERVED_TAG_PREFIX } from './build-common.js';
+import { asRecord, commonFields, RESERVED_TAG_PREFIX, resourceLocation } from './build-common.js';
 import type { Entry } from './entry.js';
 import { resolveConfig, resolveExtraConfig, type ConfigSite } from './config-values.js';
 import { MAX_REFERENCED_FILE_BYTES, readReferencedFile } from './read-reference.js';
@@ -61,6 +61,6 @@ export function buildTag(e: Entry): TagResource {
     name,
     description: typeof description === 'string' ? description : null,
     types: DEFAULT_TAG_TYPES,
-    location: e.location,
+    location: resourceLocation(e),
   };
 }

@@ -45,6 +45,13 @@ describe('plan against the emulator', () => {
     expect((await run('plan', '.', '--detailed-exitcode')).code).toBe(2);
   });
 
+  it('names the manifest file and line of each resource it plans', async () => {
+    expect((await run('plan', '.')).out).toContain('  + source/orders-db (streamkap.yaml:7)\n');
+    expect((await run('plan', '.', '--format', 'markdown')).out).toContain(
+      '<b>source/orders-db</b> · <sub>streamkap.yaml:7</sub></summary>',
+    );
+  });
+
   it('renders JSON and Markdown with the same exit code', async () => {
     const json = await run('plan', '--format', 'json', '--detailed-exitcode');
     expect(json.code).toBe(2);
@@ -84,7 +91,7 @@ describe('plan against the emulator', () => {
     expect(refused.err).toContain('--adopt, or rename');
     const adopted = await run('plan', '--adopt', '--detailed-exitcode');
     expect(adopted.code).toBe(2);
-    expect(adopted.out).toContain('~ source/orders-db  [adopt]');
+    expect(adopted.out).toContain('~ source/orders-db (streamkap.yaml:7)  [adopt]');
   });
 
   it('rejects bad --target/--exclude syntax and --max-deletes values with exit 4', async () => {

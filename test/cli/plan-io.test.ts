@@ -200,6 +200,22 @@ describe('savePlan / loadSavedPlan', () => {
       ).rejects.toThrow(/database_port: holds a secret reference but is not a secret/);
     });
 
+    it('keeps a location, accepts a plan without one, and refuses a malformed one', async () => {
+      const at = { file: 'streamkap/shop.yaml', line: 12 };
+      const saved = (await load('at.json', (s) => {
+        byId(s, 'source/orders-db')['location'] = at;
+      })) as { plan: { actions: { id: string; location?: unknown }[] } };
+      expect(saved.plan.actions.find((a) => a.id === 'source/orders-db')?.location).toEqual(at);
+      expect(saved.plan.actions.find((a) => a.id === 'tag/gitops:shop')?.location).toBeUndefined();
+      for (const bad of [null, 'shop.yaml:12', { file: 'shop.yaml' }, { file: 1, line: 2 }]) {
+        await expect(
+          load('bad-at.json', (s) => {
+            byId(s, 'source/orders-db')['location'] = bad;
+          }),
+        ).rejects.toThrow(/is not a plan action/);
+      }
+    });
+
     it('refuses a writing action without a payload, and a tag payload of the wrong shape', async () => {
       await expect(
         load('none.json', (s) => {

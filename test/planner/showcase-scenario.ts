@@ -1,8 +1,10 @@
 /**
  * A plan with what reviewers read most, in one golden: a source gains a table and a tag, a
  * pipeline's topics change and it gains a transform, a new pipeline goes to a new destination, and
- * an old pipeline and its destination are deleted.
+ * an old pipeline and its destination are deleted. Desired resources carry the manifest location
+ * the schema would give them.
  */
+import type { Resource } from '../../src/model/index.js';
 import {
   desiredState,
   destination,
@@ -34,22 +36,32 @@ const maskEmails = () =>
     { implementation: { value_transform: 'function f(r) { return r; }' } },
   );
 
+function at<R extends Resource>(r: R, line: number, file = 'streamkap/shop.yaml'): R {
+  return { ...r, location: { file, line, col: 5 } };
+}
+
 export const SHOWCASE_SCENARIO = {
   name: 'showcase',
   desired: desiredState([
-    tag('pii'),
-    pgSource(
-      { tags: ['team-data', 'pii'] },
-      { table_include_list: 'public.orders,public.customers,public.refunds' },
+    at(tag('pii'), 4),
+    at(
+      pgSource(
+        { tags: ['team-data', 'pii'] },
+        { table_include_list: 'public.orders,public.customers,public.refunds' },
+      ),
+      7,
     ),
-    snowflakeDest(),
-    clickhouse('analytics', 'ch.internal', 'events'),
-    maskEmails(),
-    pipeline('orders-to-warehouse', 'orders-db', 'warehouse', {
-      topics: ['public.orders', 'public.refunds'],
-      transforms: [{ name: 'mask-emails', topics: ['public.orders'] }],
-    }),
-    pipeline('refunds-to-analytics', 'orders-db', 'analytics', { topics: ['public.refunds'] }),
+    at(snowflakeDest(), 24),
+    at(clickhouse('analytics', 'ch.internal', 'events'), 33),
+    at(maskEmails(), 3, 'streamkap/transforms.yaml'),
+    at(
+      pipeline('orders-to-warehouse', 'orders-db', 'warehouse', {
+        topics: ['public.orders', 'public.refunds'],
+        transforms: [{ name: 'mask-emails', topics: ['public.orders'] }],
+      }),
+      42,
+    ),
+    at(pipeline('refunds-to-analytics', 'orders-db', 'analytics', { topics: ['public.refunds'] }), 51),
   ]),
   live: liveState(
     [

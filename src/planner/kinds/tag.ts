@@ -13,6 +13,7 @@ import {
 } from '../../model/index.js';
 import { sortedUnique } from '../canonical.js';
 import type { PlanLiveIndex } from '../live-index.js';
+import { locationOf } from '../location.js';
 import { sameSet } from '../rules/sets.js';
 import type { DraftAction, DraftSet } from '../types.js';
 import type { SelfPlan } from './types.js';
@@ -68,6 +69,7 @@ function tagAction(desired: TagResource, index: PlanLiveIndex, set: DraftSet): D
     destructive: false,
     protected: false,
     desired: tagPlanJson(desired, live),
+    ...locationOf(desired),
   };
   if (!live) {
     action.changes = createTagChanges(desired);
