@@ -108,6 +108,15 @@ export interface InitFlags {
   readonly force: boolean;
 }
 
+/** `export --out DIR`. */
+export interface ExportFlags extends ApiCliOptions {
+  readonly out: string;
+  readonly namespace: string;
+  readonly select: 'owned' | 'unowned' | 'all';
+  readonly split?: 'pipelines';
+  readonly force: boolean;
+}
+
 /** `completion <shell>`. */
 export type Shell = 'bash' | 'zsh' | 'fish';
 

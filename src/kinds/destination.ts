@@ -1,3 +1,4 @@
+import { connectorExport } from '../export/kinds/connector.js';
 import { connectorHealth, connectorWriter } from '../applier/kinds/connector.js';
 import { connectorPlan, connectorPayloadShape } from '../planner/kinds/connector.js';
 import { connectorLive } from '../state/kinds/connector.js';
@@ -17,4 +18,5 @@ export const destinationKind: KindDefinition<'destination'> = {
   plan: connectorPlan,
   write: connectorWriter('destination', PATH),
   health: connectorHealth(PATH),
+  export: connectorExport('destination'),
 };

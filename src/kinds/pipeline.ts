@@ -1,3 +1,4 @@
+import { pipelineExport } from '../export/kinds/pipeline.js';
 import { pipelineHealth, pipelineWriter } from '../applier/kinds/pipeline.js';
 import { pipelinePlan, pipelinePayloadShape } from '../planner/kinds/pipeline.js';
 import { pipelineLive } from '../state/kinds/pipeline.js';
@@ -26,4 +27,5 @@ export const pipelineKind: KindDefinition<'pipeline'> = {
   plan: pipelinePlan,
   write: pipelineWriter,
   health: pipelineHealth,
+  export: pipelineExport,
 };

@@ -1,3 +1,4 @@
+import { connectorExport } from '../export/kinds/connector.js';
 import { connectorHealth, connectorWriter } from '../applier/kinds/connector.js';
 import { connectorPlan, connectorPayloadShape } from '../planner/kinds/connector.js';
 import { connectorLive } from '../state/kinds/connector.js';
@@ -18,4 +19,5 @@ export const sourceKind: KindDefinition<'source'> = {
   plan: connectorPlan,
   write: connectorWriter('source', PATH),
   health: connectorHealth(PATH),
+  export: connectorExport('source'),
 };

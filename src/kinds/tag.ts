@@ -1,3 +1,4 @@
+import { tagExport } from '../export/kinds/tag.js';
 import { tagWriter } from '../applier/kinds/tag.js';
 import { tagPlan, tagPayloadShape } from '../planner/kinds/tag.js';
 import { tagLive } from '../state/kinds/tag.js';
@@ -15,4 +16,5 @@ export const tagKind: KindDefinition<'tag'> = {
   live: tagLive,
   plan: tagPlan,
   write: tagWriter,
+  export: tagExport,
 };

@@ -1,3 +1,4 @@
+import { transformExport } from '../export/kinds/transform.js';
 import { transformWriter } from '../applier/kinds/transform.js';
 import { transformPlan, transformPayloadShape } from '../planner/kinds/transform.js';
 import { transformLive } from '../state/kinds/transform.js';
@@ -14,4 +15,5 @@ export const transformKind: KindDefinition<'transform'> = {
   live: transformLive,
   plan: transformPlan,
   write: transformWriter,
+  export: transformExport,
 };

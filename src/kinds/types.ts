@@ -6,6 +6,7 @@
 import type { KindHealth, KindWriter } from '../applier/kinds/common.js';
 import type { PayloadOf, ResourceKind, ResourceOf, Shape } from '../model/index.js';
 import type { ResourcePlan, SelfPlan } from '../planner/kinds/types.js';
+import type { KindExport } from '../export/kinds/types.js';
 import type { KindManifest } from '../schema/kinds/types.js';
 import type { KindLive } from '../state/reader.js';
 
@@ -40,6 +41,8 @@ interface KindCommon<K extends ResourceKind> {
   readonly write: KindWriter<K>;
   /** How `apply --wait` reads an object's health; absent = not watched. */
   readonly health?: KindHealth;
+  /** How `export` writes a live object as a manifest item (src/export/kinds/); absent = not exported. */
+  readonly export?: KindExport<K>;
 }
 
 /**

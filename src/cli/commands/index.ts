@@ -14,6 +14,7 @@ import { registerCi } from './ci.js';
 import { registerInit } from './init.js';
 import { addHelpTexts } from '../help/add-help.js';
 import { registerSnapshot } from './snapshot.js';
+import { registerExport } from './export.js';
 
 /**
  * Every command, one file each; then the examples that end each command's --help. `cli` runs a
@@ -26,6 +27,7 @@ export function registerCommands(program: Command, ctx: CommandContext, cli: Cli
   registerDrift(program, ctx);
   registerStatus(program, ctx);
   registerSnapshot(program, ctx);
+  registerExport(program, ctx);
   registerSchema(program, ctx);
   registerConnectors(program, ctx);
   registerEmulator(program, ctx);

@@ -33,6 +33,11 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     `streamkap-gitops snapshot orders-db streamkap/ --tables public.orders --where "public.orders=created_at >= '2026-01-01'"`,
     'streamkap-gitops snapshot orders-db --stop',
   ],
+  export: [
+    'streamkap-gitops export --out streamkap/ --namespace shop                 # what shop owns',
+    'streamkap-gitops export --out adopt/ --namespace shop --select unowned    # then: apply adopt/ --adopt',
+    'streamkap-gitops export --out backup/ --namespace shop --select all --split pipelines --force',
+  ],
   schema: [
     'streamkap-gitops schema > streamkap-gitops.schema.json',
     "streamkap-gitops schema | jq '.properties | keys'",
