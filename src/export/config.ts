@@ -14,7 +14,7 @@ export type SecretReference = (field: string) => string;
 
 /** `$${` for every `${` in the strings of a value: the manifest's escape of a literal `${`. */
 export function escapeReferences(value: JsonValue): JsonValue {
-  if (typeof value === 'string') return value.replaceAll('${', '$${');
+  if (typeof value === 'string') return value.replaceAll('${', () => '$${');
   if (Array.isArray(value)) return value.map(escapeReferences);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeReferences(v)]));

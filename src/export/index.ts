@@ -31,7 +31,7 @@ async function checkStaged(staging: string, out: string): Promise<void> {
   if (errors.length === 0) return;
   const shown = errors
     .slice(0, 5)
-    .map((p) => formatProblem({ ...p, file: path.join(out, path.relative(staging, p.file)) }));
+    .map((p) => formatProblem({ ...p, file: path.join(out, path.relative(staging, path.resolve(staging, p.file))) }));
   throw new OperationError(
     `export: the manifests would not pass validate (${errors.length} problem${errors.length === 1 ? '' : 's'}), so nothing was written:\n${shown.join('\n')}`,
     {

@@ -132,8 +132,12 @@ export const transformWriter: KindWriter<'transform'> = {
     };
     const liveImpl = live.kind === 'transform' ? live.implementation : undefined;
     const desiredImpl = input.desired.implementation;
-    // NOTE: the desired implementation is compared as a subset of live (rule 11): merge, never drop.
-    const implementation: Record<string, unknown> = { ...(liveImpl ?? {}), ...(desiredImpl ?? {}) };
+    // NOTE: the desired implementation is compared as a subset of live (rule 11): merge, never drop;
+    // a transform without code (topic_router) keeps none, rather than gaining an empty object.
+    const implementation: Record<string, unknown> | null =
+      liveImpl === undefined && desiredImpl === undefined
+        ? null
+        : { ...(liveImpl ?? {}), ...(desiredImpl ?? {}) };
     const id = live.live.id;
     await input.ctx.client.request('PUT', '/transforms', {
       query: S,
