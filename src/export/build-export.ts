@@ -28,6 +28,8 @@ export interface ExportOptions {
   readonly split?: ResourceKind | undefined;
   /** The command line, for the files' header comment. */
   readonly command: string;
+  /** Objects to leave out, with the reason to give (those a first try could not write). */
+  readonly exclude?: ReadonlyMap<ResourceKey, string> | undefined;
 }
 
 export interface OutputFile {
@@ -43,6 +45,8 @@ export interface ExportBundle {
   readonly counts: readonly { readonly kind: ResourceKind; readonly count: number }[];
   /** Left out, and why; things to know before applying. */
   readonly notes: readonly string[];
+  /** The object of each manifest item, by file and section: `items.get('sources.yaml')?.get('sources')?.[3]`. */
+  readonly items: ReadonlyMap<string, ReadonlyMap<string, readonly ResourceKey[]>>;
 }
 
 interface Run {
@@ -92,6 +96,7 @@ function itemOf(live: LiveResource, run: Run): ManifestItem | undefined {
 /** Every file's items by kind, and what each file's objects refer to outside the export. */
 interface FileContent {
   readonly sections: Map<ResourceKind, ManifestItem[]>;
+  readonly keys: Map<ResourceKind, ResourceKey[]>;
   readonly external: Map<ResourceKind, Set<string>>;
 }
 
@@ -118,7 +123,7 @@ function fileData(namespace: string, content: FileContent): JsonValue {
 }
 
 export function buildExport(state: LiveState, opts: ExportOptions): ExportBundle {
-  const selected = selectLive(state, opts.namespace, opts.selection);
+  const selected = selectLive(state, opts.namespace, opts.selection, opts.exclude);
   const layout = layOut(selected, opts.split);
   const run: Run = { opts, layout, vars: new SecretVariables(), code: [], notes: [...selected.skipped] };
   const files = new Map<string, FileContent>();
@@ -133,8 +138,9 @@ export function buildExport(state: LiveState, opts: ExportOptions): ExportBundle
       if (item === undefined) continue;
       const key = resourceKey(kind, live.name);
       const file = layout.fileOf.get(key) ?? '';
-      const content = files.get(file) ?? { sections: new Map(), external: new Map() };
+      const content = files.get(file) ?? { sections: new Map(), keys: new Map(), external: new Map() };
       content.sections.set(kind, [...(content.sections.get(kind) ?? []), item]);
+      content.keys.set(kind, [...(content.keys.get(kind) ?? []), key]);
       files.set(file, content);
       written.add(key);
       count++;
@@ -160,5 +166,11 @@ export function buildExport(state: LiveState, opts: ExportOptions): ExportBundle
     text: toYaml(fileData(opts.namespace, content), header),
   }));
   out.push(...run.code, { path: '.env.example', text: envExample(run.vars.all) });
-  return { files: out, secrets: run.vars.all, counts, notes: run.notes };
+  const items = new Map(
+    manifests.map(([file, c]) => [
+      file,
+      new Map([...c.keys].map(([kind, keys]) => [registry.get(kind).manifest.key, keys])),
+    ]),
+  );
+  return { files: out, secrets: run.vars.all, counts, notes: run.notes, items };
 }

@@ -37,6 +37,7 @@ export interface SecretVariable {
 function upperSnake(text: string): string {
   return text
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');

@@ -47,8 +47,14 @@ function byName(a: LiveResource, b: LiveResource): number {
 }
 
 /** Why an object cannot be written, or undefined. */
-function unwritable(live: LiveResource, duplicates: ReadonlySet<ResourceKey>): string | undefined {
+function unwritable(
+  live: LiveResource,
+  duplicates: ReadonlySet<ResourceKey>,
+  excluded: ReadonlyMap<ResourceKey, string>,
+): string | undefined {
   const what = `${live.kind} "${escapeControl(live.name)}"`;
+  const reason = excluded.get(resourceKey(live.kind, live.name));
+  if (reason !== undefined) return `${what}: ${reason}`;
   if (duplicates.has(resourceKey(live.kind, live.name)))
     return `${what}: its name is held by more than one live ${live.kind}`;
   if (ANY_CONTROL.test(live.name)) return `${what}: its name holds control characters`;
@@ -63,7 +69,13 @@ function carriedTags(objects: Iterable<LiveResource>): Set<string> {
   return out;
 }
 
-export function selectLive(state: LiveState, namespace: string, selection: Selection): Selected {
+/** `excluded`: objects left out on purpose, with the reason to give. */
+export function selectLive(
+  state: LiveState,
+  namespace: string,
+  selection: Selection,
+  excluded: ReadonlyMap<ResourceKey, string> = new Map(),
+): Selected {
   const duplicates = new Set(state.duplicates.map((d) => resourceKey(d.kind, d.name)));
   const skipped: string[] = [];
   const byKind = new Map<ResourceKind, LiveResource[]>();
@@ -76,7 +88,7 @@ export function selectLive(state: LiveState, namespace: string, selection: Selec
         if (ownershipTagsOf(live).includes(ownershipTag(namespace))) ownedElsewhere++;
         continue;
       }
-      const why = unwritable(live, duplicates);
+      const why = unwritable(live, duplicates, excluded);
       if (why === undefined) picked.push(live);
       else skipped.push(`${why}: not exported`);
     }

@@ -13,6 +13,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 export function slugify(name: string): string {
   const base = name
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/-{2,}/g, '-')

@@ -13,15 +13,21 @@ import { PARSE_OPTIONS } from '../schema/parse-yaml.js';
 
 function readsAs(text: string, version: '1.1' | '1.2'): unknown {
   try {
-    return parse(text, { version, merge: true });
+    return parse(text, { version, merge: true, logLevel: 'silent' });
   } catch {
     return undefined;
   }
 }
 
+/** Words only: no number, date or time can start with a letter or hold none of `:#,[]{}`. */
+const WORDS = /^[A-Za-z][A-Za-z0-9_./ -]*$/;
+/** The words YAML 1.1 or 1.2 read as something else (compared lower-cased). */
+const KEYWORDS = new Set(['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null']);
+
 /** A one-line string a plain scalar would not keep as that same string. */
 function isAmbiguous(text: string): boolean {
   if (text.includes('\n')) return false;
+  if (WORDS.test(text) && !text.endsWith(' ')) return KEYWORDS.has(text.toLowerCase());
   if (text === '<<') return true;
   return readsAs(text, '1.2') !== text || readsAs(text, '1.1') !== text;
 }

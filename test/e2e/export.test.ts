@@ -3,7 +3,7 @@
  * as if in the web UI, exported for adoption, adopted, and planned again. The adopt changes ownership
  * tags and nothing else; the next plan is empty; no planted secret reaches a file or the output.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listConnectors } from '../../src/catalogue/index.js';
@@ -109,5 +109,59 @@ describe('export --select unowned, then apply --adopt, over the whole account', 
 
     const again = await h.cli(['plan', 'adopt', '--detailed-exitcode'], env);
     expect(again.code, again.out + again.err).toBe(0);
+  });
+});
+
+describe('export of what a namespace owns (the example manifests, applied)', () => {
+  let e: Harness;
+  /** The example's secrets under the names the export gives them. */
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    e = await startHarness();
+    await e.copyExamples();
+    const r = await e.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10']);
+    expect(r.code, r.out + r.err).toBe(0);
+    const s = e.env();
+    env = {
+      ORDERS_DB_DATABASE_PASSWORD: s['ORDERS_DB_PASSWORD'] ?? '',
+      CATALOG_DB_DATABASE_PASSWORD: s['CATALOG_DB_PASSWORD'] ?? '',
+      WAREHOUSE_SNOWFLAKE_PRIVATE_KEY: s['SNOWFLAKE_PRIVATE_KEY'] ?? '',
+      ANALYTICS_CONNECTION_PASSWORD: s['CLICKHOUSE_PASSWORD'] ?? '',
+    };
+  });
+  afterAll(() => e.close());
+
+  it.each([[[]], [['--split', 'pipelines']]])('%j: validates, and plans no change', async (extra) => {
+    const out = `owned${extra.length}`;
+    const r = await e.cli(['export', '--out', out, '--namespace', 'shop', ...extra]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain('Exported 9 objects (--select owned, namespace shop)');
+    expect(r.out).toMatch(/ORDERS_DB_DATABASE_PASSWORD +source "orders-db" database_password/);
+    expect((await e.cli(['validate', out, '--allow-missing-env'])).code).toBe(0);
+    const plan = await e.cli(['plan', out, '--detailed-exitcode'], env);
+    expect(plan.code, plan.out + plan.err).toBe(0);
+  });
+
+  it('refuses to overwrite (exit 3, nothing written) without --force', async () => {
+    expect((await e.cli(['export', '--out', 'again', '--namespace', 'shop'])).code).toBe(0);
+    const before = await readFile(path.join(e.dir, 'again', 'sources.yaml'), 'utf8');
+    await writeFile(path.join(e.dir, 'again', 'sources.yaml'), '# mine\n');
+    const r = await e.cli(['export', '--out', 'again', '--namespace', 'shop']);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('nothing was written, because these 7 files exist');
+    expect(r.err).toContain('--force');
+    expect(await readFile(path.join(e.dir, 'again', 'sources.yaml'), 'utf8')).toBe('# mine\n');
+    expect((await e.cli(['export', '--out', 'again', '--namespace', 'shop', '--force'])).code).toBe(0);
+    expect(await readFile(path.join(e.dir, 'again', 'sources.yaml'), 'utf8')).toBe(before);
+  });
+
+  it.each([
+    [['--namespace', 'Bad NS', '--out', 'x'], '--namespace: "Bad NS" is not a namespace'],
+    [['--namespace', 'shop'], "required option '--out <dir>' not specified"],
+    [['--out', 'x', '--namespace', 'shop', '--select', 'mine'], "argument 'mine' is invalid"],
+  ])('%j: exit 4 before any request', async (args, message) => {
+    const r = await e.cli(['export', ...args]);
+    expect(r.code).toBe(4);
+    expect(r.err).toContain(message);
   });
 });

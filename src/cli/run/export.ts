@@ -73,6 +73,7 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
       out,
       force: flags.force,
       logger: ctx.logger(),
+      report: (line) => ctx.io.stderr.write(`${line}\n`),
     });
     ctx.io.stdout.write(summary(bundle, flags.out, flags));
   } finally {
