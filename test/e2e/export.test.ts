@@ -142,6 +142,21 @@ describe('export of what a namespace owns (the example manifests, applied)', () 
     expect(plan.code, plan.out + plan.err).toBe(0);
   });
 
+  it('leaves out an object validate would refuse, says why, and writes the rest', async () => {
+    e.server.emulator.seed({
+      sources: [{ name: 'no-user', connector: 'mysql', config: { 'database.hostname.user.defined': 'h' } }],
+      pipelines: [{ name: 'from-no-user', source: { name: 'no-user' }, destination: { name: 'analytics' } }],
+    } as never);
+    const r = await e.cli(['export', '--out', 'partial', '--namespace', 'shop', '--select', 'unowned']);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain(
+      'source "no-user": validate would refuse it (config.database_user: missing required config key "database_user")',
+    );
+    const pipelines = await readFile(path.join(e.dir, 'partial', 'pipelines.yaml'), 'utf8');
+    expect(pipelines).toContain('external:\n  sources:\n    - no-user\n');
+    expect((await e.cli(['validate', 'partial'])).code).toBe(0);
+  });
+
   it('refuses to overwrite (exit 3, nothing written) without --force', async () => {
     expect((await e.cli(['export', '--out', 'again', '--namespace', 'shop'])).code).toBe(0);
     const before = await readFile(path.join(e.dir, 'again', 'sources.yaml'), 'utf8');
