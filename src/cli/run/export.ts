@@ -35,7 +35,7 @@ function summary(bundle: ExportBundle, out: string, flags: ExportFlags): string 
     const width = Math.max(...bundle.secrets.map((s) => s.name.length));
     lines.push(
       '',
-      `Secrets: set these ${bundle.secrets.length} variables before plan or apply (listed in ${path.join(out, '.env.example')}):`,
+      `Secrets: set ${bundle.secrets.length === 1 ? 'this variable' : `these ${bundle.secrets.length} variables`} before plan or apply (listed in ${path.join(out, '.env.example')}):`,
       ...bundle.secrets.map((s) => `  ${s.name.padEnd(width)}  ${s.kind} "${s.resource}" ${s.field}`),
     );
   }
