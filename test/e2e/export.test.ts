@@ -46,8 +46,8 @@ function variablesOf(envExample: string): Map<string, string> {
 
 /**
  * The stored records without what an adopt may change: tags, update times, settling state. Topic
- * lists are sets (contract §7 rule 6). NOTE: read-only keys (server-generated) are left out too:
- * no client sends them (§5.5), and the emulator's PUT in `replace` mode drops what a body does not
+ * lists are sets (api-notes §7.6). NOTE: read-only keys (server-generated) are left out too:
+ * no client sends them (api-notes §5.5), and the emulator's PUT in `replace` mode drops what a body does not
  * hold, where a real server keeps what it generated.
  */
 const READ_ONLY = new Set(listConnectors().flatMap((c) => c.fields.filter(isReadOnly).map((f) => f.apiKey)));
