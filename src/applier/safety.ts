@@ -5,6 +5,7 @@
  * gets here: apply refuses it first as invalid input (exit 4, `throwIfPlanErrors`).
  */
 import { SafetyError } from '../errors/index.js';
+import { registry } from '../kinds/registry.js';
 import type { Plan, PlanAction } from '../model/index.js';
 
 export interface SafetyOptions {
@@ -38,11 +39,13 @@ export function checkSafety(plan: Plan, options: SafetyOptions): void {
     });
   }
   const limit = options.maxDeletes ?? plan.maxDeletes;
-  if (removing.length > limit) {
+  // NOTE: every delete and replace counts but a tag's (README, "Safety").
+  const counted = removing.filter((a) => registry.get(a.kind).destructive);
+  if (counted.length > limit) {
     throw new SafetyError(
-      `the plan deletes ${removing.length} resources, more than --max-deletes ${limit}: ${list(removing)}`,
+      `the plan deletes or replaces ${counted.length} resources, more than --max-deletes ${limit}: ${list(counted)}`,
       {
-        hint: `check that no manifest is missing, then re-run with --max-deletes ${removing.length}`,
+        hint: `check that no manifest is missing, then re-run with --max-deletes ${counted.length}`,
       },
     );
   }

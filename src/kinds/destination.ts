@@ -10,7 +10,7 @@ const PATH = '/destinations';
 export const destinationKind: KindDefinition<'destination'> = {
   kind: 'destination',
   tagged: true,
-  destructive: false,
+  destructive: true,
   manifest: connectorManifest('destination', 'destinations', 'Destinations this namespace manages.'),
   references: [],
   payload: connectorPayloadShape('destination'),

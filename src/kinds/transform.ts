@@ -8,7 +8,7 @@ import type { KindDefinition } from './types.js';
 export const transformKind: KindDefinition<'transform'> = {
   kind: 'transform',
   tagged: true,
-  destructive: false,
+  destructive: true,
   manifest: transformManifest,
   references: [],
   payload: transformPayloadShape,

@@ -28,7 +28,10 @@ export interface Reference<K extends ResourceKind = ResourceKind> {
 
 interface KindCommon<K extends ResourceKind> {
   readonly kind: K;
-  /** Deleting or replacing one is destructive (a source re-snapshots): apply wants --allow-destructive. */
+  /**
+   * Deleting or replacing one is destructive: apply wants --allow-destructive, and each counts against
+   * --max-deletes (README: nothing destructive without the flag). Every kind but tags.
+   */
   readonly destructive: boolean;
   readonly references: readonly Reference<K>[];
   /** The manifest section, item schema, builder and checks (src/schema/kinds/). */

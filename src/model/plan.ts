@@ -39,7 +39,7 @@ interface PlanActionFields {
   readonly changes: readonly FieldChange[];
   /** Ids of actions that must succeed first (for deletes: those that must be deleted first). */
   readonly dependsOn: readonly ResourceKey[];
-  /** Deletes or replaces a source, a pipeline or a protected resource. */
+  /** Deletes or replaces an object of a destructive kind (all but tags), or touches a protected one. */
   readonly destructive: boolean;
   /** The live or desired object is protected: apply never deletes or replaces it. */
   readonly protected: boolean;

@@ -26,7 +26,7 @@ export function isManaged(r: Resource): r is ManagedResource {
   return registry.get(r.kind).tagged;
 }
 
-/** Deleting or replacing a source or a pipeline is destructive (a re-snapshot); so is touching a protected one. */
+/** Deleting or replacing an object of any kind but tags is destructive; so is touching a protected one. */
 export function isDestructiveKind(kind: ResourceKind): boolean {
   return registry.get(kind).destructive;
 }

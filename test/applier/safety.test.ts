@@ -59,6 +59,18 @@ describe('checkSafety', () => {
       'more than --max-deletes 1',
     ],
     [
+      'a replace counts against --max-deletes like a delete',
+      [act('transform/a', 'delete'), act('destination/b', 'replace')],
+      { allowDestructive: true, maxDeletes: 1 },
+      'deletes or replaces 2 resources, more than --max-deletes 1: delete transform/a, replace destination/b',
+    ],
+    [
+      'a tag delete does not count against --max-deletes',
+      [act('tag/a', 'delete'), act('tag/b', 'delete'), act('destination/c', 'delete')],
+      { allowDestructive: true, maxDeletes: 1 },
+      null,
+    ],
+    [
       'deletes within the plan limit (5)',
       [act('destination/a', 'delete'), act('destination/b', 'replace')],
       { allowDestructive: true },

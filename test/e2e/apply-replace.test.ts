@@ -1,7 +1,8 @@
 /**
  * Replace flows end to end that the basic apply tests do not cover: a replace whose pipeline moves
  * away in the same plan, and what the user is told (and what a re-run does) when the create half
- * of a replace fails after its delete half.
+ * of a replace fails after its delete half. Every replace is destructive, so each apply passes
+ * --allow-destructive.
  */
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,14 +31,14 @@ afterEach(async () => {
 
 describe('replace while the pipeline that used it moves elsewhere', () => {
   it('the pipeline ends on its new destination, not repointed back to the replaced one', async () => {
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     const analytics = byName(h.server.emulator.dump().destinations, 'analytics');
     await editFile(manifest, (t) =>
       t
         .replace('ingestion_mode: append', 'ingestion_mode: upsert')
         .replace('destination: warehouse', 'destination: analytics'),
     );
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     const dump = h.server.emulator.dump();
     expect(byName(dump.pipelines, 'orders-to-warehouse').destination.id).toBe(analytics.id);
     expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
@@ -47,7 +48,7 @@ describe('replace while the pipeline that used it moves elsewhere', () => {
 
 describe('replace whose create half fails after its delete half', () => {
   it('says the old object is gone and the new one was not created; the next run creates it', async () => {
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     // The pipeline moves away, so nothing uses warehouse: its replace is delete, then create.
     await editFile(manifest, (t) =>
       t
@@ -65,13 +66,13 @@ describe('replace whose create half fails after its delete half', () => {
         },
       ],
     });
-    const r = await applyExamples(h);
+    const r = await applyExamples(h, '--allow-destructive');
     expect(r.code).toBe(1);
     expect(namesIn(h.server).destinations).toEqual(['analytics']);
     expect(r.out).toMatch(
       /failed +destination\/warehouse: the old destination \(id [0-9a-f]+\) was deleted, but its replacement was not created.*Connector validation failed/,
     );
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
     await expectNoChanges(h);
   });
@@ -80,7 +81,7 @@ describe('replace whose create half fails after its delete half', () => {
 describe('a replace through the temporary name interrupted midway', () => {
   it('one of two pipelines moved to the temporary object: the next run finishes, no leftover', async () => {
     await editFile(manifest, (t) => t.replace('destination: analytics', 'destination: warehouse'));
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     const [first, second] = h.server.emulator.dump().pipelines.map((p) => p.id);
     await editFile(manifest, (t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
     // The pipelines are repointed in list order: the first moves, the second fails.
@@ -89,14 +90,14 @@ describe('a replace through the temporary name interrupted midway', () => {
         { method: 'PUT', path: `/pipelines/${String(second)}`, count: 1, status: 400, detail: 'boom' },
       ],
     });
-    const r = await applyExamples(h, '--parallelism', '1');
+    const r = await applyExamples(h, '--allow-destructive', '--parallelism', '1');
     expect(r.code).toBe(1);
     const temp = byName(h.server.emulator.dump().destinations, 'warehouse-gitops-replacing');
     expect(byName(h.server.emulator.dump().pipelines, 'orders-to-warehouse').id).toBeDefined();
     expect(h.server.emulator.dump().pipelines.find((p) => p.id === first)?.destination.id).toBe(temp.id);
     expect(r.out).toMatch(/failed +destination\/warehouse: .*warehouse-gitops-replacing.*boom/);
 
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     const dump = h.server.emulator.dump();
     const now = byName(dump.destinations, 'warehouse');
     expect(namesIn(h.server).destinations).toEqual(['analytics', 'warehouse']);
@@ -107,7 +108,7 @@ describe('a replace through the temporary name interrupted midway', () => {
 
 describe('what a replace carries over', () => {
   it('the Kafka Connect cluster of the old object (not in the manifest) stays, with or without pipelines', async () => {
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     const pin = (name: string): void => {
       const stored = h.server.emulator.store.destinations.all().find((d) => d.name === name);
       if (!stored) throw new Error(`${name} not stored`);
@@ -115,7 +116,7 @@ describe('what a replace carries over', () => {
     };
     pin('warehouse');
     await editFile(manifest, (t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     expect(byName(h.server.emulator.dump().destinations, 'warehouse').kc_cluster_id).toBe('kc-dedicated-1');
     // Unused now: delete, then create.
     pin('warehouse');
@@ -124,7 +125,7 @@ describe('what a replace carries over', () => {
         .replace('ingestion_mode: upsert', 'ingestion_mode: append')
         .replace('destination: warehouse', 'destination: analytics'),
     );
-    await applyExamplesOk(h);
+    await applyExamplesOk(h, '--allow-destructive');
     expect(byName(h.server.emulator.dump().destinations, 'warehouse').kc_cluster_id).toBe('kc-dedicated-1');
     await expectNoChanges(h);
   });

@@ -89,7 +89,11 @@ describe('apply against the emulator', () => {
     await applyExamplesOk(h);
     const old = byName(h.server.emulator.dump().destinations, 'warehouse');
     await editFile(manifest, (t) => t.replace('ingestion_mode: append', 'ingestion_mode: upsert'));
-    await applyExamplesOk(h);
+    const refused = await h.cli(['apply', 'examples', '--auto-approve']);
+    expect(refused.code, 'every replace is destructive (issue 8.7)').toBe(3);
+    expect(refused.err).toContain('destructive actions: replace destination/warehouse');
+    expect(byName(h.server.emulator.dump().destinations, 'warehouse').id).toBe(old.id);
+    await applyExamplesOk(h, '--allow-destructive');
     const dump = h.server.emulator.dump();
     const now = byName(dump.destinations, 'warehouse');
     expect(now.id).not.toBe(old.id);
@@ -120,7 +124,8 @@ describe('apply against the emulator', () => {
     await applyExamplesOk(h);
     const old = byName(h.server.emulator.dump().transforms, 'mask-emails');
     await editFile(manifest, (t) => t.replace('type: map_filter', 'type: fan_out'));
-    await applyExamplesOk(h);
+    expect((await h.cli(['apply', 'examples', '--auto-approve'])).code, 'a transform replace too').toBe(3);
+    await applyExamplesOk(h, '--allow-destructive');
     const dump = h.server.emulator.dump();
     const now = byName(dump.transforms, 'mask-emails');
     expect(now.id).not.toBe(old.id);

@@ -106,12 +106,12 @@ describe('buildPlan', () => {
     expect(plan.destructive).toEqual(['source/orders-db']);
   });
 
-  it('replaces on a set-once key change', () => {
+  it('replaces on a set-once key change, destructive like every replace (issue 8.7)', () => {
     const d = snowflakeDest({}, { ingestion_mode: 'append' });
     const live = [serverEcho(snowflakeDest({}, { ingestion_mode: 'upsert' }), { id: 2 })];
     const a = action(buildPlan(desiredState([d]), liveState(live), opts()), 'destination/warehouse');
     expect(a.type).toBe('replace');
-    expect(a.destructive).toBe(false);
+    expect(a.destructive).toBe(true);
     expect(a.changes).toContainEqual({
       path: 'config.ingestion_mode',
       before: 'upsert',
@@ -128,7 +128,19 @@ describe('buildPlan', () => {
       'delete source/orders-db',
     ]);
     expect(action(plan, 'source/orders-db').dependsOn).toEqual(['pipeline/orders-to-warehouse']);
-    expect(plan.destructive).toEqual(['pipeline/orders-to-warehouse', 'source/orders-db']);
+    // every delete but a tag's is destructive (issue 8.7: a destination delete needed no flag)
+    expect(plan.destructive).toEqual([
+      'pipeline/orders-to-warehouse',
+      'destination/warehouse',
+      'source/orders-db',
+    ]);
+  });
+
+  it('marks the delete of a transform destructive, and of no tag', () => {
+    const t = transform('enrich', 'map_filter', {}, { implementation: { value_transform: 'x' } });
+    const plan = buildPlan(desiredState([]), liveState([serverEcho(t, { id: 4 })]), opts());
+    expect(changed(plan)).toEqual(['delete transform/enrich']);
+    expect(plan.destructive).toEqual(['transform/enrich']);
   });
 
   it('never deletes objects without the ownership tag, nor tags, nor unmanaged kinds', () => {

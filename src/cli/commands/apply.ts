@@ -14,7 +14,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     .option('--auto-approve', 'do not ask for confirmation (CI)', false)
     .option(
       '--allow-destructive',
-      'allow deleting or replacing sources and pipelines (never protected ones)',
+      'allow deleting or replacing sources, destinations, transforms and pipelines (never protected ones)',
       false,
     )
     .option('--parallelism <n>', 'actions in flight at once', wholeNumber(1), 4)
