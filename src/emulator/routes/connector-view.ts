@@ -106,6 +106,7 @@ export function renderConnectorJson(
     secretMask: s.secretMask,
     encoding: s.stringEncoding,
     markColumnsOptional: needsMarkOptional(env, c),
+    shortKeys: s.shortKeys,
   });
   return `${head.slice(0, -1)},"config":${config}}`;
 }
