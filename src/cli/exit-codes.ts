@@ -37,3 +37,16 @@ export function statusExitCode(summary: { readonly unhealthy: number; readonly u
   if (summary.unhealthy > 0) return EXIT.unhealthy;
   return summary.unknown > 0 ? EXIT.failure : EXIT.ok;
 }
+
+/**
+ * `doctor`: 1 when the API could not be reached or refused the credentials, else 2 when any check
+ * failed (a contradicted assumption, a missing permission, a throw-away object left behind), else
+ * 0. Warnings leave the code at 0: the tool copes with what they report.
+ */
+export function doctorExitCode(report: {
+  readonly reachable: boolean;
+  readonly summary: { readonly fail: number };
+}): ExitCode {
+  if (!report.reachable) return EXIT.failure;
+  return report.summary.fail > 0 ? EXIT.changes : EXIT.ok;
+}

@@ -77,6 +77,12 @@ export interface SnapshotFlags extends ApiCliOptions, ManifestCliOptions {
   readonly waitTimeout: number;
 }
 
+export interface DoctorFlags extends ApiCliOptions, ManifestCliOptions {
+  readonly format: OutputFormat;
+  readonly probeWrites: boolean;
+  readonly namespaceScratch?: string;
+}
+
 export interface StatusFlags extends ApiCliOptions, ManifestCliOptions {
   readonly format: OutputFormat;
   readonly namespace?: string;

@@ -9,3 +9,6 @@ export { renderDriftText, renderDriftJson, renderDriftMarkdown } from './drift.j
 export { renderStatusText, type StatusTextOptions } from './status-text.js';
 export { renderStatusJson } from './status-json.js';
 export { renderStatusMarkdown } from './status-markdown.js';
+export { renderDoctorText, type DoctorTextOptions } from './doctor-text.js';
+export { renderDoctorJson } from './doctor-json.js';
+export { renderDoctorMarkdown } from './doctor-markdown.js';

@@ -15,6 +15,7 @@ import { registerInit } from './init.js';
 import { addHelpTexts } from '../help/add-help.js';
 import { registerSnapshot } from './snapshot.js';
 import { registerExport } from './export.js';
+import { registerDoctor } from './doctor.js';
 
 /**
  * Every command, one file each; then the examples that end each command's --help. `cli` runs a
@@ -26,6 +27,7 @@ export function registerCommands(program: Command, ctx: CommandContext, cli: Cli
   registerApply(program, ctx);
   registerDrift(program, ctx);
   registerStatus(program, ctx);
+  registerDoctor(program, ctx);
   registerSnapshot(program, ctx);
   registerExport(program, ctx);
   registerSchema(program, ctx);

@@ -28,6 +28,11 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'streamkap-gitops status streamkap/ --max-lag 10000 --max-latency 30s --format markdown > status.md',
     'streamkap-gitops status --namespace shop --watch 30s',
   ],
+  doctor: [
+    'streamkap-gitops doctor                                  # read-only: every API assumption against the account',
+    'streamkap-gitops doctor streamkap/ --format json > doctor.json',
+    'streamkap-gitops doctor --probe-writes --namespace-scratch doctor-scratch',
+  ],
   snapshot: [
     'streamkap-gitops snapshot orders-db --tables public.orders,public.refunds --wait',
     `streamkap-gitops snapshot orders-db streamkap/ --tables public.orders --where "public.orders=created_at >= '2026-01-01'"`,
