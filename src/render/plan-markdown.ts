@@ -12,6 +12,7 @@ import {
 } from './common.js';
 import { deltaCounts, listDelta, type ListDelta } from './list-delta.js';
 import { codeCell, codeSpan, diffBlock, escapeCell, fitLines } from './markdown-util.js';
+import { renderPipelineGraph } from './plan-graph.js';
 
 /** First line of every plan comment, so CI can find and update one sticky comment. */
 export const PLAN_COMMENT_MARKER = '<!-- streamkap-gitops:plan -->';
@@ -19,8 +20,8 @@ export const PLAN_COMMENT_MARKER = '<!-- streamkap-gitops:plan -->';
 const MARKDOWN_LIMIT = 60_000;
 
 /** How much detail a rendering keeps; each step is tried until the comment fits. */
-type Detail = 'full' | 'no-noop' | 'paths' | 'names';
-const DETAILS: readonly Detail[] = ['full', 'no-noop', 'paths', 'names'];
+type Detail = 'full' | 'no-graph' | 'no-noop' | 'paths' | 'names';
+const DETAILS: readonly Detail[] = ['full', 'no-graph', 'no-noop', 'paths', 'names'];
 
 /** Most items of one side of a list change shown in a cell; the text plan has them all. */
 const MAX_LIST_ITEMS = 20;
@@ -147,7 +148,7 @@ function noopBlock(plan: Plan): string[] {
 
 function render(plan: Plan, detail: Detail): string {
   const changed = changedActions(plan);
-  const body: string[] = [];
+  const body: string[] = detail === 'full' ? renderPipelineGraph(plan) : [];
   if (changed.length === 0)
     body.push(
       plan.errors.length > 0
@@ -164,14 +165,14 @@ function render(plan: Plan, detail: Detail): string {
   } else {
     for (const a of changed) body.push(block(a, detail));
   }
-  if (detail === 'full') body.push(...noopBlock(plan));
+  if (detail === 'full' || detail === 'no-graph') body.push(...noopBlock(plan));
   return [...header(plan), ...body, ...footer(plan)].join('\n');
 }
 
 /**
  * Markdown for a pull-request comment. It shrinks step by step to stay under `limit`: first the
- * unchanged list goes, then field values and code diffs (paths only), then every block (names only), and last the
- * list of names is cut with a count of what is left out.
+ * pipeline graph goes, then the unchanged list, then field values and code diffs (paths only), then
+ * every block (names only), and last the list of names is cut with a count of what is left out.
  */
 export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): string {
   for (const detail of DETAILS) {
