@@ -66,6 +66,7 @@ export interface DriftFlags extends ApiCliOptions, ManifestCliOptions {
   readonly format: OutputFormat;
   readonly ignoreFile?: string;
   readonly resendSecrets: boolean;
+  readonly failOnUnmanaged: boolean;
 }
 
 export interface SnapshotFlags extends ApiCliOptions, ManifestCliOptions {

@@ -68,12 +68,41 @@ function refId(env: ServerEnv, kind: 'source' | 'destination' | 'transform', v: 
   return found.id;
 }
 
+/** The id of the tag named `name`, created (custom, every type) when the account has none. */
+function ensureTag(env: ServerEnv, name: string): string {
+  const found = env.store.tags.named(name)[0];
+  if (found) return found.id;
+  const tag: StoredTag = {
+    kind: 'tag',
+    id: env.newId(),
+    name,
+    created_timestamp: new Date(env.now()).toISOString(),
+    description: null,
+    type: ['sources', 'destinations', 'pipelines', 'transforms'],
+    system: false,
+    custom: true,
+  };
+  env.store.tags.add(tag);
+  return tag.id;
+}
+
+/**
+ * The item's tags; `owner: "ns"` adds the ownership tag `gitops:ns` (created if need be), so a test
+ * seeds an object another namespace owns in one line.
+ */
+function itemTagIds(env: ServerEnv, item: JsonRecord): string[] | null {
+  const ids = tagIds(env, item['tags']);
+  if (item['owner'] === undefined) return ids;
+  const owned = ensureTag(env, `gitops:${str(item['owner'], 'owner')}`);
+  return [...(ids ?? []).filter((id) => id !== owned), owned];
+}
+
 function common(env: ServerEnv, item: JsonRecord, name: string) {
   const now = new Date(env.now()).toISOString();
   return {
     id: typeof item['id'] === 'string' ? item['id'] : env.newId(),
     name,
-    tags: tagIds(env, item['tags']),
+    tags: itemTagIds(env, item),
     created_from: typeof item['created_from'] === 'string' ? item['created_from'] : 'web',
     created_timestamp: now,
     updated_timestamp: now,

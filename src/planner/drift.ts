@@ -13,7 +13,7 @@ import {
 } from '../model/index.js';
 import { buildPlan } from './build-plan.js';
 import { compileGlob, type Glob } from './glob-match.js';
-import { isManaged, isOwned } from './resource-actions.js';
+import { foreignOwners, isManaged, isOwned } from './resource-actions.js';
 
 export const DRIFT_FORMAT_VERSION = FORMAT_VERSION;
 
@@ -40,7 +40,11 @@ export interface DriftReport {
   readonly missing: readonly DriftItem[];
   /** Objects carrying the ownership tag that no manifest declares (apply would delete them). */
   readonly orphaned: readonly DriftItem[];
-  /** Objects of managed kinds without the ownership tag. */
+  /**
+   * Objects of managed kinds that carry no `gitops:` ownership tag at all (made by hand). Objects
+   * another namespace owns are that namespace's business and are not listed. Shown, but they do not
+   * make the report out of sync (`drift --fail-on-unmanaged` makes them count).
+   */
   readonly unmanaged: { readonly count: number; readonly items: readonly DriftItem[] };
   /** Problems that block a plan (duplicate live names, unknown tags). */
   readonly errors: readonly PlanProblem[];
@@ -83,7 +87,13 @@ export function detectDrift(desired: DesiredState, live: LiveState, options: Dri
       : { id: a.id, kind: a.kind, name: a.name, liveId: a.liveId };
   const managed = new Set(desired.managedKinds);
   const unmanaged = live.resources
-    .filter((r) => isManaged(r) && managed.has(r.kind) && !isOwned(r, desired.namespace))
+    .filter(
+      (r) =>
+        isManaged(r) &&
+        managed.has(r.kind) &&
+        !isOwned(r, desired.namespace) &&
+        foreignOwners(r, desired.namespace).length === 0,
+    )
     .map((r) => ({ id: resourceKey(r.kind, r.name), kind: r.kind, name: r.name, liveId: r.live.id }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
@@ -100,15 +110,22 @@ export function detectDrift(desired: DesiredState, live: LiveState, options: Dri
   };
 }
 
-/** True when nothing is reported (ignored entries do not count). */
+/**
+ * True when nothing this namespace owns differs or is missing (ignored entries do not count, nor do
+ * unmanaged objects: `hasDrift` counts them on request).
+ */
 export function isInSync(report: DriftReport): boolean {
   return (
     report.changed.length === 0 &&
     report.missing.length === 0 &&
     report.orphaned.length === 0 &&
-    report.unmanaged.count === 0 &&
     report.errors.length === 0
   );
+}
+
+/** Drift that fails the check (exit 2): anything out of sync, and unmanaged objects when asked. */
+export function hasDrift(report: DriftReport, options: { failOnUnmanaged: boolean }): boolean {
+  return !isInSync(report) || (options.failOnUnmanaged && report.unmanaged.count > 0);
 }
 
 interface CompiledRule {

@@ -4,6 +4,7 @@ export type { PlanOptions } from './types.js';
 export {
   detectDrift,
   isInSync,
+  hasDrift,
   applyDriftIgnore,
   type DriftReport,
   type DriftItem,

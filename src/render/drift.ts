@@ -23,9 +23,18 @@ function driftFieldLines(f: FieldChange): string[] {
   ];
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `In sync: no drift; 2 unmanaged objects (no gitops: tag).` */
+function inSyncLine(r: DriftReport): string {
+  const unmanaged =
+    r.unmanaged.count > 0 ? `; ${plural(r.unmanaged.count, 'unmanaged object')} (no gitops: tag)` : '';
+  return `In sync: no drift${unmanaged}${r.ignored > 0 ? ` (${r.ignored} ignored)` : ''}.`;
+}
+
 /** `Drift: 1 changed, 0 missing, 0 orphaned, 2 unmanaged (3 ignored).` */
 function driftSummaryLine(r: DriftReport): string {
-  if (isInSync(r)) return `In sync: no drift${r.ignored > 0 ? ` (${r.ignored} ignored)` : ''}.`;
+  if (isInSync(r)) return inSyncLine(r);
   const base = `Drift: ${r.changed.length} changed, ${r.missing.length} missing, ${r.orphaned.length} orphaned, ${r.unmanaged.count} unmanaged`;
   const errors = r.errors.length > 0 ? `, ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}` : '';
   return `${base}${errors}${r.ignored > 0 ? ` (${r.ignored} ignored)` : ''}.`;
@@ -54,7 +63,7 @@ export function renderDriftText(r: DriftReport): string {
   );
   lines.push(
     ...itemLines(
-      `Unmanaged (${r.unmanaged.count}): objects of managed kinds without the ownership tag`,
+      `Unmanaged (${r.unmanaged.count}): objects of managed kinds with no gitops: ownership tag (not drift; --fail-on-unmanaged counts them)`,
       '?',
       r.unmanaged.items,
     ),
@@ -139,7 +148,7 @@ export function renderDriftMarkdown(r: DriftReport): string {
   }
   lines.push(...mdItems('Missing: in the manifests, absent from the account', r.missing));
   lines.push(...mdItems('Orphaned: ownership tag, in no manifest', r.orphaned));
-  lines.push(...mdItems('Unmanaged: no ownership tag', r.unmanaged.items));
+  lines.push(...mdItems('Unmanaged: no gitops: ownership tag (not drift)', r.unmanaged.items));
   for (const e of r.errors)
     lines.push(
       `- **error** ${e.id !== undefined ? `<code>${escapeCell(e.id)}</code>: ` : ''}${escapeCell(e.message)}`,

@@ -58,6 +58,16 @@ async function editSourceOutsideGit(port: number): Promise<void> {
   });
 }
 
+/** Records made outside the API, as in the web UI (`POST /__emulator/seed`). */
+async function seed(items: Record<string, unknown>[]): Promise<void> {
+  const res = await fetch(`${account.server.url}/__emulator/seed`, {
+    method: 'POST',
+    body: JSON.stringify(items),
+    headers: { 'content-type': 'application/json' },
+  });
+  if (!res.ok) throw new Error(`seed failed: ${res.status} ${await res.text()}`);
+}
+
 describe('drift against the emulator', () => {
   it('exits 0 when in sync', async () => {
     const r = await run('drift');
@@ -83,7 +93,7 @@ describe('drift against the emulator', () => {
     expect(doc.missing.map((m) => m.id)).toEqual(['pipeline/orders-to-warehouse']);
   });
 
-  it('unmanaged: objects without the ownership tag, counted and named (Markdown too)', async () => {
+  it('unmanaged: objects without the ownership tag, counted and named (Markdown too), exit 0', async () => {
     const body = {
       name: 'legacy-mysql',
       connector: 'mysql',
@@ -93,10 +103,26 @@ describe('drift against the emulator', () => {
     };
     await account.client.request('POST', '/sources', { query: SW, body });
     const r = await run('drift', '--format', 'markdown');
-    expect(r.code).toBe(2);
+    expect(r.code, 'unmanaged objects are shown, not drift').toBe(0);
     expect(r.out.startsWith('<!-- streamkap-gitops:drift -->')).toBe(true);
     expect(r.out).toContain('| 0 | 0 | 0 | 1 | 0 |');
     expect(r.out).toContain('source/legacy-mysql');
+  });
+
+  it('objects owned by another namespace are not listed; --fail-on-unmanaged makes unmanaged ones count', async () => {
+    await seed([
+      { kind: 'source', name: 'billing-db', connector: 'mysql', config: {}, owner: 'billing' },
+      { kind: 'source', name: 'by-hand', connector: 'mysql', config: {} },
+    ]);
+    const r = await run('drift');
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('Unmanaged (1)');
+    expect(r.out).toContain('? source/by-hand');
+    expect(r.out).toContain('In sync: no drift; 1 unmanaged object (no gitops: tag).');
+    expect(r.out).not.toContain('billing-db');
+    const json = JSON.parse((await run('drift', '--format', 'json')).out) as Record<string, unknown>;
+    expect(json).toMatchObject({ in_sync: true, unmanaged: { count: 1, items: [{ name: 'by-hand' }] } });
+    expect((await run('drift', '--fail-on-unmanaged')).code).toBe(2);
   });
 
   it('the ignore file in the working directory silences known exceptions', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIgnoreFile } from '../../src/cli/ignore-file.js';
-import { applyDriftIgnore, detectDrift, isInSync } from '../../src/planner/index.js';
+import { applyDriftIgnore, detectDrift, hasDrift, isInSync } from '../../src/planner/index.js';
 import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../../src/render/index.js';
 import {
   desiredState,
@@ -57,6 +57,25 @@ describe('detectDrift', () => {
     expect(r.unmanaged.count).toBe(2);
     expect(r.unmanaged.items.map((i) => i.name)).toEqual(['legacy-a', 'legacy-b']);
     expect(renderDriftJson(r)).toContain('"unmanaged": 2');
+    // shown, but not drift: nothing this namespace owns differs (issue 8.6)
+    expect(isInSync(r)).toBe(true);
+    expect(hasDrift(r, { failOnUnmanaged: false })).toBe(false);
+    expect(hasDrift(r, { failOnUnmanaged: true })).toBe(true);
+    expect(renderDriftText(r)).toContain('In sync: no drift; 2 unmanaged objects (no gitops: tag).');
+    expect(renderDriftText(r)).toContain('? source/legacy-a');
+  });
+
+  it('objects another namespace owns are not listed at all, protected or not', () => {
+    const live = [
+      ...inSyncLive(),
+      serverEcho(source('theirs', 'mysql', {}), { id: 7, tags: ['gitops:billing'] }),
+      serverEcho(source('theirs-too', 'mysql', {}), { id: 8, tags: ['gitops:billing', 'gitops:protected'] }),
+      serverEcho(source('by-hand', 'mysql', {}), { id: 9, tags: ['gitops:protected'] }),
+    ];
+    const r = detectDrift(desired(), liveState(live));
+    expect(r.unmanaged.items.map((i) => i.name)).toEqual(['by-hand']);
+    expect(renderDriftText(r)).not.toContain('theirs');
+    expect(renderDriftText(r)).toContain('In sync: no drift; 1 unmanaged object (no gitops: tag).');
   });
 
   it('an unowned namesake of a manifest resource is unmanaged, not an error', () => {

@@ -17,7 +17,12 @@ export function registerDrift(program: Command, ctx: CommandContext): void {
       '--ignore-file <file>',
       'known exceptions to leave out (default: .streamkap-gitops-ignore in the working directory, if any)',
     )
-    .option('--resend-secrets', 'count secrets the API reads back as null as drift', false);
+    .option('--resend-secrets', 'count secrets the API reads back as null as drift', false)
+    .option(
+      '--fail-on-unmanaged',
+      'exit 2 also when objects of managed kinds carry no gitops: ownership tag (listed either way)',
+      false,
+    );
   addApiOptions(addManifestOptions(cmd)).action(async (paths: string[], flags: DriftFlags) => {
     const { runDrift } = await import('../run/drift.js');
     await runDrift(ctx, paths, flags);

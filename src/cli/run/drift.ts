@@ -1,4 +1,4 @@
-import { applyDriftIgnore, detectDrift, isInSync, type DriftReport } from '../../planner/index.js';
+import { applyDriftIgnore, detectDrift, hasDrift, type DriftReport } from '../../planner/index.js';
 import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../../render/index.js';
 import type { DriftFlags, OutputFormat } from '../flags.js';
 import type { CommandContext } from '../context.js';
@@ -12,11 +12,11 @@ function renderDrift(report: DriftReport, format: OutputFormat): string {
   return renderDriftText(report);
 }
 
-/** The `drift` action: read-only; exit 0 in sync, 2 drift. */
+/** The `drift` action: read-only; exit 0 in sync, 2 drift (unmanaged objects too with --fail-on-unmanaged). */
 export async function runDrift(ctx: CommandContext, paths: string[], flags: DriftFlags): Promise<void> {
   const rules = await readIgnoreFile(ctx.io.cwd, flags.ignoreFile);
   const { desired, live } = await loadPlanInputs(ctx, paths, flags);
   const report = applyDriftIgnore(detectDrift(desired, live, { resendSecrets: flags.resendSecrets }), rules);
   ctx.io.stdout.write(renderDrift(report, flags.format));
-  ctx.setExitCode(isInSync(report) ? EXIT.ok : EXIT.changes);
+  ctx.setExitCode(hasDrift(report, { failOnUnmanaged: flags.failOnUnmanaged }) ? EXIT.changes : EXIT.ok);
 }
