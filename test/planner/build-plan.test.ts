@@ -13,7 +13,6 @@ import {
   source,
   tag,
   transform,
-  withLiveConfig,
 } from './fixtures.js';
 
 /** The effective tags an action's payload writes. */
@@ -515,7 +514,7 @@ describe('buildPlan', () => {
   });
 
   it('a live secret read back as null is unknown, unless --resend-secrets', () => {
-    const live = [withLiveConfig(serverEcho(pgSource(), { id: 1 }), { database_password: null })];
+    const live = [serverEcho(pgSource(), { id: 1, liveConfig: { database_password: null } })];
     expect(changed(buildPlan(desiredState([pgSource()]), liveState(live), opts()))).toEqual([]);
     const resent = action(
       buildPlan(desiredState([pgSource()]), liveState(live), opts({ resendSecrets: true })),

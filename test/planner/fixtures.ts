@@ -1,9 +1,13 @@
 /**
  * Builders for planner tests: desired and live states as values, no YAML and no HTTP. `serverEcho`
- * mimics what the Streamkap API (and our emulator) holds after creating a desired resource:
- * defaults filled, numbers and booleans string-encoded, secrets returned in plaintext, tags as names.
+ * builds the API object the Streamkap API (and our emulator) returns after creating a desired
+ * resource (defaults filled, numbers and booleans string-encoded, secrets returned in plaintext,
+ * derived twin keys added) and reads it through the real state reader.
  */
 import { getConnector, type ConnectorKind } from '../../src/catalogue/index.js';
+import { registry } from '../../src/kinds/registry.js';
+import { TagNames } from '../../src/state/kinds/tag.js';
+import type { ReadContext } from '../../src/state/reader.js';
 import {
   isSecret,
   ownershipTag,
@@ -113,24 +117,37 @@ export function liveId(n: number): string {
   return n.toString(16).padStart(24, '0');
 }
 
-function encode(value: JsonValue): JsonValue {
+/** A scalar as the server string-encodes it on read (§5.3): the hardest form for the reader. */
+function encodeScalar(value: JsonValue): JsonValue {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
 }
 
-/** What the server stores for a connector config: defaults filled, scalars string-encoded. */
-export function serverConfig(kind: ConnectorKind, code: string, config: Config): Config {
-  const out: Record<string, JsonValue | SecretValue> = {};
+/**
+ * The wire `config` the server returns for a connector or transform: static defaults filled in,
+ * scalars string-encoded, map-valued keys as JSON strings (§5.7), secrets in plaintext
+ * (`secret_returned=true`), and the derived twin of each `.user.defined` key (§5.2) that readers
+ * must keep apart. `config` is keyed by friendly name; a `null` value is sent as `null`.
+ */
+export function serverConfig(kind: ConnectorKind, code: string, config: Config): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
   const spec = getConnector(kind, code);
   for (const f of spec?.fields ?? []) {
     if (f.readOnly || f.secret || f.default === undefined) continue;
     if (typeof f.default === 'string' && /^<.*>$/.test(f.default)) continue;
-    out[f.name] = encode(f.default);
+    out[f.apiKey] = encodeScalar(f.default);
   }
-  const types = new Map(spec?.fields.map((f) => [f.name, f.type]));
-  for (const [k, v] of Object.entries(config)) {
-    // NOTE: map-valued keys come back as JSON strings (api-notes §5.7), the hardest form for the differ.
-    const isMap = types.get(k)?.startsWith('map') === true && v !== null && typeof v === 'object';
-    out[k] = isSecret(v) ? new SecretValue(v.reveal()) : isMap ? JSON.stringify(v) : encode(v);
+  for (const [name, v] of Object.entries(config)) {
+    const field = spec?.fields.find((f) => f.name === name);
+    const key = field?.apiKey ?? name;
+    const isMap = field?.type.startsWith('map') === true && v !== null && typeof v === 'object';
+    out[key] = isSecret(v) ? v.reveal() : isMap ? JSON.stringify(v) : encodeScalar(v);
+  }
+  for (const key of Object.keys(out)) {
+    const short = key.replace(/\.user\.defined$/, '');
+    const v = out[key];
+    if (short === key || short in out || v === null || typeof v === 'object') continue;
+    if (spec?.fields.some((f) => f.apiKey === short || (f.secret && f.apiKey === key))) continue;
+    out[short] = String(v);
   }
   return out;
 }
@@ -140,45 +157,99 @@ export interface EchoOptions {
   /** Live tag names; default: the resource's tags + ownership (+ protected). */
   tags?: string[];
   owned?: boolean;
+  /** Config keys (friendly names) whose wire value differs from what `r` would give, as the server returns them. */
+  liveConfig?: Config;
 }
 
-/** The live object the server would hold after creating `r` (rename: pass the live name). */
-export function serverEcho(r: Exclude<Resource, TagResource>, opts: EchoOptions): LiveResource {
+/** extra_config keys as the server stores them: scalars string-encoded like every other key. */
+function extraOf(r: { extraConfig: Readonly<Record<string, JsonValue>> }): Record<string, JsonValue> {
+  return Object.fromEntries(Object.entries(r.extraConfig).map(([k, v]) => [k, encodeScalar(v)]));
+}
+
+/** A deterministic id for a transform a pipeline fixture refers to. */
+function transformId(name: string): string {
+  return `tr-${name}`;
+}
+
+/** The API object the server would return after creating `r` (rename: pass the live name). */
+export function serverObject(
+  r: Exclude<Resource, TagResource>,
+  opts: EchoOptions,
+): Record<string, JsonValue> {
   const ownTags = opts.owned === false ? [] : [ownershipTag(NS)];
-  const tags = opts.tags ?? [...(r.tags ?? []), ...ownTags, ...(r.protected ? [PROTECTED_TAG] : [])];
-  const id = liveId(opts.id);
-  const live = {
-    id,
-    fingerprint: `fp-${opts.id}`,
-    tagIds: [],
-    status: 'Active',
-    readOnlyConfig: { database_hostname_derived: 'derived.internal' },
-    extraConfig: {},
-    wire: {},
+  const tagNames = opts.tags ?? [...(r.tags ?? []), ...ownTags, ...(r.protected ? [PROTECTED_TAG] : [])];
+  const common = {
+    id: liveId(opts.id),
+    name: r.name,
+    tags: tagNames.map((n) => ({ id: `tag-${n}`, name: n })),
   };
-  const common = { tags, protected: false, previousNames: [], live };
   switch (r.kind) {
     case 'source':
     case 'destination':
-      return { ...r, ...common, config: serverConfig(r.kind, r.connector, r.config) };
+      return {
+        ...common,
+        connector: r.connector,
+        connector_status: 'Active',
+        config: { ...serverConfig(r.kind, r.connector, { ...r.config, ...opts.liveConfig }), ...extraOf(r) },
+      };
     case 'transform':
       return {
-        ...r,
         ...common,
-        config: serverConfig('transform', r.type, r.config),
-        implementation: r.implementation ? { ...r.implementation, server_added: null } : undefined,
+        transform_type: r.type,
+        status: 'Active',
+        config: {
+          ...serverConfig('transform', r.type, { ...r.config, ...opts.liveConfig }),
+          ...extraOf(r),
+          'transforms.name': r.name,
+        },
+        implementation: r.implementation ? { ...r.implementation, server_added: null } : null,
       };
     case 'pipeline':
       return {
-        ...r,
         ...common,
-        topics: r.topics?.map((t) => t),
-        transforms: r.transforms.flatMap((t) => t.topics.map((topic) => ({ name: t.name, topics: [topic] }))),
+        source: { id: '', name: r.source, connector: null, topics: [...(r.topics ?? [])] },
+        destination: { id: '', name: r.destination, connector: null },
+        transforms: r.transforms.flatMap((t) =>
+          t.topics.map((topic) => ({ id: transformId(t.name), name: t.name, topic })),
+        ),
+        topic_auto_discovery_transforms: r.topicAutoDiscovery.map((d) => ({
+          transform_id: transformId(d.transform),
+          regex: d.regex,
+        })),
+        snapshot_new_tables: r.snapshotNewTables,
       };
     default:
       // A kind registered by a test (test/kinds/kafka-user.ts): echoed as given.
       return { ...r, ...common };
   }
+}
+
+function readContext(transformNames: readonly string[]): ReadContext {
+  const fail = (message: string): never => {
+    throw new Error(`fixture read warned: ${message}`);
+  };
+  const transforms = new Map(transformNames.map((n) => [transformId(n), n]));
+  return {
+    tags: new TagNames([], fail),
+    namesById: (kind) => (kind === 'transform' ? transforms : new Map()),
+    warn: fail,
+  };
+}
+
+/**
+ * The live object the server would hold after creating `r`, read through the real state reader
+ * (src/state), so planner tests see exactly what `plan` sees. The fingerprint is replaced by a
+ * short label so plans stay readable in goldens.
+ */
+export function serverEcho(r: Exclude<Resource, TagResource>, opts: EchoOptions): LiveResource {
+  const raw = serverObject(r, opts);
+  const names = r.kind === 'pipeline' ? r.topicAutoDiscovery.map((d) => d.transform) : [];
+  const ctx = readContext(names);
+  const live = registry.get(r.kind).live;
+  if (!('read' in live)) throw new Error(`fixture: ${r.kind} is not read from a list`);
+  const read = live.read(raw, ctx);
+  if (!read.value) throw new Error(`fixture ${r.kind}/${r.name} does not read back: ${JSON.stringify(read)}`);
+  return { ...read.value, live: { ...read.value.live, fingerprint: `fp-${opts.id}` } } as LiveResource;
 }
 
 export function liveTag(name: string, n: number, extra: Partial<LiveTag> = {}): LiveTag {
@@ -252,10 +323,4 @@ export function ordersPipeline(extra: Extra = {}): PipelineResource {
     topics: ['public.orders', 'public.customers'],
     ...extra,
   });
-}
-
-/** A live object with some config keys as the server returned them (string-encoded, null, derived). */
-export function withLiveConfig(r: LiveResource, patch: Config): LiveResource {
-  if (r.kind !== 'source' && r.kind !== 'destination' && r.kind !== 'transform') return r;
-  return { ...r, config: { ...r.config, ...patch } } as LiveResource;
 }

@@ -18,7 +18,6 @@ import {
   source,
   tag,
   transform,
-  withLiveConfig,
 } from './fixtures.js';
 import { SHOWCASE_SCENARIO } from './showcase-scenario.js';
 
@@ -209,14 +208,20 @@ export const SCENARIOS: readonly Scenario[] = [
       enrich(),
     ]),
     live: liveState([
-      withLiveConfig(serverEcho(pgSource(), { id: 1 }), {
-        database_password: null,
-        database_port: '5432',
-        ssh_enabled: 'false',
-        ssh_public_key: 'ssh-ed25519 AAAA generated',
+      serverEcho(pgSource(), {
+        id: 1,
+        liveConfig: {
+          database_password: null,
+          database_port: '5432',
+          ssh_enabled: 'false',
+          ssh_public_key: 'ssh-ed25519 AAAA generated',
+        },
       }),
-      withLiveConfig(serverEcho(clickhouse(undefined), { id: 5 }), {
-        topics_config_map: JSON.stringify({ orders: JSON.stringify({ delete_sql_execute: 'DELETE' }) }),
+      serverEcho(clickhouse(undefined), {
+        id: 5,
+        liveConfig: {
+          topics_config_map: JSON.stringify({ orders: JSON.stringify({ delete_sql_execute: 'DELETE' }) }),
+        },
       }),
       serverEcho(enrich(), { id: 4 }),
     ]),
