@@ -1,4 +1,5 @@
 import { CONNECTOR_SPECS } from './connectors.generated.js';
+import { shortApiKey } from './field-rules.js';
 import type { ConnectorKind, ConnectorSpec, FieldSpec } from './types.js';
 
 /** How a config key spelled in a manifest or a response resolved to a catalogue field. */
@@ -14,13 +15,6 @@ interface ConnectorIndex {
   readonly byApiKey: ReadonlyMap<string, FieldSpec>;
   readonly byShortKey: ReadonlyMap<string, FieldSpec>;
   readonly byAlias: ReadonlyMap<string, FieldSpec>;
-}
-
-const USER_SUFFIX = /\.user\.(defined|displayed)$/;
-
-/** `database.hostname.user.defined` → `database.hostname` (the quickstart's short dotted form). */
-export function shortApiKey(apiKey: string): string {
-  return apiKey.replace(USER_SUFFIX, '');
 }
 
 function buildIndex(spec: ConnectorSpec): ConnectorIndex {

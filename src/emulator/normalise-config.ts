@@ -3,14 +3,20 @@
  * write and the next read. Clients must cope with every step, so each is reproduced here.
  */
 import { createHash } from 'node:crypto';
-import { getConnector, type ConnectorKind, type FieldSpec } from '../catalogue/index.js';
+import {
+  getConnector,
+  isPlaceholder,
+  isReadOnly,
+  PLACEHOLDER_PATTERN,
+  SECRET_MASK,
+  type ConnectorKind,
+  type FieldSpec,
+} from '../catalogue/index.js';
 import type { SecretMaskMode, StringEncodingMode } from './settings.js';
 import type { Json, JsonRecord } from './types.js';
 
-export const SECRET_MASK = '********';
 export const MARK_OPTIONAL_KEY = 'transforms.MarkColumnsAsOptional.fields.include.list';
 const SSH_PLACEHOLDER = '<SSH.PUBLIC.KEY>';
-const PLACEHOLDER = /^<([A-Z0-9_.]+)>$/;
 const USER_DEFINED = '.user.defined';
 
 interface ConnectorFacts {
@@ -28,10 +34,10 @@ function facts(kind: ConnectorKind, code: string): ConnectorFacts | undefined {
   if (factsCache.has(cacheKey)) return factsCache.get(cacheKey);
   const spec = getConnector(kind, code);
   const result = spec && {
-    defaults: spec.fields.filter((f) => f.default !== undefined && !f.readOnly),
+    defaults: spec.fields.filter((f) => f.default !== undefined && !isReadOnly(f)),
     secrets: [...new Set(spec.fields.filter((f) => f.secret).map((f) => f.apiKey))],
     apiKeys: new Set(spec.fields.map((f) => f.apiKey)),
-    readOnly: [...new Set(spec.fields.filter((f) => f.readOnly).map((f) => f.apiKey))],
+    readOnly: [...new Set(spec.fields.filter(isReadOnly).map((f) => f.apiKey))],
     portKeys: new Set(
       spec.fields.filter((f) => f.type === 'int' && /port/.test(f.apiKey)).map((f) => f.apiKey),
     ),
@@ -108,7 +114,7 @@ export function renderConfig(stored: JsonRecord, o: RenderOptions): JsonRecord {
   for (const k in stored) {
     const v = stored[k] as Json;
     // NOTE: a stored null is kept as null, not replaced by the default (only missing keys are filled).
-    out[k] = typeof v === 'string' && v.startsWith('<') ? resolvePlaceholder(v, o.entityId) : v;
+    out[k] = isPlaceholder(v) ? resolvePlaceholder(v, o.entityId) : v;
   }
   if (!f) return withheldSecrets(out, [], o);
   addReadOnly(out, f, o.entityId);
@@ -127,7 +133,7 @@ function isUnset(v: Json | undefined): boolean {
 
 function resolvePlaceholder(v: Json, entityId: string): Json {
   if (typeof v !== 'string') return v;
-  const m = PLACEHOLDER.exec(v);
+  const m = PLACEHOLDER_PATTERN.exec(v);
   if (!m) return v;
   if (v === SSH_PLACEHOLDER) return fakeSshKey(entityId);
   return `emulated-${(m[1] as string).toLowerCase().replace(/[._]/g, '-')}-${digest(entityId).slice(0, 12)}`;

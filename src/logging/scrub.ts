@@ -1,4 +1,5 @@
 import { CONNECTOR_SPECS } from '../catalogue/connectors.generated.js';
+import { looksSecret, SECRET_KEY_PATTERN, shortApiKey } from '../catalogue/field-rules.js';
 
 /**
  * Secret masking for anything that may reach a log line or an error message. pino's `redact`
@@ -6,10 +7,6 @@ import { CONNECTOR_SPECS } from '../catalogue/connectors.generated.js';
  * embed whole source objects (secrets included) are covered too.
  */
 const MASK = '[redacted]';
-
-/** The Terraform provider's pattern for sensitive keys (api-notes §5.6). */
-const SECRET_KEY_PATTERN =
-  /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
 
 /** Every catalogue key (wire key, short form and friendly name) marked `secret: true`. */
 const CATALOGUE_SECRET_KEYS: ReadonlySet<string> = buildCatalogueSecretKeys();
@@ -20,7 +17,7 @@ function buildCatalogueSecretKeys(): Set<string> {
     for (const field of spec.fields) {
       if (!field.secret) continue;
       keys.add(field.apiKey);
-      keys.add(field.apiKey.replace(/\.user\.(defined|displayed)$/, ''));
+      keys.add(shortApiKey(field.apiKey));
       keys.add(field.name);
     }
     for (const alias of spec.deprecatedAliases) {
@@ -37,7 +34,7 @@ export function catalogueSecretKeys(): readonly string[] {
 }
 
 function isSecretKey(key: string): boolean {
-  return CATALOGUE_SECRET_KEYS.has(key) || SECRET_KEY_PATTERN.test(key);
+  return CATALOGUE_SECRET_KEYS.has(key) || looksSecret(key);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@
  * was added and what was removed, rather than two full lists a reviewer has to compare by eye.
  */
 import type { FieldChange, JsonValue } from '../model/index.js';
-import { isCommaListName } from '../schema/config-types.js';
+import { isCommaListName } from '../catalogue/index.js';
 
 type Item = string | number | boolean;
 

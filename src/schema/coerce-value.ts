@@ -1,10 +1,10 @@
 /**
- * Turns one manifest config value into the model's typed value for its catalogue field:
- * int → number, bool → boolean, list<string> → string[], maps → objects, secrets → SecretValue.
+ * Turns one manifest config value into the model's typed value for its catalogue field through the
+ * catalogue codec (int → number, bool → boolean, list<string> → string[], maps → objects), and
+ * reports at its node, with a hint, every value that does not fit. Secrets become SecretValue.
  */
-import type { FieldSpec } from '../catalogue/index.js';
-import { SecretValue, type ConfigValue, type JsonValue } from '../model/index.js';
-import { isCommaListField } from './config-types.js';
+import { decode, isCommaListField, type Decoded, type FieldSpec } from '../catalogue/index.js';
+import { SecretValue, type ConfigValue } from '../model/index.js';
 import { interpolate, suggestEnvName, wholeEnvRef } from './interpolate.js';
 import type { Segment } from './problems.js';
 import type { BuildOptions, Reporter } from './reporter.js';
@@ -91,46 +91,54 @@ function interpolateDeep(raw: unknown, s: ValueSite): { value: unknown; usable: 
   return { value, usable, fromEnv };
 }
 
-function coerceInt(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n)) {
-    s.r.error(s.segs, `expected an integer, got ${shown(v, s)}`);
-    return undefined;
+/** Where a misfit is, and what the manifest should say instead, by catalogue type. */
+function report(f: FieldSpec, v: unknown, d: Extract<Decoded, { ok: false }>, s: ValueSite): undefined {
+  const segs = [...s.segs, ...d.at];
+  switch (f.type) {
+    case 'int':
+      s.r.error(segs, `expected an integer, got ${shown(v, s)}`);
+      break;
+    case 'bool': {
+      const yamlOne = typeof v === 'string' && /^(on|off|y|n)$/i.test(v.trim());
+      const hint = yamlOne
+        ? 'manifests are YAML 1.2, where on/off/y/n are strings: write true or false'
+        : 'write true or false';
+      s.r.error(segs, `expected a boolean, got ${shown(v, s)}`, hint);
+      break;
+    }
+    case 'string':
+      s.r.error(
+        segs,
+        `expected a string, got ${shown(v, s)}`,
+        isCommaListField(f) ? 'write a string or a list of strings' : 'quote the value',
+      );
+      break;
+    case 'list<string>':
+      s.r.error(segs, `expected a list of strings, got ${shown(v, s)}`);
+      break;
+    case 'map<string,string>':
+      s.r.error(segs, 'expected a mapping of strings', 'e.g. {raw_table: dedupe_table}');
+      break;
+    default:
+      s.r.error(
+        segs,
+        d.at.length === 0
+          ? 'expected a mapping of mappings'
+          : d.at.length === 1
+            ? 'expected a mapping'
+            : `expected ${d.reason.replace(/^not /, '')}`,
+      );
   }
-  if (f.range && (n < f.range[0] || n > f.range[1])) {
-    s.r.error(s.segs, `${s.shownAs ?? n} is out of range`, `allowed: ${f.range[0]} to ${f.range[1]}`);
-    return undefined;
-  }
-  return n;
-}
-
-function coerceBool(v: unknown, s: ValueSite): Coerced {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
-  const yamlOne = typeof v === 'string' && /^(yes|no|on|off|y|n)$/i.test(v);
-  const hint = yamlOne
-    ? 'manifests are YAML 1.2, where yes/no/on/off are strings: write true or false'
-    : 'write true or false';
-  s.r.error(s.segs, `expected a boolean, got ${shown(v, s)}`, hint);
   return undefined;
 }
 
-function coerceString(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
-  let text: string | undefined;
-  if (typeof v === 'string') text = v;
-  else if (typeof v === 'number' && Number.isInteger(v)) text = String(v);
-  else if (
-    Array.isArray(v) &&
-    isCommaListField(f) &&
-    v.every((x) => typeof x === 'string' || typeof x === 'number')
-  ) {
-    text = v.map(String).join(',');
-  }
-  if (text === undefined) {
-    const hint = isCommaListField(f) ? 'write a string or a list of strings' : 'quote the value';
-    s.r.error(s.segs, `expected a string, got ${shown(v, s)}`, hint);
-    return undefined;
-  }
+function checkRange(f: FieldSpec, n: number, s: ValueSite): boolean {
+  if (!f.range || (n >= f.range[0] && n <= f.range[1])) return true;
+  s.r.error(s.segs, `${s.shownAs ?? n} is out of range`, `allowed: ${f.range[0]} to ${f.range[1]}`);
+  return false;
+}
+
+function checkString(f: FieldSpec, v: unknown, text: string, s: ValueSite): boolean {
   if (typeof v === 'string' && isCommaListField(f) && text.split(',').some((e) => /\S\s*\n\s*\S/.test(e))) {
     // NOTE: the API splits these lists on commas only: "a\nb" is one (regex) entry matching nothing.
     s.r.warn(
@@ -139,122 +147,61 @@ function coerceString(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
       'put a comma after each entry, or write a YAML list',
     );
   }
-  if (f.enum && !f.enum.includes(text)) {
-    const sameCase = f.enum.find((e) => e.toLowerCase() === text.toLowerCase());
-    const hint = sameCase
-      ? `did you mean "${sameCase}"?`
-      : (didYouMean(text, f.enum) ?? `allowed: ${listSome(f.enum)}`);
-    s.r.error(s.segs, `${shown(text, s)} is not an allowed value of "${f.name}"`, hint);
-    return undefined;
-  }
-  return text;
+  if (!f.enum || f.enum.includes(text)) return true;
+  const sameCase = f.enum.find((e) => e.toLowerCase() === text.toLowerCase());
+  const hint = sameCase
+    ? `did you mean "${sameCase}"?`
+    : (didYouMean(text, f.enum) ?? `allowed: ${listSome(f.enum)}`);
+  s.r.error(s.segs, `${shown(text, s)} is not an allowed value of "${f.name}"`, hint);
+  return false;
 }
 
-function coerceList(v: unknown, s: ValueSite): Coerced {
-  if (typeof v === 'string')
-    return v
-      .split(',')
-      .map((x) => x.trim())
-      .filter((x) => x !== '');
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-  s.r.error(s.segs, `expected a list of strings, got ${shown(v, s)}`);
-  return undefined;
-}
-
-function parseJsonObject(v: unknown): Record<string, unknown> | undefined {
-  let x = v;
-  if (typeof v === 'string') {
-    try {
-      x = JSON.parse(v) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  return x !== null && typeof x === 'object' && !Array.isArray(x)
-    ? (x as Record<string, unknown>)
-    : undefined;
-}
-
-function coerceStringMap(v: unknown, s: ValueSite): Coerced {
-  const obj = parseJsonObject(v);
-  if (!obj || !Object.values(obj).every((x) => ['string', 'number', 'boolean'].includes(typeof x))) {
-    s.r.error(s.segs, 'expected a mapping of strings', 'e.g. {raw_table: dedupe_table}');
-    return undefined;
-  }
-  return Object.fromEntries(Object.entries(obj).map(([k, x]) => [k, String(x)]));
-}
-
-function coerceObjectMap(f: FieldSpec, v: unknown, s: ValueSite): Coerced {
-  const obj = parseJsonObject(v);
-  if (!obj) {
-    s.r.error(s.segs, 'expected a mapping of mappings');
-    return undefined;
-  }
+/** Keys of map<string,object> entries: unknown ones and missing required ones are reported. */
+function checkMapEntries(f: FieldSpec, map: Record<string, unknown>, s: ValueSite): boolean {
   const inner = f.mapValueFields ?? {};
-  const out: Record<string, JsonValue> = {};
-  for (const [key, raw] of Object.entries(obj)) {
-    const entry = parseJsonObject(raw);
-    const at = { ...s, segs: [...s.segs, key] };
-    if (!entry) {
-      s.r.error(at.segs, 'expected a mapping');
-      continue;
-    }
-    out[key] = coerceMapEntry(entry, inner, at);
-  }
-  return out;
-}
-
-function coerceMapEntry(
-  entry: Record<string, unknown>,
-  inner: NonNullable<FieldSpec['mapValueFields']>,
-  s: ValueSite,
-): JsonValue {
-  const out: Record<string, JsonValue> = {};
-  for (const [k, x] of Object.entries(entry)) {
-    const spec = inner[k];
-    if (!spec) {
+  const allowed = Object.keys(inner);
+  let ok = true;
+  for (const [key, entry] of Object.entries(map)) {
+    const keys = Object.keys(entry as Record<string, unknown>);
+    for (const k of keys.filter((x) => !(x in inner))) {
       s.r.error(
-        [...s.segs, k],
+        [...s.segs, key, k],
         `unknown key "${k}"`,
-        didYouMean(k, Object.keys(inner)) ?? `allowed: ${Object.keys(inner).join(', ')}`,
+        didYouMean(k, allowed) ?? `allowed: ${allowed.join(', ')}`,
         'key',
       );
-      continue;
+      ok = false;
     }
-    const isInt = /^int/.test(spec.type);
-    const at = { ...s, segs: [...s.segs, k] };
-    const value = isInt
-      ? coerceInt({ name: k, apiKey: k, type: 'int', required: false, secret: false }, x, at)
-      : x;
-    if (value !== undefined) out[k] = isInt ? (value as number) : String(x);
+    for (const k of allowed.filter((x) => inner[x]?.required && !keys.includes(x))) {
+      s.r.error([...s.segs, key], `missing required key "${k}"`);
+      ok = false;
+    }
   }
-  for (const [k, spec] of Object.entries(inner)) {
-    if (spec.required && !(k in entry)) s.r.error(s.segs, `missing required key "${k}"`);
-  }
-  return out;
+  return ok;
 }
 
-/** The typed model value, or undefined after reporting why not. */
+/** Checks beyond the type (ranges, allowed values, map entry keys); false after reporting. */
+function checkTyped(f: FieldSpec, v: unknown, typed: ConfigValue, s: ValueSite): boolean {
+  if (typeof typed === 'number') return checkRange(f, typed, s);
+  if (typeof typed === 'string' && f.type === 'string') return checkString(f, v, typed, s);
+  if (f.type === 'map<string,object>') return checkMapEntries(f, typed as Record<string, unknown>, s);
+  return true;
+}
+
+/**
+ * The typed model value, or undefined after reporting why not. The typing rules are the catalogue
+ * codec's (the same ones live values are read with); this adds the manifest's own: secrets must be
+ * environment references, ${env:…} is substituted first, and ranges and allowed values are checked.
+ */
 export function coerceValue(f: FieldSpec, raw: unknown, s: ValueSite): Coerced {
   if (f.secret) return coerceSecret(f, raw, s);
   const interpolated = interpolateDeep(raw, s);
   if (!interpolated.usable) return undefined;
   const value = interpolated.value;
   if (interpolated.fromEnv) s = { ...s, shownAs: `${show(raw)} (value from the environment, not shown)` };
-  switch (f.type) {
-    case 'int':
-      return coerceInt(f, value, s);
-    case 'bool':
-      return coerceBool(value, s);
-    case 'string':
-      return coerceString(f, value, s);
-    case 'list<string>':
-      return coerceList(value, s);
-    case 'map<string,string>':
-      return coerceStringMap(value, s);
-    case 'map<string,object>':
-      return coerceObjectMap(f, value, s);
-    case 'json-string':
-      return typeof value === 'string' ? value : JSON.stringify(value);
-  }
+  // TEMP(8.1): null is still refused here; the next commit makes it "not set".
+  const decoded = value === null ? ({ ok: false, value, reason: 'null', at: [] } as const) : decode(f, value);
+  if (!decoded.ok) return report(f, value, decoded, s);
+  if (decoded.value === undefined || !checkTyped(f, value, decoded.value, s)) return undefined;
+  return decoded.value;
 }

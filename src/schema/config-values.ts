@@ -4,6 +4,8 @@
  */
 import {
   getConnector,
+  isReadOnly,
+  looksSecret,
   resolveKey,
   shortApiKey,
   type ConnectorKind,
@@ -37,7 +39,7 @@ export interface ResolvedConfig {
 function spellings(spec: ConnectorSpec): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of spec.fields) {
-    if (f.readOnly) continue;
+    if (isReadOnly(f)) continue;
     out.set(f.name, f.name);
     out.set(f.apiKey, f.apiKey);
     out.set(shortApiKey(f.apiKey), shortApiKey(f.apiKey));
@@ -71,7 +73,7 @@ function rulesOf(spec: ConnectorSpec): ConnectorRules {
   let rules = rulesCache.get(spec);
   if (!rules) {
     rules = {
-      required: spec.fields.filter((f) => f.required && !f.readOnly),
+      required: spec.fields.filter((f) => f.required && !isReadOnly(f)),
       placeholders: spec.fields.filter(
         (f) => typeof f.default === 'string' && f.default.startsWith('placeholder-'),
       ),
@@ -124,7 +126,7 @@ function resolveOne(
   segs: Segment[],
   site: ConfigSite,
 ): ConfigValue | undefined | null {
-  if (field.readOnly) {
+  if (isReadOnly(field)) {
     site.r.error(segs, `"${key}" is read-only: the server sets it`, 'remove it', 'key');
     return null;
   }
@@ -165,9 +167,6 @@ export function resolveConfig(raw: Record<string, unknown> | undefined, site: Co
   return out;
 }
 
-const SECRET_LIKE =
-  /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
-
 /** `extra_config`: wire keys sent as-is. Known keys and secrets are refused (they would bypass checks and masking). */
 export function resolveExtraConfig(
   raw: Record<string, unknown> | undefined,
@@ -187,7 +186,7 @@ export function resolveExtraConfig(
       );
       continue;
     }
-    if (SECRET_LIKE.test(key)) {
+    if (looksSecret(key)) {
       const message = `"${key}" looks like a secret; extra_config values are not masked in plans or logs`;
       site.r.error(segs, message, 'secrets must be catalogue fields set with ${env:NAME}', 'key');
       continue;

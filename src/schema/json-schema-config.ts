@@ -5,7 +5,7 @@
  */
 import type { ConnectorSpec, FieldSpec } from '../catalogue/index.js';
 import type { JsonObject, JsonValue } from '../model/index.js';
-import { isCommaListField } from './config-types.js';
+import { isCommaListField, isReadOnly } from '../catalogue/index.js';
 
 export const ENV_REF_PATTERN = '^\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\}$';
 const ENV_REF: JsonObject = { $ref: '#/$defs/envRef' };
@@ -57,7 +57,7 @@ function fieldSchema(f: FieldSpec): JsonObject {
 export function editorConfigSchema(spec: ConnectorSpec): JsonObject {
   const properties: Record<string, JsonValue> = {};
   for (const f of spec.fields) {
-    if (f.readOnly) continue;
+    if (isReadOnly(f)) continue;
     properties[f.name] = fieldSchema(f);
   }
   for (const a of spec.deprecatedAliases) {

@@ -5,6 +5,7 @@
  * only in status; changes when any managed field changes. Secrets never enter it in plaintext.
  */
 import { createHash } from 'node:crypto';
+import { looksSecret } from '../catalogue/index.js';
 import { isRecord } from './parse.js';
 
 /** Top-level fields that change without anyone editing the object. */
@@ -27,29 +28,25 @@ export const VOLATILE_FIELDS: ReadonlySet<string> = new Set([
   'last_updated',
 ]);
 
-/** The provider's pattern for sensitive key names (api-notes §5.6): hashed even when not in the catalogue. */
-export const SENSITIVE_KEY =
-  /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
-
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
 const sensitiveCache = new Map<string, boolean>();
 
-/** SENSITIVE_KEY.test, memoised: the same few hundred keys recur in every object. */
+/** looksSecret, memoised: the same few hundred keys recur in every object. */
 function looksSensitive(key: string): boolean {
   let hit = sensitiveCache.get(key);
   if (hit === undefined) {
-    hit = SENSITIVE_KEY.test(key);
+    hit = looksSecret(key);
     if (sensitiveCache.size < 10_000) sensitiveCache.set(key, hit);
   }
   return hit;
 }
 
 /**
- * `isSecretKey(key)` says which `config` keys hold secrets (catalogue `secret: true`); keys matching
- * SENSITIVE_KEY are hashed too. One pass builds the canonical form of the object without its
+ * `isSecretKey(key)` says which `config` keys hold secrets (catalogue `secret: true`); keys that
+ * look secret (the provider's pattern, contract §5.6) are hashed too. One pass builds the canonical form of the object without its
  * volatile fields, with tag ids as a sorted set and secrets replaced by their hash.
  */
 export function fingerprintOf(object: unknown, isSecretKey: (key: string) => boolean = () => false): string {

@@ -2,6 +2,7 @@
  * Small shape checks for API objects: parse, don't cast. Each reader asks for the fields it needs
  * and records what was wrong, so one message can name the kind, the id and every problem.
  */
+import { parseBool } from '../catalogue/index.js';
 import type { JsonValue } from '../model/index.js';
 
 export type UnknownRecord = Readonly<Record<string, unknown>>;
@@ -60,25 +61,15 @@ export class ShapeReader {
     return [];
   }
 
-  /** An optional boolean, also accepting "true"/"false". */
+  /** An optional boolean, also in the text forms the API writes ("true", "1", "yes", ...). */
   optionalBoolean(key: string): boolean | undefined {
     const v = this.object[key];
     if (v === undefined || v === null) return undefined;
-    const b = parseBoolean(v);
+    const b = parseBool(v);
     if (b !== undefined) return b;
     this.problems.push(`"${key}" must be a boolean, got ${describe(v)}`);
     return undefined;
   }
-}
-
-export function parseBoolean(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const s = value.trim().toLowerCase();
-    if (s === 'true') return true;
-    if (s === 'false') return false;
-  }
-  return undefined;
 }
 
 /** A short description of a value's type for messages: never the value itself (it may be secret). */

@@ -6,10 +6,9 @@
  * `extraConfig` (wire keys, values as read). Static defaults are NOT filled in here: the planner
  * applies rule 3 to both sides, so the live model says exactly what the server holds.
  */
-import { getConnector, shortApiKey } from '../catalogue/index.js';
+import { decode, getConnector, isReadOnly, shortApiKey } from '../catalogue/index.js';
 import type { ConnectorKind, FieldSpec } from '../catalogue/index.js';
 import type { ConfigValue, JsonValue } from '../model/index.js';
-import { coerceValue } from './coerce.js';
 import { isJsonValue } from './parse.js';
 import type { UnknownRecord } from './parse.js';
 
@@ -57,9 +56,7 @@ export function connectorFields(kind: ConnectorKind, code: string): ConnectorFie
     byApiKey,
     derived,
     secretDerived,
-    readOnly: new Set(
-      fields.filter((f) => f.readOnly || f.apiKey.endsWith('.user.displayed')).map((f) => f.apiKey),
-    ),
+    readOnly: new Set(fields.filter(isReadOnly).map((f) => f.apiKey)),
     isSecretKey: (apiKey) => byApiKey.get(apiKey)?.secret === true,
   };
   indexCache.set(cacheKey, index);
@@ -92,9 +89,10 @@ export function splitConfig(
       else extraConfig[key] = value;
       continue;
     }
-    const coerced = coerceValue(field, value);
-    if (!coerced.ok) badKeys.push(key);
-    const typed = coerced.value;
+    const decoded = decode(field, value);
+    if (!decoded.ok) badKeys.push(key);
+    // NOTE: a value that does not fit its type is kept as read, so the plan shows it.
+    const typed = decoded.ok ? decoded.value : (value as JsonValue);
     if (typed === undefined) continue;
     // NOTE: no catalogue field is both read-only and secret; a SecretValue is never kept apart.
     if (readOnly.has(key)) {

@@ -218,9 +218,11 @@ export function serverObject(
         })),
         snapshot_new_tables: r.snapshotNewTables,
       };
-    default:
-      // A kind registered by a test (test/kinds/kafka-user.ts): echoed as given.
-      return { ...r, ...common };
+    default: {
+      // A kind registered by a test (test/kinds/kafka-user.ts): echoed as given, minus where it was written.
+      const { location: _where, ...rest } = r;
+      return { ...rest, ...common } as Record<string, JsonValue>;
+    }
   }
 }
 

@@ -40,10 +40,15 @@ function valueArb(f: FieldSpec): fc.Arbitrary<JsonValue | SecretValue> {
       return fc.boolean();
     case 'list<string>':
       return fc.array(word, { maxLength: 4 });
+    // NOTE: plain objects, as YAML and JSON.parse give them (fast-check may drop the prototype).
     case 'map<string,string>':
-      return fc.dictionary(word, word, { maxKeys: 3 });
+      return fc.dictionary(word, word, { maxKeys: 3, noNullPrototype: true });
     case 'map<string,object>':
-      return fc.dictionary(word, fc.record({ chunks: fc.integer({ min: 1, max: 9 }) }), { maxKeys: 3 });
+      return fc.dictionary(
+        word,
+        fc.record({ chunks: fc.integer({ min: 1, max: 9 }) }, { noNullPrototype: true }),
+        { maxKeys: 3, noNullPrototype: true },
+      );
     default:
       // NOTE: digits and Yes/No in string fields must survive as strings (rule 2).
       return fc.oneof(word, fc.constantFrom('10000', 'Yes', 'No', ''));

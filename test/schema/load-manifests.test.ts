@@ -191,6 +191,28 @@ destinations:
     expect(wh && 'config' in wh && wh.config['snowflake_schema_name']).toBe('${not-a-ref}');
   });
 
+  it('types values by the catalogue codec, as live values are read: text booleans yes; decimals for int, on/off no', async () => {
+    const typed =
+      PG_SOURCE + '      heartbeat_enabled: yes\n      ssh_enabled: "0"\n      database_port: "5433"\n';
+    const ok = dir({ 'm.yaml': `namespace: shop\nsources:\n${typed}` });
+    const { state } = await loadDesiredState([ok], { cwd: ok, env: { PG_PASSWORD: 'x' } });
+    const src = state.resources[0] as SourceResource;
+    expect([src.config['heartbeat_enabled'], src.config['ssh_enabled'], src.config['database_port']]).toEqual(
+      [true, false, 5433],
+    );
+    const wrong = PG_SOURCE + '      heartbeat_enabled: on\n      database_port: "5432.5"\n';
+    const bad = dir({ 'm.yaml': `namespace: shop\nsources:\n${wrong}` });
+    const { problems } = await validateManifests([bad], { cwd: bad, env: { PG_PASSWORD: 'x' } });
+    expect(problems.map((p) => [p.path, p.message, p.hint])).toEqual([
+      [
+        'sources[0].config.heartbeat_enabled',
+        'expected a boolean, got "on"',
+        expect.stringContaining('YAML 1.2'),
+      ],
+      ['sources[0].config.database_port', 'expected an integer, got "5432.5"', undefined],
+    ]);
+  });
+
   it('leaves topics undefined when the table list is a regex', async () => {
     const text = `namespace: shop\nsources:\n${PG_SOURCE.replace('public.orders, public.customers', 'public\\\\..*')}pipelines:\n  - name: p\n    source: orders-db\n    destination: wh\nexternal:\n  destinations: [wh]\n`;
     const d = dir({ 'm.yaml': text });

@@ -1,5 +1,5 @@
-/** Sources and destinations (api-notes §3.1): identical routes under `/sources` and `/destinations`. */
-import { connectorCodes, getConnector } from '../../catalogue/index.js';
+/** Sources and destinations (§3.1): identical routes under `/sources` and `/destinations`. */
+import { connectorCodes, getConnector, parseBool, parseInteger } from '../../catalogue/index.js';
 import { detail, ok, rawOk, validationError, type PydanticItem, type Reply } from '../http.js';
 import type { Call, Router } from '../router.js';
 import type { Json, JsonRecord, StoredConnector } from '../types.js';
@@ -44,7 +44,7 @@ function bodyRules(kind: ConnectorKind, create: boolean): Record<string, FieldRu
   return rules;
 }
 
-/** int/bool config values must be JSON-typed or their string encodings; required keys when asked. */
+/** int/bool config values must be JSON-typed or a text form of them; required keys when asked. */
 function configProblems(
   call: Call,
   kind: ConnectorKind,
@@ -64,7 +64,7 @@ function configProblems(
       }
       continue;
     }
-    if (field.type === 'int' && !(Number.isInteger(v) || (typeof v === 'string' && /^-?\d+$/.test(v)))) {
+    if (field.type === 'int' && parseInteger(v) === undefined) {
       items.push({
         type: 'int_parsing',
         loc,
@@ -72,7 +72,7 @@ function configProblems(
         input: field.secret ? null : v,
       });
     }
-    if (field.type === 'bool' && typeof v !== 'boolean' && v !== 'true' && v !== 'false') {
+    if (field.type === 'bool' && parseBool(v) === undefined) {
       items.push({
         type: 'bool_parsing',
         loc,

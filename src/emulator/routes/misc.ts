@@ -1,5 +1,11 @@
 /** Connector catalogue endpoints (served from the bundled catalogue) and consumer-group resets. */
-import { getConnector, listConnectors, type ConnectorSpec, type FieldSpec } from '../../catalogue/index.js';
+import {
+  getConnector,
+  isReadOnly,
+  listConnectors,
+  type ConnectorSpec,
+  type FieldSpec,
+} from '../../catalogue/index.js';
 import { detail, ok, validationError, type Reply } from '../http.js';
 import type { Call, Router } from '../router.js';
 import type { Json, JsonRecord } from '../types.js';
@@ -21,7 +27,7 @@ function describeField(f: FieldSpec): JsonRecord {
     name: f.apiKey,
     display_name: f.name,
     required: f.required,
-    user_defined: !f.readOnly,
+    user_defined: !isReadOnly(f),
     encrypt: f.secret,
     value: { control: controlType(f), default: f.default ?? null } as Json,
   };

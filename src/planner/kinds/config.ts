@@ -1,14 +1,18 @@
-import { jsonEqual as equal } from '../canonical.js';
 import type { ConnectorKind } from '../../catalogue/index.js';
-import { isSecret, type Config, type FieldChange, type JsonValue } from '../../model/index.js';
+import {
+  isSecret,
+  jsonEqual as equal,
+  type Config,
+  type FieldChange,
+  type JsonValue,
+} from '../../model/index.js';
 import { sortKeysDeep } from '../canonical.js';
 import { refAsJson, type DiffContext } from '../context.js';
-import { coerceValue } from '../rules/coerce.js';
 import { liveValueOrDefault } from '../rules/defaults.js';
 import { extraConfigChanges } from '../rules/extra-config.js';
 import { managedFields, type ManagedField } from '../rules/managed-keys.js';
 import { compareSecret, secretRef } from '../rules/secrets.js';
-import { desiredValueOrDefault, UNMANAGED } from '../rules/server-may-fill.js';
+import { desiredValueOrDefault, UNMANAGED, type Unmanaged } from '../rules/server-may-fill.js';
 
 function secretChange(
   f: ManagedField,
@@ -20,29 +24,18 @@ function secretChange(
   return cmp === 'changed' ? { path: `config.${f.name}`, sensitive: true } : undefined;
 }
 
-function isUnset(v: unknown): v is null | undefined {
-  return v === undefined || v === null;
-}
-
 /**
- * Cases that need no coercion: the same scalar on both sides, both unset (default or unmanaged on
- * both), or an unset desired key whose live value is the default as the API encodes it. NOTE: a
- * shortcut only; every other case goes through the rules below, which give the same answer.
+ * Both sides are typed by the catalogue codec (schema and state decode), so this compares values
+ * only: the manifest value or the default against the live value or the default.
  */
-function obviouslyEqual(f: ManagedField, d: unknown, l: unknown): boolean {
-  if (d === l) return typeof d !== 'object' || d === null;
-  if (!isUnset(d)) return false;
-  return isUnset(l) || (f.defaultText !== undefined && (l === f.default || l === f.defaultText));
-}
-
 function valueChange(f: ManagedField, desired: Config, live: Config): FieldChange | undefined {
-  if (obviouslyEqual(f, desired[f.name], live[f.name])) return undefined;
-  const d = desiredValueOrDefault(f.spec, desired[f.name], f.default);
+  const d = desiredValueOrDefault(desired[f.name], f.default);
   if (d === UNMANAGED) return undefined;
-  const l = liveValueOrDefault(f.spec, live[f.name], f.default);
-  if (equal(d, l)) return undefined;
+  const l = liveValueOrDefault(live[f.name], f.default);
+  if (d === l || equal(d, l)) return undefined;
   const path = `config.${f.name}`;
-  const change: FieldChange = l === undefined ? { path, after: d } : { path, before: l, after: d };
+  const after = d as JsonValue;
+  const change: FieldChange = l === undefined ? { path, after } : { path, before: l as JsonValue, after };
   return f.spec.setOnce ? { ...change, forcesReplace: true } : change;
 }
 
@@ -102,7 +95,7 @@ export function planConfig(
       if (raw !== undefined && raw !== null) out[f.name] = refAsJson(secretRef(raw, ctx.hmacKey));
       continue;
     }
-    const v = desiredValueOrDefault(f.spec, raw, f.default);
+    const v = desiredValueOrDefault(raw, f.default) as JsonValue | Unmanaged;
     if (v !== UNMANAGED) out[f.name] = v !== null && typeof v === 'object' ? sortKeysDeep(v) : v;
   }
   return out;
@@ -112,7 +105,6 @@ export function planConfig(
 export function createConfigChanges(kind: ConnectorKind, code: string, desired: Config): FieldChange[] {
   const changes: FieldChange[] = [];
   const fields = managedFields(kind, code);
-  const typeOf = new Map(fields?.map((f) => [f.name, f.spec.type]) ?? []);
   const secretKeys = new Set(fields?.filter((f) => f.spec.secret).map((f) => f.name) ?? []);
   for (const key of Object.keys(desired).sort()) {
     const raw = desired[key];
@@ -122,9 +114,7 @@ export function createConfigChanges(kind: ConnectorKind, code: string, desired: 
       changes.push({ path, sensitive: true });
       continue;
     }
-    const type = typeOf.get(key);
-    const value = type ? coerceValue(type, raw) : raw;
-    if (value !== undefined) changes.push({ path, after: value });
+    changes.push({ path, after: raw });
   }
   return changes;
 }

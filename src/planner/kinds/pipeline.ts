@@ -10,7 +10,6 @@ import {
 } from '../../model/index.js';
 import { sortedUnique } from '../canonical.js';
 import { currentName, type DiffContext } from '../context.js';
-import { coerceValue } from '../rules/coerce.js';
 import { prettyTopics } from '../rules/pipeline-topics.js';
 import { sameSet } from '../rules/sets.js';
 import { effectiveTags } from '../rules/tags.js';
@@ -115,13 +114,9 @@ export function diffPipeline(
   changes.push(...transformChanges(desired, live, ctx, sourceId));
   const discovery = discoveryChange(desired, live, ctx);
   if (discovery) changes.push(discovery);
-  const liveSnapshot = coerceValue('bool', live.snapshotNewTables);
-  if (liveSnapshot !== desired.snapshotNewTables) {
-    changes.push(
-      liveSnapshot === undefined
-        ? { path: 'snapshotNewTables', after: desired.snapshotNewTables }
-        : { path: 'snapshotNewTables', before: liveSnapshot, after: desired.snapshotNewTables },
-    );
+  if (live.snapshotNewTables !== desired.snapshotNewTables) {
+    const before = live.snapshotNewTables;
+    changes.push({ path: 'snapshotNewTables', before, after: desired.snapshotNewTables });
   }
   const tags = tagChange(desired, live, ctx);
   if (tags) changes.push(tags);

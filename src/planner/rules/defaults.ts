@@ -1,26 +1,21 @@
 import type { FieldSpec } from '../../catalogue/index.js';
-import type { JsonValue } from '../../model/index.js';
-import { coerceValue } from './coerce.js';
-
-const PLACEHOLDER = /^<[^<>]+>$/;
+import { defaultOf } from '../../catalogue/index.js';
+import { isSecret, type ConfigValue, type JsonValue } from '../../model/index.js';
 
 /**
- * Rule 3, defaults: the catalogue's static default, typed. Placeholder defaults (`<SSH.PUBLIC.KEY>`)
- * are resolved by the server, so they are not a value we can compare or send. Secrets have no
- * default we would ever write.
+ * Rule 3, defaults: the catalogue's static default, typed by the codec. Placeholder defaults
+ * (`<SSH.PUBLIC.KEY>`) are resolved by the server, so they are not a value we can compare or send;
+ * secrets have no default we would ever write.
  */
 export function staticDefault(field: FieldSpec): JsonValue | undefined {
-  if (field.default === undefined || field.secret) return undefined;
-  if (typeof field.default === 'string' && PLACEHOLDER.test(field.default)) return undefined;
-  return coerceValue(field.type, field.default);
+  const d = defaultOf(field);
+  return d === undefined || isSecret(d) ? undefined : d;
 }
 
 /** Rule 3, live side: a key missing from the response counts as its static default. */
 export function liveValueOrDefault(
-  field: FieldSpec,
-  liveValue: unknown,
+  liveValue: ConfigValue | undefined,
   fallback: JsonValue | undefined,
-): JsonValue | undefined {
-  const v = coerceValue(field.type, liveValue);
-  return v === undefined ? fallback : v;
+): ConfigValue | undefined {
+  return liveValue ?? fallback;
 }

@@ -1,14 +1,5 @@
-import { jsonEqual as equal } from '../canonical.js';
+import { sameUntypedValue } from '../../catalogue/index.js';
 import type { FieldChange, JsonValue } from '../../model/index.js';
-
-/** Equal, or the same scalar string-encoded by the server (`5` vs `"5"`, `true` vs `"true"`). */
-function looselyEqual(desired: JsonValue, live: JsonValue | undefined): boolean {
-  if (equal(desired, live)) return true;
-  if (typeof live === 'string' && (typeof desired === 'number' || typeof desired === 'boolean')) {
-    return String(desired) === live.trim();
-  }
-  return false;
-}
 
 /**
  * `extra_config` pass-through keys are not in the catalogue, so nothing is known about them but
@@ -24,7 +15,7 @@ export function extraConfigChanges(
     const d = desired[key] as JsonValue;
     if (d === null) continue;
     const l = live[key];
-    if (looselyEqual(d, l)) continue;
+    if (sameUntypedValue(d, l)) continue;
     const path = `extraConfig.${key}`;
     changes.push(l === undefined || l === null ? { path, after: d } : { path, before: l, after: d });
   }

@@ -1,5 +1,5 @@
-import type { FieldChange, JsonValue } from '../../model/index.js';
-import { isJsonObject, jsonEqual as equal } from '../canonical.js';
+import { jsonEqual as equal, type FieldChange, type JsonValue } from '../../model/index.js';
+import { isJsonObject } from '../canonical.js';
 
 function isSubset(desired: JsonValue, live: JsonValue | undefined): boolean {
   if (isJsonObject(desired) && isJsonObject(live)) {

@@ -1,15 +1,12 @@
-import { getConnector, type ConnectorKind, type FieldSpec } from '../../catalogue/index.js';
+import { getConnector, isReadOnly, type ConnectorKind, type FieldSpec } from '../../catalogue/index.js';
 import type { JsonValue } from '../../model/index.js';
 import { staticDefault } from './defaults.js';
-import { isReadOnlyField } from './read-only.js';
 
 /** A catalogue field as the differ uses it, with its typed default computed once. */
 export interface ManagedField {
   readonly spec: FieldSpec;
   readonly name: string;
   readonly default: JsonValue | undefined;
-  /** The default as the API string-encodes it (`"5432"`, `"true"`), for a fast equality check. */
-  readonly defaultText: string | undefined;
 }
 
 const cache = new Map<string, readonly ManagedField[] | null>();
@@ -28,13 +25,8 @@ export function managedFields(kind: ConnectorKind, code: string): readonly Manag
   const spec = getConnector(kind, code);
   const fields = spec
     ? spec.fields
-        .filter((f) => !isReadOnlyField(f))
-        .map((f) => {
-          const d = staticDefault(f);
-          const text =
-            typeof d === 'string' || typeof d === 'number' || typeof d === 'boolean' ? String(d) : undefined;
-          return { spec: f, name: f.name, default: d, defaultText: text };
-        })
+        .filter((f) => !isReadOnly(f))
+        .map((f) => ({ spec: f, name: f.name, default: staticDefault(f) }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     : null;
   cache.set(cacheKey, fields);

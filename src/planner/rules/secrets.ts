@@ -3,13 +3,11 @@ import { hmacSecret } from '../secret-hmac.js';
 
 export type SecretComparison = 'unmanaged' | 'equal' | 'changed' | 'unknown';
 
-const MASKED = /^\*+$/;
-
+/** NOTE: masked live secrets were read as absent by the codec (state); only plaintext reaches here. */
 function plaintextOf(value: ConfigValue | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (isSecret(value)) return value.reveal();
-  if (typeof value === 'string') return MASKED.test(value) ? undefined : value;
-  return JSON.stringify(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /**

@@ -1,6 +1,4 @@
-import type { FieldSpec } from '../../catalogue/index.js';
-import type { JsonValue } from '../../model/index.js';
-import { coerceValue } from './coerce.js';
+import type { ConfigValue, JsonValue } from '../../model/index.js';
 
 /** Marks a key the manifest leaves to the server: no change is ever planned for it. */
 export const UNMANAGED: unique symbol = Symbol('unmanaged');
@@ -13,11 +11,9 @@ export type Unmanaged = typeof UNMANAGED;
  * unset key without one is unmanaged, and the server's value stands.
  */
 export function desiredValueOrDefault(
-  field: FieldSpec,
-  manifestValue: unknown,
+  manifestValue: ConfigValue | undefined,
   fallback: JsonValue | undefined,
-): JsonValue | Unmanaged {
-  const v = coerceValue(field.type, manifestValue);
-  if (v !== undefined) return v;
-  return fallback === undefined ? UNMANAGED : fallback;
+): ConfigValue | Unmanaged {
+  const v = manifestValue ?? fallback;
+  return v === undefined ? UNMANAGED : v;
 }
