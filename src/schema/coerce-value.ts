@@ -199,8 +199,7 @@ export function coerceValue(f: FieldSpec, raw: unknown, s: ValueSite): Coerced {
   if (!interpolated.usable) return undefined;
   const value = interpolated.value;
   if (interpolated.fromEnv) s = { ...s, shownAs: `${show(raw)} (value from the environment, not shown)` };
-  // TEMP(8.1): null is still refused here; the next commit makes it "not set".
-  const decoded = value === null ? ({ ok: false, value, reason: 'null', at: [] } as const) : decode(f, value);
+  const decoded = decode(f, value);
   if (!decoded.ok) return report(f, value, decoded, s);
   if (decoded.value === undefined || !checkTyped(f, value, decoded.value, s)) return undefined;
   return decoded.value;

@@ -51,6 +51,20 @@ function addEntries(
   });
 }
 
+/**
+ * Top-level keys written empty are not set (null-keys.ts). For a kind's section that means the kind is
+ * not managed by this document, which someone who wrote `pipelines:` meaning "none" must be told.
+ */
+function reportEmptyKeys(r: Reporter, out: Collected): void {
+  const sections = new Set(registry.names.map((k) => registry.get(k).manifest.key));
+  for (const key of r.nullKeysAt([])) {
+    if (key === 'namespace') out.emptyNamespace ??= r;
+    if (!sections.has(key)) continue;
+    const message = `"${key}" is empty, and null means not set: this declares no ${key} and does not manage them`;
+    r.warn([key], message, `write "${key}: []" to manage ${key} with none declared, or remove the key`);
+  }
+}
+
 /** Checks one document's shape and gathers what it declares into `out`. */
 export function collectDocument(d: ManifestDocument, problems: ProblemList, out: Collected): void {
   if (d.value === null || d.value === undefined) return;
@@ -67,6 +81,7 @@ export function collectDocument(d: ManifestDocument, problems: ProblemList, out:
   if (typeof doc['namespace'] === 'string' && !failed.has('namespace')) {
     out.namespaces.push({ value: doc['namespace'], r, location: r.location(['namespace']) });
   }
+  reportEmptyKeys(r, out);
   for (const kind of registry.applyOrder) {
     const key = registry.get(kind).manifest.key;
     if (!(key in doc)) continue;

@@ -84,6 +84,16 @@ function rulesOf(spec: ConnectorSpec): ConnectorRules {
   return rules;
 }
 
+/** Fields the manifest wrote empty (`key:` or `key: null`): friendly name → the key as written. */
+function nulledFields(configSegs: Segment[], site: ConfigSite): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const key of site.r.nullKeysAt(configSegs)) {
+    const field = resolveKey(site.kind, site.code, key)?.field;
+    if (field) out.set(field.name, key);
+  }
+  return out;
+}
+
 function checkRequired(
   spec: ConnectorSpec,
   out: ResolvedConfig,
@@ -91,8 +101,14 @@ function checkRequired(
   site: ConfigSite,
 ): void {
   const rules = rulesOf(spec);
+  const nulled = nulledFields(configSegs, site);
   for (const f of rules.required) {
-    if (!out.present.has(f.name)) {
+    if (out.present.has(f.name)) continue;
+    const written = nulled.get(f.name);
+    if (written !== undefined) {
+      const message = `missing required config key "${f.name}": it is empty, and null means not set`;
+      site.r.error([...configSegs, written], message, `give it a value (API key "${f.apiKey}")`);
+    } else {
       site.r.error(
         [...configSegs, f.name],
         `missing required config key "${f.name}"`,

@@ -27,4 +27,6 @@ export interface Collected {
   readonly external: Map<ResourceKind, Set<string>>;
   /** Reporter of the first document, for problems that belong to no node. */
   first?: Reporter;
+  /** Reporter of a document that wrote `namespace:` empty, for a precise message if none is declared. */
+  emptyNamespace?: Reporter;
 }

@@ -3,6 +3,7 @@ import { LineCounter, type Document } from 'yaml';
 import type { ManifestPath } from './collect-files.js';
 import { locate, type Target } from './locate.js';
 import { checkControlCharacters } from './control-chars.js';
+import { NullKeys } from './null-keys.js';
 import { MAX_ALIAS_COUNT, parseQuietly, parseYaml, type RawDocument, type RawParse } from './parse-yaml.js';
 import type { Position, ProblemList, Segment } from './problems.js';
 import { findInvalidUtf8, formatBytes, readRegularFile, type ReadRefusal } from './read-limited.js';
@@ -24,6 +25,8 @@ export interface ManifestDocument {
   readonly index: number;
   /** The document as plain data (YAML 1.2 core schema). */
   readonly value: unknown;
+  /** Mapping keys written empty (`key:` or `key: null`), taken out of `value` (null means not set). */
+  readonly nullKeys: NullKeys;
   /** 1-based position of the node at `segments` (see locate.ts). */
   locate(segments: readonly Segment[], target?: Target): Position;
 }
@@ -130,12 +133,14 @@ function documentsOf(
       return known ?? ast.locate(index, segs, target);
     };
     checkControlCharacters(raw.value, p.display, problems, locateIn);
+    const nullKeys = NullKeys.strip(raw.value);
     out.push({
       file: p.display,
       absPath: p.absPath,
       root: p.root,
       index,
       value: raw.value,
+      nullKeys,
       locate: locateIn,
     });
   });

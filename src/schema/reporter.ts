@@ -11,6 +11,8 @@ export interface Reporter {
   error(segs: readonly Segment[], message: string, hint?: string, target?: Target): void;
   warn(segs: readonly Segment[], message: string, hint?: string, target?: Target): void;
   location(segs: readonly Segment[]): SourceLocation;
+  /** Keys of the mapping at `segs` that the manifest wrote empty (null: not set). */
+  nullKeysAt(segs: readonly Segment[]): readonly string[];
   /** Real path of the manifest file, for paths relative to it. */
   readonly absPath: string;
   /** Real path of its manifest root: files it names must stay inside (manifest-root.ts). */
@@ -28,6 +30,7 @@ export function reporterFor(d: ManifestDocument, problems: ProblemList): Reporte
     warn: (segs, message, hint, target) =>
       problems.add('warning', d.file, at(segs, target), segs, message, hint),
     location: (segs) => ({ file: d.file, ...at(segs) }),
+    nullKeysAt: (segs) => d.nullKeys.keysAt(segs),
   };
 }
 

@@ -14,7 +14,10 @@ export function checkNamespace(c: Collected, problems: ProblemList): string | un
   const first = c.namespaces[0];
   if (!first) {
     const hint = 'add `namespace: <name>` (it scopes ownership: the tag gitops:<name>) to one manifest';
-    if (c.first) c.first.error([], 'no namespace declared in any manifest', hint);
+    if (c.emptyNamespace) {
+      const message = 'missing required key "namespace": it is empty, and null means not set';
+      c.emptyNamespace.error(['namespace'], message, hint);
+    } else if (c.first) c.first.error([], 'no namespace declared in any manifest', hint);
     else if (problems.errorCount === 0)
       problems.add('error', '.', { line: 1, col: 1 }, [], 'no manifests found', 'pass a file or directory');
     return undefined;

@@ -113,15 +113,20 @@ function describeType(e: ErrorObject, segs: Segment[]): Report {
   return { segs, target: 'value', message: `expected ${article}, got ${typeName(e.data)}`, hint };
 }
 
-function describe(e: ErrorObject, segs: Segment[]): Report {
+function describe(e: ErrorObject, segs: Segment[], d: ManifestDocument): Report {
   const p = e.params;
   switch (e.keyword) {
-    case 'required':
+    case 'required': {
+      const key = String(p['missingProperty']);
+      const at = [...segs, key];
+      if (!d.nullKeys.has(at)) return { segs: at, target: 'value', message: `missing required key "${key}"` };
       return {
-        segs: [...segs, String(p['missingProperty'])],
+        segs: at,
         target: 'value',
-        message: `missing required key "${String(p['missingProperty'])}"`,
+        message: `missing required key "${key}": it is empty, and null means not set`,
+        hint: 'give it a value',
       };
+    }
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
       const allowed = Object.keys((e.parentSchema?.['properties'] as object | undefined) ?? {});
@@ -180,7 +185,7 @@ export function validateStructure(d: ManifestDocument, problems: ProblemList): S
     // NOTE: "" fails both minLength and the non-blank pattern; minLength's "must not be empty" says it.
     if (e.keyword === 'pattern' && e.data === '' && e.parentSchema?.['minLength'] !== undefined) continue;
     const segs = pointerToSegments(e.instancePath, d.value);
-    const r = describe(e, segs);
+    const r = describe(e, segs, d);
     problems.add('error', d.file, d.locate(r.segs, r.target), r.segs, r.message, r.hint);
     // Remember a list item (`sources/3`) whose shape is too broken to build; keys the builders read
     // defensively (tags, topics, ...) do not stop the item's config from being checked too.

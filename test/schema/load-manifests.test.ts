@@ -213,6 +213,55 @@ destinations:
     ]);
   });
 
+  it('reads key: null and an empty key: as not set, in config, extra_config and optional fields', async () => {
+    const withNulls = PG_SOURCE.replace(
+      '    config:\n',
+      '    tags: null\n    previous_names:\n    extra_config:\n      some.key: null\n    config:\n      ssh_enabled:\n      heartbeat_enabled: null\n',
+    );
+    const pipeline =
+      '  - name: p\n    source: orders-db\n    destination: wh\n    topics: ~\n    snapshot_new_tables:\n';
+    const text = `namespace: shop\nsources:\n${withNulls}pipelines:\n${pipeline}external:\n  destinations: [wh]\n  sources:\n`;
+    const d = dir({ 'm.yaml': text });
+    const { problems, state } = await validateManifests([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
+    expect(problems).toEqual([]);
+    const plain = dir({
+      'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE}pipelines:\n  - {name: p, source: orders-db, destination: wh}\nexternal:\n  destinations: [wh]\n`,
+    });
+    const expected = (await validateManifests([plain], { cwd: plain, env: { PG_PASSWORD: 'x' } })).state;
+    const strip = (rs: readonly Resource[] | undefined) =>
+      JSON.stringify(rs?.map(({ location: _l, ...r }) => r));
+    expect(strip(state?.resources)).toBe(strip(expected?.resources));
+    const src = state?.resources[0] as SourceResource;
+    expect([src.tags, src.extraConfig, 'ssh_enabled' in src.config]).toEqual([undefined, {}, false]);
+  });
+
+  it('a required key written empty is "missing required", and says null means not set', async () => {
+    const required = PG_SOURCE.replace('database_hostname: db.internal', 'database.hostname.user.defined:');
+    const d = dir({ 'm.yaml': `namespace:\nsources:\n${required}` });
+    const { problems } = await validateManifests([d], { cwd: d, env: { PG_PASSWORD: 'x' } });
+    expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([
+      [1, 'namespace', 'missing required key "namespace": it is empty, and null means not set'],
+      [
+        6,
+        'sources[0].config["database.hostname.user.defined"]',
+        'missing required config key "database_hostname": it is empty, and null means not set',
+      ],
+    ]);
+  });
+
+  it('warns that an empty kind list manages nothing (pipelines: []) is the way to say none', async () => {
+    const d = dir({ 'm.yaml': `namespace: shop\npipelines:\n` });
+    const { problems, state } = await validateManifests([d], { cwd: d, env: {} });
+    expect(state?.managedKinds).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        path: 'pipelines',
+        hint: expect.stringContaining('pipelines: []'),
+      }),
+    ]);
+  });
+
   it('leaves topics undefined when the table list is a regex', async () => {
     const text = `namespace: shop\nsources:\n${PG_SOURCE.replace('public.orders, public.customers', 'public\\\\..*')}pipelines:\n  - name: p\n    source: orders-db\n    destination: wh\nexternal:\n  destinations: [wh]\n`;
     const d = dir({ 'm.yaml': text });
