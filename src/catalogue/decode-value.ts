@@ -20,8 +20,10 @@ export type Decoded =
     };
 
 const INT = /^[+-]?\d+$/;
-const TRUE = new Set(['true', 't', '1', 'yes']);
-const FALSE = new Set(['false', 'f', '0', 'no']);
+/** The text forms of a boolean the API may write (any case). */
+export const BOOLEAN_TEXTS = { true: ['true', 't', '1', 'yes'], false: ['false', 'f', '0', 'no'] } as const;
+const TRUE: ReadonlySet<string> = new Set(BOOLEAN_TEXTS.true);
+const FALSE: ReadonlySet<string> = new Set(BOOLEAN_TEXTS.false);
 
 function fits(value: ConfigValue | undefined): Decoded {
   return { ok: true, value };

@@ -9,10 +9,11 @@ import {
   isReadOnly,
   PLACEHOLDER_PATTERN,
   SECRET_MASK,
+  shortKeyFields,
   type ConnectorKind,
   type FieldSpec,
 } from '../catalogue/index.js';
-import type { SecretMaskMode, StringEncodingMode } from './settings.js';
+import type { BooleanText, SecretMaskMode, StringEncodingMode } from './settings.js';
 import type { Json, JsonRecord } from './types.js';
 
 export const MARK_OPTIONAL_KEY = 'transforms.MarkColumnsAsOptional.fields.include.list';
@@ -25,6 +26,8 @@ interface ConnectorFacts {
   readonly apiKeys: ReadonlySet<string>;
   readonly readOnly: readonly string[];
   readonly portKeys: ReadonlySet<string>;
+  /** Short key → its `.user.defined` twin's API key. */
+  readonly twins: ReadonlyMap<string, string>;
 }
 
 const factsCache = new Map<string, ConnectorFacts | undefined>();
@@ -41,6 +44,7 @@ function facts(kind: ConnectorKind, code: string): ConnectorFacts | undefined {
     portKeys: new Set(
       spec.fields.filter((f) => f.type === 'int' && /port/.test(f.apiKey)).map((f) => f.apiKey),
     ),
+    twins: new Map([...shortKeyFields(kind, code)].map(([short, f]) => [short, f.apiKey])),
   };
   factsCache.set(cacheKey, result);
   return result;
@@ -54,6 +58,8 @@ export interface RenderOptions {
   readonly secretReturned: boolean;
   readonly secretMask: SecretMaskMode;
   readonly encoding: StringEncodingMode;
+  readonly booleanText: BooleanText;
+  readonly quickstartKeys: boolean;
   /** Destination fed by a schemaless source: backfill MarkColumnsAsOptional with "*". */
   readonly markColumnsOptional?: boolean;
   /** Objects made the quickstart's way: a `.user.defined` key reads back as its short twin only. */
@@ -66,14 +72,28 @@ export interface RenderOptions {
  */
 const templates = new Map<string, JsonRecord>();
 
+const BOOLEAN_TEXT: Record<BooleanText, readonly [string, string]> = {
+  'true-false': ['true', 'false'],
+  '1-0': ['1', '0'],
+  'yes-no': ['yes', 'no'],
+};
+
+/** A number or boolean as the server string-encodes it. */
+function asText(v: number | boolean, booleanText: BooleanText): string {
+  if (typeof v === 'number') return String(v);
+  const [yes, no] = BOOLEAN_TEXT[booleanText];
+  return v ? yes : no;
+}
+
 function defaultsTemplate(o: RenderOptions, f: ConnectorFacts): JsonRecord {
-  const key = `${o.kind}:${o.code}:${o.encoding}`;
+  const key = `${o.kind}:${o.code}:${o.encoding}:${o.booleanText}`;
   let template = templates.get(key);
   if (!template) {
     template = {};
     for (const field of f.defaults) {
       const v = field.default as Json;
-      template[field.apiKey] = o.encoding !== 'none' && typeof v !== 'string' ? String(v) : v;
+      const scalar = typeof v === 'number' || typeof v === 'boolean';
+      template[field.apiKey] = o.encoding !== 'none' && scalar ? asText(v, o.booleanText) : v;
     }
     templates.set(key, template);
   }
@@ -117,13 +137,14 @@ export function renderConfig(stored: JsonRecord, o: RenderOptions): JsonRecord {
     out[k] = isPlaceholder(v) ? resolvePlaceholder(v, o.entityId) : v;
   }
   if (!f) return withheldSecrets(out, [], o);
+  if (o.quickstartKeys) dropTwinDefaults(out, stored, f);
   addReadOnly(out, f, o.entityId);
   if (o.markColumnsOptional && f.apiKeys.has(MARK_OPTIONAL_KEY) && isUnset(out[MARK_OPTIONAL_KEY])) {
     out[MARK_OPTIONAL_KEY] = '*';
   }
   addDerivedTwins(out, f);
   if (o.shortKeys) dropUserDefinedTwins(out, f);
-  encodeScalars(out, f, o.encoding);
+  encodeScalars(out, f, o);
   return withheldSecrets(out, f.secrets, o);
 }
 
@@ -195,9 +216,9 @@ function dropUserDefinedTwins(out: JsonRecord, f: ConnectorFacts): void {
 }
 
 /** Defaults are encoded by the template; here user ports (defaults mode) or every scalar (all mode). */
-function encodeScalars(out: JsonRecord, f: ConnectorFacts, mode: StringEncodingMode): void {
-  if (mode === 'none') return;
-  if (mode === 'defaults') {
+function encodeScalars(out: JsonRecord, f: ConnectorFacts, o: RenderOptions): void {
+  if (o.encoding === 'none') return;
+  if (o.encoding === 'defaults') {
     for (const k of f.portKeys) {
       const v = out[k];
       if (typeof v === 'number') out[k] = String(v);
@@ -206,7 +227,17 @@ function encodeScalars(out: JsonRecord, f: ConnectorFacts, mode: StringEncodingM
   }
   for (const k in out) {
     const v = out[k];
-    if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+    if (typeof v === 'number' || typeof v === 'boolean') out[k] = asText(v, o.booleanText);
+  }
+}
+
+/**
+ * An object made the quickstart's way holds the short key (`database.port`) as the value: the
+ * server fills no `.user.defined` default next to it (quickstartKeys mode, §5.2).
+ */
+function dropTwinDefaults(out: JsonRecord, stored: JsonRecord, f: ConnectorFacts): void {
+  for (const [short, twin] of f.twins) {
+    if (stored[short] !== undefined && stored[short] !== null && stored[twin] === undefined) delete out[twin];
   }
 }
 

@@ -10,6 +10,8 @@ import { DEFAULT_HEALTH_SETTINGS, HEALTH_CHECKS, type HealthSettings } from './h
 export type SecretMaskMode = 'omit' | 'null' | 'mask';
 /** Which config scalars read back string-encoded. */
 export type StringEncodingMode = 'defaults' | 'all' | 'none';
+/** How a string-encoded boolean reads back: `"true"`, `"1"` or `"yes"` (and their false forms). */
+export type BooleanText = 'true-false' | '1-0' | 'yes-no';
 
 /** A fault rule scoped to a method and/or a route (`/sources/{id}`) or literal path. */
 export interface FaultRule {
@@ -55,6 +57,14 @@ export interface EmulatorSettings extends HealthSettings {
   rotateRefreshTokens: boolean;
   secretMask: SecretMaskMode;
   stringEncoding: StringEncodingMode;
+  /** The text of string-encoded booleans (which ones are string-encoded: `stringEncoding`). */
+  booleanText: BooleanText;
+  /**
+   * The quickstart's short keys (`database.hostname`, `table.include.list`) are the field itself: a
+   * create or update may send them instead of the `.user.defined` key, they are stored and read back
+   * as sent, and the `.user.defined` default is not filled in next to them (§5.2).
+   */
+  quickstartKeys: boolean;
   /** Reads a `wait=false` write shows its transient status before Active. */
   settleReads: number;
   /** Milliseconds after which a `wait=false` write shows Active regardless of reads; null = reads only. */
@@ -109,6 +119,8 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   rotateRefreshTokens: true,
   secretMask: 'mask',
   stringEncoding: 'defaults',
+  booleanText: 'true-false',
+  quickstartKeys: false,
   settleReads: 2,
   settleDelayMs: null,
   putConfig: 'replace',
@@ -191,6 +203,8 @@ const CHECKS: Record<keyof EmulatorSettings, Check> = {
   rotateRefreshTokens: isBool,
   secretMask: oneOf('omit', 'null', 'mask'),
   stringEncoding: oneOf('defaults', 'all', 'none'),
+  booleanText: oneOf('true-false', '1-0', 'yes-no'),
+  quickstartKeys: isBool,
   settleReads: isNum,
   settleDelayMs: isNumOrNull,
   putConfig: oneOf('replace', 'merge'),

@@ -27,11 +27,20 @@ function csv(v: Json | undefined): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * A list's entries under its `.user.defined` key and its short key (`table.include.list`) together:
+ * the quickstart sends the short key, and presents the `.user.defined` one as tables added to it.
+ */
+function includeEntries(config: JsonRecord, key: string): string[] {
+  const short = key.slice(0, -'.user.defined'.length);
+  return [...new Set([...csv(config[key]), ...csv(config[short])])];
+}
+
 /** Pretty topic names of a source, e.g. `public.orders` (DynamoDB: `default.<table>`). */
 export function sourceTopics(connector: string, config: JsonRecord): string[] {
-  const key = INCLUDE_KEYS.find((k) => csv(config[k]).length > 0);
+  const key = INCLUDE_KEYS.find((k) => includeEntries(config, k).length > 0);
   if (!key) return [];
-  const entries = csv(config[key]);
+  const entries = includeEntries(config, key);
   if (connector === 'dynamodb') return entries.map((t) => (t.includes('.') ? t : `default.${t}`));
   const nsKey = NAMESPACE_KEYS.find((k) => csv(config[k]).length > 0);
   const namespace = nsKey ? csv(config[nsKey])[0] : undefined;

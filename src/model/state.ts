@@ -47,8 +47,14 @@ export interface LiveMeta {
   readonly tagIds: readonly string[];
   /** connector_status / job status, shown, never diffed. */
   readonly status?: string | undefined;
-  /** Read-only and server-derived config (friendly keys), kept apart, never diffed. */
+  /** Read-only config (friendly keys: `ssh_public_key`), kept apart, never diffed. */
   readonly readOnlyConfig: Readonly<Record<string, JsonValue>>;
+  /**
+   * Short keys of `.user.defined` fields as read (wire keys: `table.include.list`): the server's
+   * derived twin, or the value itself in objects made the quickstart's way (then also in `config`).
+   * Never diffed; kept for whole-config PUT bodies and for what a source captures today.
+   */
+  readonly shortKeys?: Readonly<Record<string, JsonValue>>;
   /** Config keys the catalogue does not know (wire keys), kept for whole-config PUT bodies. */
   readonly extraConfig: Readonly<Record<string, JsonValue>>;
   /** Kind-specific wire details the applier needs (pipeline topic ids, transform version, ...). */

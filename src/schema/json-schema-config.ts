@@ -5,7 +5,7 @@
  */
 import type { ConnectorSpec, FieldSpec } from '../catalogue/index.js';
 import type { JsonObject, JsonValue } from '../model/index.js';
-import { isCommaListField, isReadOnly } from '../catalogue/index.js';
+import { BOOLEAN_TEXTS, isCommaListField, isReadOnly } from '../catalogue/index.js';
 
 export const ENV_REF_PATTERN = '^\\$\\{env:[A-Za-z_][A-Za-z0-9_]*\\}$';
 const ENV_REF: JsonObject = { $ref: '#/$defs/envRef' };
@@ -22,7 +22,9 @@ function valueSchema(f: FieldSpec): JsonObject {
       return { anyOf: [num, { type: 'string', pattern: '^[+-]?\\d+$' }, ENV_REF] };
     }
     case 'bool':
-      return { anyOf: [{ type: 'boolean' }, { enum: ['true', 'false'] }, ENV_REF] };
+      return {
+        anyOf: [{ type: 'boolean' }, { enum: [...BOOLEAN_TEXTS.true, ...BOOLEAN_TEXTS.false] }, ENV_REF],
+      };
     case 'list<string>':
       return { type: ['array', 'string'], items: { type: 'string' } };
     case 'map<string,string>':

@@ -227,6 +227,44 @@ describe('emulator api-notes §8.8: read-side normalisation', () => {
     expect(s.config['database.hostname.user.defined']).toBe('db.internal');
   });
 
+  it('quickstartKeys: stores the short keys as sent, fills no .user.defined default next to them, and derives topics from them', async () => {
+    await h.control('POST', '/faults', { quickstartKeys: true, stringEncoding: 'all', booleanText: '1-0' });
+    const config = {
+      'database.hostname': 'db.internal',
+      'database.port': '5433',
+      'database.user': 'streamkap',
+      'database.password': 'pg-s3cret',
+      'database.dbname': 'shop',
+      'schema.include.list': 'public',
+      'table.include.list': 'public.orders',
+      'heartbeat.enabled': 'yes',
+    };
+    const s = (await h.call('POST', '/sources', sourceBody('pg', { config }))).body;
+    expect(s.config).toMatchObject({
+      'database.port': '5433',
+      'heartbeat.enabled': 'yes',
+      'ssh.enabled': '0',
+    });
+    expect(s.config).not.toHaveProperty('database.port.user.defined');
+    expect(s.config).not.toHaveProperty('table.include.list.user.defined');
+    expect(s.topics).toEqual(['public.orders']);
+    // The quickstart's reading of table.include.list.user.defined: tables added to the existing list.
+    const put = {
+      ...sourceBody('pg'),
+      config: { ...config, 'table.include.list.user.defined': 'public.refunds' },
+    };
+    const updated = (await h.call('PUT', `/sources/${s.id}`, put)).body;
+    expect(updated.topics).toEqual(['public.refunds', 'public.orders']);
+  });
+
+  it('quickstartKeys: a short key that is not of its field type is a 422, like its .user.defined twin', async () => {
+    await h.control('POST', '/faults', { quickstartKeys: true });
+    const config = { ...PG_CONFIG, 'database.port.user.defined': undefined, 'database.port': 'five' };
+    const r = await h.call('POST', '/sources', sourceBody('pg', { config }));
+    expect(r.status).toBe(422);
+    expect(r.body.detail[0].loc).toEqual(['body', 'config', 'database.port']);
+  });
+
   it('derives mongodb.connection.hostname from the connection string', async () => {
     const s = (
       await h.call('POST', '/sources', {

@@ -524,6 +524,23 @@ describe('buildPlan', () => {
     expect(JSON.stringify(resent.desired)).not.toContain('pg-secret-1');
   });
 
+  it('plans nothing against objects made the quickstart way (short keys, "1"/"0", numbers as text); a real change still shows', () => {
+    const withBools = pgSource({}, { heartbeat_enabled: true, ssh_enabled: false, snapshot_read_only: 'No' });
+    const live = liveState([
+      serverEcho(withBools, { id: 1, spelling: 'quickstart' }),
+      serverEcho(snowflakeDest(), { id: 2, spelling: 'quickstart' }),
+    ]);
+    expect(live.resources[0]?.live.shortKeys).toHaveProperty(['database.hostname'], 'db.internal');
+    expect(changed(buildPlan(desiredState([withBools, snowflakeDest()]), live, opts()))).toEqual([]);
+    const edited = pgSource({}, { heartbeat_enabled: false, ssh_enabled: false, database_port: 5433 });
+    const plan = buildPlan(desiredState([edited, snowflakeDest()]), live, opts());
+    expect(action(plan, 'source/orders-db').changes).toEqual([
+      { path: 'config.database_port', before: 5432, after: 5433 },
+      { path: 'config.heartbeat_enabled', before: true, after: false },
+      { path: 'config.snapshot_read_only', before: 'No', after: 'Yes' },
+    ]);
+  });
+
   it('is deterministic', () => {
     const d = desiredState([pgSource(), snowflakeDest(), ordersPipeline()]);
     expect(JSON.stringify(buildPlan(d, liveState([]), opts()))).toBe(

@@ -118,36 +118,58 @@ export function liveId(n: number): string {
 }
 
 /** A scalar as the server string-encodes it on read (§5.3): the hardest form for the reader. */
-function encodeScalar(value: JsonValue): JsonValue {
+function encodeScalar(value: JsonValue, spelling: Spelling = 'provider'): JsonValue {
+  if (typeof value === 'boolean' && spelling === 'quickstart') return value ? '1' : '0';
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
 }
 
 /**
+ * How the object was made: through the provider's keys (`database.hostname.user.defined`, the server
+ * adding the derived `database.hostname`), or the quickstart's (short keys only, booleans as "1"/"0").
+ */
+export type Spelling = 'provider' | 'quickstart';
+
+const USER_DEFINED = /\.user\.defined$/;
+
+/**
  * The wire `config` the server returns for a connector or transform: static defaults filled in,
  * scalars string-encoded, map-valued keys as JSON strings (§5.7), secrets in plaintext
- * (`secret_returned=true`), and the derived twin of each `.user.defined` key (§5.2) that readers
- * must keep apart. `config` is keyed by friendly name; a `null` value is sent as `null`.
+ * (`secret_returned=true`), and the short twin of each `.user.defined` key (§5.2): derived next to
+ * it (provider), or instead of it (quickstart). `config` is keyed by friendly name; `null` stays null.
  */
-export function serverConfig(kind: ConnectorKind, code: string, config: Config): Record<string, JsonValue> {
+export function serverConfig(
+  kind: ConnectorKind,
+  code: string,
+  config: Config,
+  spelling: Spelling = 'provider',
+): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   const spec = getConnector(kind, code);
   for (const f of spec?.fields ?? []) {
     if (f.readOnly || f.secret || f.default === undefined) continue;
     if (typeof f.default === 'string' && /^<.*>$/.test(f.default)) continue;
-    out[f.apiKey] = encodeScalar(f.default);
+    out[f.apiKey] = encodeScalar(f.default, spelling);
   }
   for (const [name, v] of Object.entries(config)) {
     const field = spec?.fields.find((f) => f.name === name);
     const key = field?.apiKey ?? name;
     const isMap = field?.type.startsWith('map') === true && v !== null && typeof v === 'object';
-    out[key] = isSecret(v) ? v.reveal() : isMap ? JSON.stringify(v) : encodeScalar(v);
+    out[key] = isSecret(v) ? v.reveal() : isMap ? JSON.stringify(v) : encodeScalar(v, spelling);
   }
   for (const key of Object.keys(out)) {
-    const short = key.replace(/\.user\.defined$/, '');
-    const v = out[key];
-    if (short === key || short in out || v === null || typeof v === 'object') continue;
-    if (spec?.fields.some((f) => f.apiKey === short || (f.secret && f.apiKey === key))) continue;
-    out[short] = String(v);
+    const short = key.replace(USER_DEFINED, '');
+    const v = out[key] as JsonValue;
+    if (short === key || short in out || spec?.fields.some((f) => f.apiKey === short)) continue;
+    if (spelling === 'quickstart') {
+      delete out[key];
+      out[short] = v;
+    } else if (
+      v !== null &&
+      typeof v !== 'object' &&
+      !spec?.fields.some((f) => f.secret && f.apiKey === key)
+    ) {
+      out[short] = String(v);
+    }
   }
   return out;
 }
@@ -159,6 +181,8 @@ export interface EchoOptions {
   owned?: boolean;
   /** Config keys (friendly names) whose wire value differs from what `r` would give, as the server returns them. */
   liveConfig?: Config;
+  /** How the object was made (default: provider). */
+  spelling?: Spelling;
 }
 
 /** extra_config keys as the server stores them: scalars string-encoded like every other key. */
@@ -190,7 +214,10 @@ export function serverObject(
         ...common,
         connector: r.connector,
         connector_status: 'Active',
-        config: { ...serverConfig(r.kind, r.connector, { ...r.config, ...opts.liveConfig }), ...extraOf(r) },
+        config: {
+          ...serverConfig(r.kind, r.connector, { ...r.config, ...opts.liveConfig }, opts.spelling),
+          ...extraOf(r),
+        },
       };
     case 'transform':
       return {
@@ -198,7 +225,7 @@ export function serverObject(
         transform_type: r.type,
         status: 'Active',
         config: {
-          ...serverConfig('transform', r.type, { ...r.config, ...opts.liveConfig }),
+          ...serverConfig('transform', r.type, { ...r.config, ...opts.liveConfig }, opts.spelling),
           ...extraOf(r),
           'transforms.name': r.name,
         },

@@ -46,10 +46,8 @@ describe('source normalisation', () => {
 
   it('keeps read-only, derived and unknown keys apart from the config', async () => {
     const src = await loadOne<LiveSource>('source', postgresSource());
-    expect(src.live.readOnlyConfig).toEqual({
-      ssh_public_key: 'ssh-ed25519 AAAAC3Nza fake',
-      'database.hostname': 'db.internal.tunnel',
-    });
+    expect(src.live.readOnlyConfig).toEqual({ ssh_public_key: 'ssh-ed25519 AAAAC3Nza fake' });
+    expect(src.live.shortKeys).toEqual({ 'database.hostname': 'db.internal.tunnel' });
     expect(src.live.extraConfig).toEqual({ 'brand.new.backend.key': 'kept' });
     expect(src.extraConfig).toEqual({ 'brand.new.backend.key': 'kept' });
     expect(Object.keys(src.config)).not.toContain('ssh_host'); // null = absent

@@ -32,9 +32,10 @@ describe('derived twins of secret keys', () => {
     if (src?.kind !== 'source') throw new Error('no source read');
     expect(isSecret(src.config['mongodb_connection_string'])).toBe(true);
     expect(src.live.readOnlyConfig).not.toHaveProperty('mongodb.connection.string');
+    expect(src.live.shortKeys).not.toHaveProperty('mongodb.connection.string');
     expect(src.live.extraConfig).not.toHaveProperty('mongodb.connection.string');
     // A non-secret derived key is still kept apart as before.
-    expect(src.live.readOnlyConfig).toHaveProperty(['collection.include.list'], 'app.events');
+    expect(src.live.shortKeys).toHaveProperty(['collection.include.list'], 'app.events');
     expect(JSON.stringify(src)).not.toContain('PLANTED');
     expect(inspect(src, { depth: 10 })).not.toContain('PLANTED');
   });

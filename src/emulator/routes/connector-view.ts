@@ -105,6 +105,8 @@ export function renderConnectorJson(
     secretReturned: o.secretReturned,
     secretMask: s.secretMask,
     encoding: s.stringEncoding,
+    booleanText: s.booleanText,
+    quickstartKeys: s.quickstartKeys,
     markColumnsOptional: needsMarkOptional(env, c),
     shortKeys: s.shortKeys,
   });

@@ -1,5 +1,12 @@
 /** Sources and destinations (§3.1): identical routes under `/sources` and `/destinations`. */
-import { connectorCodes, getConnector, parseBool, parseInteger } from '../../catalogue/index.js';
+import {
+  connectorCodes,
+  getConnector,
+  parseBool,
+  parseInteger,
+  shortApiKey,
+  type FieldSpec,
+} from '../../catalogue/index.js';
 import { detail, ok, rawOk, validationError, type PydanticItem, type Reply } from '../http.js';
 import type { Call, Router } from '../router.js';
 import type { Json, JsonRecord, StoredConnector } from '../types.js';
@@ -44,6 +51,17 @@ function bodyRules(kind: ConnectorKind, create: boolean): Record<string, FieldRu
   return rules;
 }
 
+/**
+ * The value a body gives a field, and the key it is under: its API key, or (quickstartKeys mode) the
+ * short key the quickstart writes instead of the `.user.defined` one.
+ */
+function bodyValue(config: JsonRecord, field: FieldSpec, quickstart: boolean): [string, Json | undefined] {
+  const v = config[field.apiKey];
+  const short = shortApiKey(field.apiKey);
+  if ((v !== undefined && v !== null) || !quickstart || short === field.apiKey) return [field.apiKey, v];
+  return [short, config[short]];
+}
+
 /** int/bool config values must be JSON-typed or a text form of them; required keys when asked. */
 function configProblems(
   call: Call,
@@ -54,12 +72,13 @@ function configProblems(
 ): PydanticItem[] {
   const spec = getConnector(kind, code);
   if (!spec) return [];
+  const settings = call.env.settings();
   const items: PydanticItem[] = [];
   for (const field of spec.fields) {
-    const v = config[field.apiKey];
-    const loc = ['body', 'config', field.apiKey];
+    const [key, v] = bodyValue(config, field, settings.quickstartKeys);
+    const loc = ['body', 'config', key];
     if (v === undefined || v === null) {
-      if (create && field.required && call.env.settings().requireConfigKeys) {
+      if (create && field.required && settings.requireConfigKeys) {
         items.push({ type: 'missing', loc, msg: 'Field required', input: null });
       }
       continue;

@@ -28,6 +28,8 @@ export function renderTransform(env: ServerEnv, t: StoredTransform, secretReturn
       secretReturned,
       secretMask: s.secretMask,
       encoding: s.stringEncoding,
+      booleanText: s.booleanText,
+      quickstartKeys: s.quickstartKeys,
     }),
     implementation: structuredClone(t.implementation),
     version: t.job?.version ?? latestVersion(t),

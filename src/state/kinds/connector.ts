@@ -40,7 +40,7 @@ export function readConnector<K extends ConnectorKind>(
   // NOTE: with an unknown connector nothing tells secrets apart, so no config is kept at all.
   const split = known
     ? splitConfig(kind, connector, rawConfig)
-    : { config: {}, readOnlyConfig: {}, extraConfig: {}, badKeys: [] };
+    : { config: {}, readOnlyConfig: {}, shortKeys: {}, extraConfig: {}, badKeys: [] };
   for (const key of split.badKeys)
     ctx.warn(`${kind} "${name}": config key "${key}" does not have its catalogue type; kept as read`);
 
@@ -63,6 +63,7 @@ export function readConnector<K extends ConnectorKind>(
       tagIds: tags.ids,
       status,
       readOnlyConfig: split.readOnlyConfig,
+      shortKeys: split.shortKeys,
       extraConfig: split.extraConfig,
       wire,
     },

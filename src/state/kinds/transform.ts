@@ -119,6 +119,7 @@ export function readTransform(raw: unknown, ctx: ReadContext): ReadResult<LiveOf
         tagIds: tags.ids,
         status,
         readOnlyConfig: split.readOnlyConfig,
+        shortKeys: split.shortKeys,
         extraConfig: split.extraConfig,
         wire,
       },

@@ -1,0 +1,80 @@
+/**
+ * An object made the quickstart's way (contract §5.2, §5.3): created with the short keys
+ * (`database.hostname`, `database.port`, `table.include.list`) and read back with every scalar as
+ * text and booleans as "yes"/"no". A manifest that says the same plans nothing; a real change shows.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiCall, EXAMPLE_SECRETS, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness({ quickstartKeys: true, stringEncoding: 'all', booleanText: 'yes-no' });
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+const MANIFEST = `namespace: shop
+sources:
+  - name: orders-db
+    connector: postgresql
+    config:
+      database_hostname: db.internal
+      database_port: 5432
+      database_user: streamkap
+      database_password: \${env:ORDERS_DB_PASSWORD}
+      database_dbname: shop
+      schema_include_list: public
+      table_include_list: public.orders,public.customers
+      heartbeat_enabled: true
+      ssh_enabled: false
+`;
+
+/** The quickstart's create: short keys, booleans as it writes them, the ownership tag by id. */
+async function createTheQuickstartWay(): Promise<void> {
+  const tag = (await apiCall(h.server, 'POST', '/tags', {
+    name: 'gitops:shop',
+    description: null,
+    type: ['sources'],
+    created_from: 'api',
+  })) as { id: string };
+  await apiCall(h.server, 'POST', '/sources?secret_returned=true&wait=false', {
+    name: 'orders-db',
+    connector: 'postgresql',
+    created_from: 'api',
+    tags: [tag.id],
+    config: {
+      'database.hostname': 'db.internal',
+      'database.port': '5432',
+      'database.user': 'streamkap',
+      'database.password': EXAMPLE_SECRETS.ORDERS_DB_PASSWORD,
+      'database.dbname': 'shop',
+      'schema.include.list': 'public',
+      'table.include.list': 'public.orders,public.customers',
+      'heartbeat.enabled': 'yes',
+      'ssh.enabled': 'no',
+    },
+  });
+}
+
+describe('an object created the quickstart way', () => {
+  it('plans nothing when the manifest says the same, and shows a real change', async () => {
+    await createTheQuickstartWay();
+    const stored = h.server.emulator.dump().sources[0]?.config ?? {};
+    expect(Object.keys(stored)).toContain('database.hostname');
+    expect(Object.keys(stored)).not.toContain('database.hostname.user.defined');
+    const file = await h.write('streamkap.yaml', MANIFEST);
+
+    const same = await h.cli(['plan', file, '--detailed-exitcode']);
+    expect(same.code, same.out + same.err).toBe(0);
+    expect(same.out).toContain('No changes');
+
+    await h.write('streamkap.yaml', MANIFEST.replace('database_port: 5432', 'database_port: 5433'));
+    const changed = await h.cli(['plan', file, '--detailed-exitcode']);
+    expect(changed.code, changed.out + changed.err).toBe(2);
+    expect(changed.out).toContain('config.database_port = 5432 -> 5433');
+    expect(changed.out).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+  });
+});
