@@ -3,10 +3,10 @@
  * keys go out, each value encoded by the catalogue codec (native JSON types, map forms, secrets
  * revealed, placeholders and read-only keys never sent).
  */
-import { defaultOf, encode, getConnector, isReadOnly } from '../catalogue/index.js';
+import { defaultOf, encode, getConnector, isReadOnly, shortKeyFields } from '../catalogue/index.js';
 import type { ConnectorKind, FieldSpec } from '../catalogue/index.js';
 import { UserError } from '../errors/index.js';
-import type { JsonValue } from '../model/index.js';
+import { jsonEqual, type Config, type JsonValue, type LiveResource } from '../model/index.js';
 
 export type WireConfig = Record<string, JsonValue>;
 
@@ -54,14 +54,39 @@ export function updateConfig(
   code: string,
   desired: Readonly<Record<string, unknown>>,
   extra: Readonly<Record<string, unknown>>,
-  live: { config: Readonly<Record<string, unknown>>; extraConfig: Readonly<Record<string, unknown>> },
+  live: LiveResource,
 ): WireConfig {
   const out: WireConfig = {};
+  const liveConfig: Config = 'config' in live ? live.config : {};
   for (const field of fieldsOf(kind, code)) {
     if (isReadOnly(field)) continue;
-    put(out, field, desired[field.name] ?? defaultOf(field) ?? live.config[field.name]);
+    put(out, field, desired[field.name] ?? defaultOf(field) ?? liveConfig[field.name]);
   }
-  for (const [k, v] of Object.entries(live.extraConfig)) out[k] = v as JsonValue;
+  keepShortKeys(out, kind, code, liveConfig, live.live.shortKeys ?? {});
+  for (const [k, v] of Object.entries(live.live.extraConfig)) out[k] = v as JsonValue;
   for (const [k, v] of Object.entries(extra)) out[k] = v as JsonValue;
   return out;
+}
+
+/**
+ * The short keys the live config holds (`table.include.list`: the quickstart's spelling, or the
+ * server's derived twin) are never dropped (§5.2, §5.5): each is echoed as read, unless this body
+ * changes its field, which it then says under both keys, so that the change holds whichever key the
+ * server reads (the quickstart presents `.user.defined` as tables added to the short list).
+ */
+function keepShortKeys(
+  out: WireConfig,
+  kind: ConnectorKind,
+  code: string,
+  liveConfig: Config,
+  shortKeys: Readonly<Record<string, JsonValue>>,
+): void {
+  const twins = shortKeyFields(kind, code);
+  for (const [short, asRead] of Object.entries(shortKeys)) {
+    const field = twins.get(short);
+    if (!field || isReadOnly(field) || field.secret) continue;
+    const sent = out[field.apiKey];
+    const changed = sent !== undefined && !jsonEqual(sent, encode(field, liveConfig[field.name]));
+    out[short] = changed ? sent : asRead;
+  }
 }

@@ -155,7 +155,10 @@ function matchedAction(
     action.destructive = isDestructiveKind(desired.kind) || action.protected;
   } else {
     action.type = action.changes.length > 0 ? 'update' : 'noop';
-    if (adopt) action.reason = adoptReason(live, ctx);
+    const reasons = [adopt ? adoptReason(live, ctx) : undefined, diff.destructiveReason];
+    if (adopt || diff.destructiveReason !== undefined)
+      action.reason = reasons.filter((r) => r !== undefined).join('; ');
+    if (diff.destructiveReason !== undefined) action.destructive = true;
   }
   return action;
 }

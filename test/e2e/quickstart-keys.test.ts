@@ -1,7 +1,8 @@
 /**
- * An object made the quickstart's way (contract §5.2, §5.3): created with the short keys
+ * An object made the quickstart's way (contract §5.2, §5.3, §5.5): created with the short keys
  * (`database.hostname`, `database.port`, `table.include.list`) and read back with every scalar as
- * text and booleans as "yes"/"no". A manifest that says the same plans nothing; a real change shows.
+ * text and booleans as "yes"/"no". A manifest that says the same plans nothing; a real change shows;
+ * an update keeps the short keys, and one that would stop capturing a table is destructive.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiCall, EXAMPLE_SECRETS, startHarness, type Harness } from './harness.js';
@@ -76,5 +77,34 @@ describe('an object created the quickstart way', () => {
     expect(changed.code, changed.out + changed.err).toBe(2);
     expect(changed.out).toContain('config.database_port = 5432 -> 5433');
     expect(changed.out).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+  });
+
+  it('adding a table keeps capturing the others; dropping one is destructive and needs --allow-destructive', async () => {
+    await createTheQuickstartWay();
+    const file = await h.write(
+      'streamkap.yaml',
+      MANIFEST.replace('public.customers', 'public.customers,public.refunds'),
+    );
+    const added = await h.cli(['apply', file, '--auto-approve']);
+    expect(added.code, added.out + added.err).toBe(0);
+    const topics = () => h.server.emulator.dump().sources[0]?.config ?? {};
+    expect(topics()).toMatchObject({
+      'table.include.list': 'public.orders,public.customers,public.refunds',
+      'table.include.list.user.defined': 'public.orders,public.customers,public.refunds',
+      'database.hostname': 'db.internal',
+    });
+    expect((await h.cli(['plan', file, '--detailed-exitcode'])).code).toBe(0);
+
+    await h.write('streamkap.yaml', MANIFEST.replace(',public.customers', ''));
+    const narrowed = await h.cli(['plan', file]);
+    expect(narrowed.out).toContain('stops capturing public.customers, public.refunds');
+    expect(narrowed.out).toContain('Destructive changes: source/orders-db');
+    const refused = await h.cli(['apply', file, '--auto-approve']);
+    expect(refused.code, refused.out + refused.err).toBe(3);
+    expect(topics()['table.include.list']).toBe('public.orders,public.customers,public.refunds');
+    const applied = await h.cli(['apply', file, '--auto-approve', '--allow-destructive']);
+    expect(applied.code, applied.out + applied.err).toBe(0);
+    expect(topics()['table.include.list']).toBe('public.orders');
+    expect((await h.cli(['plan', file, '--detailed-exitcode'])).code).toBe(0);
   });
 });

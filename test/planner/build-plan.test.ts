@@ -541,6 +541,56 @@ describe('buildPlan', () => {
     ]);
   });
 
+  describe('a table list that stops capturing tables is destructive', () => {
+    const TABLES = 'public.orders,public.customers';
+    const withTables = (tables: string) => pgSource({}, { table_include_list: tables });
+    const plan = (tables: string, live: ReturnType<typeof serverEcho>) =>
+      buildPlan(desiredState([withTables(tables)]), liveState([live]), opts());
+
+    it('adding a table is a plain update', () => {
+      const p = plan(`${TABLES},public.refunds`, serverEcho(withTables(TABLES), { id: 1 }));
+      expect(action(p, 'source/orders-db')).toMatchObject({ type: 'update', destructive: false });
+      expect(p.destructive).toEqual([]);
+    });
+
+    it('dropping one, under the provider reading, names it and needs --allow-destructive', () => {
+      const p = plan('public.orders', serverEcho(withTables(TABLES), { id: 1 }));
+      expect(action(p, 'source/orders-db')).toMatchObject({
+        type: 'update',
+        destructive: true,
+        reason: expect.stringContaining('stops capturing public.customers'),
+      });
+      expect(p.destructive).toEqual(['source/orders-db']);
+    });
+
+    it('under the quickstart reading: the short table.include.list the source holds counts too', () => {
+      // .user.defined lists orders; the short list next to it (the quickstart's "existing" list) has customers too.
+      const live = serverEcho(withTables('public.orders'), {
+        id: 1,
+        wireConfig: { 'table.include.list': TABLES },
+      });
+      const p = plan('public.orders,public.refunds', live);
+      expect(action(p, 'source/orders-db').reason).toContain('stops capturing public.customers');
+      const quickstart = serverEcho(withTables(TABLES), { id: 1, spelling: 'quickstart' });
+      expect(action(plan('public.customers', quickstart), 'source/orders-db').reason).toContain(
+        'stops capturing public.orders',
+      );
+    });
+
+    it('an update that leaves the table list alone is not destructive', () => {
+      const live = serverEcho(withTables('public.orders'), {
+        id: 1,
+        wireConfig: { 'table.include.list': TABLES },
+      });
+      const p = buildPlan(
+        desiredState([pgSource({}, { table_include_list: 'public.orders', database_port: 5433 })]),
+        liveState([live]),
+        opts(),
+      );
+      expect(action(p, 'source/orders-db')).toMatchObject({ type: 'update', destructive: false });
+    });
+  });
+
   it('is deterministic', () => {
     const d = desiredState([pgSource(), snowflakeDest(), ordersPipeline()]);
     expect(JSON.stringify(buildPlan(d, liveState([]), opts()))).toBe(

@@ -183,6 +183,8 @@ export interface EchoOptions {
   liveConfig?: Config;
   /** How the object was made (default: provider). */
   spelling?: Spelling;
+  /** Wire config keys laid over the rest as the server returns them (`table.include.list`). */
+  wireConfig?: Record<string, JsonValue>;
 }
 
 /** extra_config keys as the server stores them: scalars string-encoded like every other key. */
@@ -217,6 +219,7 @@ export function serverObject(
         config: {
           ...serverConfig(r.kind, r.connector, { ...r.config, ...opts.liveConfig }, opts.spelling),
           ...extraOf(r),
+          ...opts.wireConfig,
         },
       };
     case 'transform':

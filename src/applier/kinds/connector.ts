@@ -28,10 +28,7 @@ function connectorBody<K extends ConnectorKind>(
   const { connector } = desired;
   const config =
     live && 'config' in live
-      ? updateConfig(kind, connector, desired.config, desired.extraConfig, {
-          config: live.config,
-          extraConfig: live.live.extraConfig,
-        })
+      ? updateConfig(kind, connector, desired.config, desired.extraConfig, live)
       : createConfig(kind, connector, desired.config, desired.extraConfig);
   const body: Record<string, unknown> = { name: desired.name, connector, config, tags: tagIdsOf(input) };
   const cluster = (live ?? input.replacing)?.live.wire['kc_cluster_id'];

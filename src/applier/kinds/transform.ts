@@ -122,12 +122,8 @@ export const transformWriter: KindWriter<'transform'> = {
   },
   async update(input, live) {
     const { type, name, config: desiredConfig, extraConfig } = input.desired;
-    const liveConfig = 'config' in live ? live.config : {};
     const config = {
-      ...updateConfig('transform', type, desiredConfig, extraConfig, {
-        config: liveConfig,
-        extraConfig: live.live.extraConfig,
-      }),
+      ...updateConfig('transform', type, desiredConfig, extraConfig, live),
       [NAME_KEY]: name,
     };
     const liveImpl = live.kind === 'transform' ? live.implementation : undefined;

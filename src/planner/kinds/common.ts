@@ -8,6 +8,8 @@ export interface KindDiff {
   readonly changes: FieldChange[];
   /** Set when the change can only be made by delete + create (rule 13). */
   readonly replaceReason?: string;
+  /** Set when an in-place update loses something live (a source stops capturing tables). */
+  readonly destructiveReason?: string;
 }
 
 interface Taggable {

@@ -10,11 +10,49 @@ import { sortKeysDeep } from '../canonical.js';
 import type { DiffContext } from '../context.js';
 import { effectiveTags } from '../rules/tags.js';
 import { extraConfigChanges } from '../rules/extra-config.js';
+import { droppedTables } from '../rules/captured-tables.js';
+import { managedFields } from '../rules/managed-keys.js';
 import { replaceReason } from '../rules/replace.js';
 import { createConfigChanges, diffConfig, planConfig } from './config.js';
 import { checkPlanConfig, configMap } from './config-shape.js';
 import { createTagChange, liveExtraConfig, tagChange, type KindDiff } from './common.js';
 import type { ResourcePlan } from './types.js';
+
+/**
+ * A new connector type: the old config belongs to another type, so comparing it key by key would
+ * only produce noise; a replace shows the new connector and the config it will be created with.
+ */
+function connectorChange(desired: ConnectorResource, live: ConnectorResource): KindDiff {
+  return {
+    changes: [
+      { path: 'connector', before: live.connector, after: desired.connector, forcesReplace: true },
+      ...createConfigChanges(desired.kind, desired.connector, desired.config),
+    ],
+    replaceReason: replaceReason(desired.kind, 'connector', live.connector, desired.connector),
+  };
+}
+
+/** The same connector type: config changes; a set-once key forces a replace, dropped tables are destructive. */
+function configChange(
+  desired: ConnectorResource,
+  live: LiveResource & ConnectorResource,
+  ctx: DiffContext,
+): KindDiff {
+  const changes = diffConfig(desired.kind, desired.connector, desired.config, live.config, ctx);
+  const setOnce = changes.find((c) => c.forcesReplace);
+  if (setOnce)
+    return {
+      changes,
+      replaceReason: replaceReason(desired.kind, setOnce.path, setOnce.before, setOnce.after),
+    };
+  const fields = managedFields(desired.kind, desired.connector) ?? [];
+  const dropped = droppedTables(fields, changes, live.config, live.live.shortKeys);
+  if (dropped.length === 0) return { changes };
+  return {
+    changes,
+    destructiveReason: `stops capturing ${dropped.join(', ')}: the new table_include_list leaves them out`,
+  };
+}
 
 /** Sources and destinations: connector type, config, extra config, tags. */
 export function diffConnector(
@@ -22,29 +60,12 @@ export function diffConnector(
   live: LiveResource & ConnectorResource,
   ctx: DiffContext,
 ): KindDiff {
-  const changes: FieldChange[] = [];
-  let reason: string | undefined;
-  if (desired.connector !== live.connector) {
-    // NOTE: the old config belongs to another connector type, so comparing it key by key would only
-    // produce noise; a replace shows the new connector and the config it will be created with.
-    changes.push({
-      path: 'connector',
-      before: live.connector,
-      after: desired.connector,
-      forcesReplace: true,
-    });
-    changes.push(...createConfigChanges(desired.kind, desired.connector, desired.config));
-    reason = replaceReason(desired.kind, 'connector', live.connector, desired.connector);
-  } else {
-    const config = diffConfig(desired.kind, desired.connector, desired.config, live.config, ctx);
-    changes.push(...config);
-    const setOnce = config.find((c) => c.forcesReplace);
-    if (setOnce) reason = replaceReason(desired.kind, setOnce.path, setOnce.before, setOnce.after);
-  }
-  changes.push(...extraConfigChanges(desired.extraConfig, liveExtraConfig(live)));
+  const diff =
+    desired.connector !== live.connector ? connectorChange(desired, live) : configChange(desired, live, ctx);
+  const changes = [...diff.changes, ...extraConfigChanges(desired.extraConfig, liveExtraConfig(live))];
   const tags = tagChange(desired, live, ctx);
   if (tags) changes.push(tags);
-  return reason === undefined ? { changes } : { changes, replaceReason: reason };
+  return { ...diff, changes };
 }
 
 export function createConnectorChanges(desired: ConnectorResource, ctx: DiffContext): FieldChange[] {
