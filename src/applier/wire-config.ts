@@ -1,5 +1,5 @@
 /**
- * Builds the wire `config` of a write body from the model's friendly keys (contract §5.5): which
+ * Builds the wire `config` of a write body from the model's friendly keys (api-notes §5.5): which
  * keys go out, each value encoded by the catalogue codec (native JSON types, map forms, secrets
  * revealed, placeholders and read-only keys never sent).
  */
@@ -70,7 +70,7 @@ export function updateConfig(
 
 /**
  * The short keys the live config holds (`table.include.list`: the quickstart's spelling, or the
- * server's derived twin) are never dropped (§5.2, §5.5): each is echoed as read, unless this body
+ * server's derived twin) are never dropped (api-notes §5.2, §5.5): each is echoed as read, unless this body
  * changes its field, which it then says under both keys, so that the change holds whichever key the
  * server reads (the quickstart presents `.user.defined` as tables added to the short list).
  */

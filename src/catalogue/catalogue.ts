@@ -76,7 +76,7 @@ export function resolveKey(kind: ConnectorKind, code: string, key: string): KeyR
 
 /**
  * Short dotted forms (`database.hostname`) of `.user.defined`/`.user.displayed` keys that are not
- * themselves catalogue keys, each with the field it is the twin of (§5.2).
+ * themselves catalogue keys, each with the field it is the twin of (api-notes §5.2).
  */
 export function shortKeyFields(kind: ConnectorKind, code: string): ReadonlyMap<string, FieldSpec> {
   return indexes.get(`${kind}:${code}`)?.byShortKey ?? new Map();

@@ -1,5 +1,5 @@
 /**
- * The typing rules of config values (contract §5.3, §5.7, §7 rules 2, 9, 10): one value as the API
+ * The typing rules of config values (api-notes §5.3, §5.7, §7.2, §7.9, §7.10): one value as the API
  * or a manifest spells it → the model's typed value for its catalogue field. int → number, bool →
  * boolean, list<string> → string[], maps → objects, secrets → SecretValue; `null` is absent. Schema
  * (manifest values) and state (live values) both decode here, so the planner compares like with like.
@@ -65,7 +65,7 @@ function parseJson(text: string): unknown {
 }
 
 function decodeString(field: FieldSpec, v: unknown): Decoded {
-  // NOTE: never coerce the text itself: "Yes" and "10000" are strings by contract (§5.3).
+  // NOTE: never coerce the text itself: "Yes" and "10000" are strings by contract (api-notes §5.3).
   if (typeof v === 'string') return fits(v);
   if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return fits(String(v));
   const items = Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number');
@@ -93,7 +93,7 @@ function decodeList(v: unknown): Decoded {
   return misfit(v, 'not a list of strings');
 }
 
-/** An object, a JSON-object string, or (string maps) the older `raw:dedupe,raw2:dedupe2` form (§5.7). */
+/** An object, a JSON-object string, or (string maps) the older `raw:dedupe,raw2:dedupe2` form (api-notes §5.7). */
 function asMap(v: unknown, pairs: boolean): Obj | undefined {
   if (isRecord(v)) return v;
   if (typeof v !== 'string') return undefined;
@@ -153,7 +153,7 @@ function decodeObjectMap(field: FieldSpec, v: unknown): Decoded {
   return fits(out);
 }
 
-/** A secret as read: plaintext becomes a SecretValue; a masked one is unknown (absent, §7 rule 9). */
+/** A secret as read: plaintext becomes a SecretValue; a masked one is unknown (absent, api-notes §7.9). */
 function decodeSecret(v: unknown): Decoded {
   if (v instanceof SecretValue) return fits(v);
   if (typeof v === 'string') return fits(isMaskedSecret(v) ? undefined : new SecretValue(v));
@@ -189,7 +189,7 @@ export function decode(field: FieldSpec, value: unknown): Decoded {
 }
 
 /**
- * The static default as a model value (§5.4, §7 rule 3), or undefined when there is none we could
+ * The static default as a model value (api-notes §5.4, §7.3), or undefined when there is none we could
  * send or compare: placeholders are resolved by the server, and secrets have no default we write.
  */
 export function defaultOf(field: FieldSpec): ConfigValue | undefined {

@@ -1,5 +1,5 @@
 /**
- * A model value → the JSON the API takes for its catalogue field (contract §5.3, §5.7): native JSON
+ * A model value → the JSON the API takes for its catalogue field (api-notes §5.3, §5.7): native JSON
  * by type (`int` → number, `bool` → true/false, `list<string>` → array), map-valued keys in the form
  * the provider sends, secrets revealed, placeholders never sent. The inverse of decode-value.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * What the catalogue says about a field beyond its type (contract §5.2, §5.4, §5.6): which fields are
+ * What the catalogue says about a field beyond its type (api-notes §5.2, §5.4, §5.6): which fields are
  * the server's own, which are secret, which default applies, and the patterns that recognise
  * placeholder defaults, withheld secrets and secret-looking key names. The one home of each rule;
  * schema, state, planner, applier and the emulator all ask here.
@@ -10,18 +10,18 @@ import type { FieldSpec } from './types.js';
 export const PLACEHOLDER_PATTERN = /^<([^<>]+)>$/;
 
 /**
- * The Terraform provider's pattern for sensitive key names (§5.6): used for keys the catalogue does
+ * The Terraform provider's pattern for sensitive key names (api-notes §5.6): used for keys the catalogue does
  * not mark secret (extra_config, log lines, fingerprints).
  */
 export const SECRET_KEY_PATTERN =
   /password|passwd|secret|token|credential|passphrase|api[_-]?key|private[_-]?key|access[_-]?key|auth|bearer|cookie|sasl|pem/i;
 
-/** How the server withholds a secret when `secret_returned` is not true (one of its ASSUMED forms, §8 item 4). */
+/** How the server withholds a secret when `secret_returned` is not true (one of its ASSUMED forms, api-notes §8.4). */
 export const SECRET_MASK = '********';
 
 const USER_SUFFIX = /\.user\.(defined|displayed)$/;
 
-/** `database.hostname.user.defined` → `database.hostname` (the quickstart's short dotted form, §5.2). */
+/** `database.hostname.user.defined` → `database.hostname` (the quickstart's short dotted form, api-notes §5.2). */
 export function shortApiKey(apiKey: string): string {
   return apiKey.replace(USER_SUFFIX, '');
 }
@@ -40,7 +40,7 @@ export function isMaskedSecret(value: unknown): boolean {
   return typeof value === 'string' && value.length > 0 && /^\*+$/.test(value);
 }
 
-/** Server-generated (`read_only`, `*.user.displayed`): never set by a manifest, never sent, never diffed (§7 rule 4). */
+/** Server-generated (`read_only`, `*.user.displayed`): never set by a manifest, never sent, never diffed (api-notes §7.4). */
 export function isReadOnly(field: FieldSpec): boolean {
   return field.readOnly === true || field.apiKey.endsWith('.user.displayed');
 }

@@ -233,7 +233,7 @@ function encodeScalars(out: JsonRecord, f: ConnectorFacts, o: RenderOptions): vo
 
 /**
  * An object made the quickstart's way holds the short key (`database.port`) as the value: the
- * server fills no `.user.defined` default next to it (quickstartKeys mode, §5.2).
+ * server fills no `.user.defined` default next to it (quickstartKeys mode, api-notes §5.2).
  */
 function dropTwinDefaults(out: JsonRecord, stored: JsonRecord, f: ConnectorFacts): void {
   for (const [short, twin] of f.twins) {

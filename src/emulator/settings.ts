@@ -62,7 +62,7 @@ export interface EmulatorSettings extends HealthSettings {
   /**
    * The quickstart's short keys (`database.hostname`, `table.include.list`) are the field itself: a
    * create or update may send them instead of the `.user.defined` key, they are stored and read back
-   * as sent, and the `.user.defined` default is not filled in next to them (§5.2).
+   * as sent, and the `.user.defined` default is not filled in next to them (api-notes §5.2).
    */
   quickstartKeys: boolean;
   /** Reads a `wait=false` write shows its transient status before Active. */

@@ -46,7 +46,7 @@ function looksSensitive(key: string): boolean {
 
 /**
  * `isSecretKey(key)` says which `config` keys hold secrets (catalogue `secret: true`); keys that
- * look secret (the provider's pattern, contract §5.6) are hashed too. One pass builds the canonical form of the object without its
+ * look secret (the provider's pattern, api-notes §5.6) are hashed too. One pass builds the canonical form of the object without its
  * volatile fields, with tag ids as a sorted set and secrets replaced by their hash.
  */
 export function fingerprintOf(object: unknown, isSecretKey: (key: string) => boolean = () => false): string {

@@ -83,7 +83,7 @@ class Split implements SplitConfig {
  * `transforms.name` is its name) and belong to none of the parts.
  *
  * A short key (`table.include.list`) is the same field as its `.user.defined` twin when the twin is
- * absent (objects made the quickstart's way hold short keys only, §5.2); next to its twin it is the
+ * absent (objects made the quickstart's way hold short keys only, api-notes §5.2); next to its twin it is the
  * server-derived value. Either way it is kept as read in `shortKeys`, for write bodies that must not
  * drop it; secret ones are not kept (they hold the secret in plaintext).
  */

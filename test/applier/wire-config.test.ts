@@ -26,7 +26,7 @@ describe('createConfig', () => {
   });
 });
 
-describe('updateConfig: a whole-config PUT keeps what the live config holds (contract §5.2, §5.5)', () => {
+describe('updateConfig: a whole-config PUT keeps what the live config holds (api-notes §5.2, §5.5)', () => {
   const TABLES = 'public.orders,public.customers';
   const desiredOf = (r: SourceResource) => Object.fromEntries(Object.entries(r.config));
 

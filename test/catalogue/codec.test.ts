@@ -1,5 +1,5 @@
 /**
- * The catalogue codec (contract §5.3–§5.7, §7 rules 2, 3, 4, 9, 10): the one place that knows how
+ * The catalogue codec (api-notes §5.3–§5.7, §7.2, §7.3, §7.4, §7.9, §7.10): the one place that knows how
  * the API and a manifest spell a value. Schema and state decode through it, the applier encodes.
  */
 import { describe, expect, it } from 'vitest';

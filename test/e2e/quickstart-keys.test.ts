@@ -1,5 +1,5 @@
 /**
- * An object made the quickstart's way (contract §5.2, §5.3, §5.5): created with the short keys
+ * An object made the quickstart's way (api-notes §5.2, §5.3, §5.5): created with the short keys
  * (`database.hostname`, `database.port`, `table.include.list`) and read back with every scalar as
  * text and booleans as "yes"/"no". A manifest that says the same plans nothing; a real change shows;
  * an update keeps the short keys, and one that would stop capturing a table is destructive.

@@ -117,7 +117,7 @@ export function liveId(n: number): string {
   return n.toString(16).padStart(24, '0');
 }
 
-/** A scalar as the server string-encodes it on read (§5.3): the hardest form for the reader. */
+/** A scalar as the server string-encodes it on read (api-notes §5.3): the hardest form for the reader. */
 function encodeScalar(value: JsonValue, spelling: Spelling = 'provider'): JsonValue {
   if (typeof value === 'boolean' && spelling === 'quickstart') return value ? '1' : '0';
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
@@ -133,8 +133,8 @@ const USER_DEFINED = /\.user\.defined$/;
 
 /**
  * The wire `config` the server returns for a connector or transform: static defaults filled in,
- * scalars string-encoded, map-valued keys as JSON strings (§5.7), secrets in plaintext
- * (`secret_returned=true`), and the short twin of each `.user.defined` key (§5.2): derived next to
+ * scalars string-encoded, map-valued keys as JSON strings (api-notes §5.7), secrets in plaintext
+ * (`secret_returned=true`), and the short twin of each `.user.defined` key (api-notes §5.2): derived next to
  * it (provider), or instead of it (quickstart). `config` is keyed by friendly name; `null` stays null.
  */
 export function serverConfig(

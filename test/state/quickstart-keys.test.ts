@@ -1,5 +1,5 @@
 /**
- * Objects made the quickstart's way (contract §5.2, §5.3): short keys instead of the `.user.defined`
+ * Objects made the quickstart's way (api-notes §5.2, §5.3): short keys instead of the `.user.defined`
  * ones, booleans as "1"/"0" or "yes"/"no", numbers as strings. They read as the same model values as
  * an object made the provider's way, so a plan shows neither perpetual drift nor hides a change.
  */

@@ -1,4 +1,4 @@
-/** Sources and destinations (§3.1): identical routes under `/sources` and `/destinations`. */
+/** Sources and destinations (api-notes §3.1): identical routes under `/sources` and `/destinations`. */
 import {
   connectorCodes,
   getConnector,

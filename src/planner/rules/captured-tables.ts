@@ -3,7 +3,7 @@ import type { Config, FieldChange, JsonValue } from '../../model/index.js';
 import { sortedUnique } from '../canonical.js';
 import type { ManagedField } from './managed-keys.js';
 
-/** The key of the tables a source captures: the user's list, and its short twin (§5.2). */
+/** The key of the tables a source captures: the user's list, and its short twin (api-notes §5.2). */
 const TABLE_LIST_KEY = 'table.include.list.user.defined';
 const SHORT_TABLE_LIST_KEY = shortApiKey(TABLE_LIST_KEY);
 
@@ -16,7 +16,7 @@ function entries(list: unknown): string[] {
 }
 
 /**
- * Adding tables never stops capturing others (contract §5.2, §5.5). The quickstart adds tables by
+ * Adding tables never stops capturing others (api-notes §5.2, §5.5). The quickstart adds tables by
  * sending `table.include.list.user.defined` next to the existing `table.include.list`; which of the
  * two the backend follows is not known. So when an update changes the table list, every table the
  * live source captures today under either reading (its `.user.defined` list, or the short list held
