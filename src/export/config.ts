@@ -7,7 +7,8 @@
  */
 import { getConnector, type ConnectorKind, type FieldSpec } from '../catalogue/index.js';
 import { isSecret, type Config, type JsonValue } from '../model/index.js';
-import { defaultOf, isReadOnly, jsonEqual } from './codec.js';
+import { defaultOf, isReadOnly } from '../catalogue/index.js';
+import { jsonEqual } from '../model/index.js';
 
 /** Writes one secret's reference (the export context names the variable). */
 export type SecretReference = (field: string) => string;

@@ -8,7 +8,7 @@
 import { Document, isPair, isScalar, parse, visit, type Scalar } from 'yaml';
 import { InternalError } from '../errors/index.js';
 import type { JsonValue } from '../model/index.js';
-import { jsonEqual } from './codec.js';
+import { jsonEqual } from '../model/index.js';
 import { PARSE_OPTIONS } from '../schema/parse-yaml.js';
 
 function readsAs(text: string, version: '1.1' | '1.2'): unknown {
