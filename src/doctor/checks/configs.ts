@@ -4,8 +4,13 @@
  * whether objects hold the quickstart's short keys (`database.hostname`) without their
  * `.user.defined` twin. Shapes only: no value is ever put into a result.
  */
-import { getConnector, shortApiKey, type ConnectorKind, type FieldSpec } from '../../catalogue/index.js';
-import { coerceValue } from '../../state/coerce.js';
+import {
+  decode,
+  getConnector,
+  shortApiKey,
+  type ConnectorKind,
+  type FieldSpec,
+} from '../../catalogue/index.js';
 import { fail, notChecked, ok, warn, type ReadCheck, type ReadContext } from '../check.js';
 import { describeShape, tally } from '../describe-shape.js';
 import { configOf, field, type ListedKind } from '../samples.js';
@@ -55,7 +60,7 @@ export const configEncodingCheck: ReadCheck = {
     const typed = values.filter((v) => v.field.type === 'int' || v.field.type === 'bool');
     if (typed.length === 0) return notChecked('no source or destination holds a number or boolean setting');
     const seen = `int: ${shapesOf(values, 'int')}; bool: ${shapesOf(values, 'bool')}`;
-    const unreadable = typed.filter((v) => !coerceValue(v.field, v.value).ok);
+    const unreadable = typed.filter((v) => !decode(v.field, v.value).ok);
     if (unreadable.length > 0) {
       const keys = [...new Set(unreadable.map((v) => v.field.apiKey))].sort();
       return fail(
