@@ -7,9 +7,11 @@
  * then give the new one its final name. The pipelines' own plan actions run afterwards as usual.
  */
 import { registry } from '../kinds/registry.js';
-import { ApiError, InternalError, UserError } from '../errors/index.js';
+import { ApiError, InternalError, SafetyError, UserError } from '../errors/index.js';
 import {
+  ownershipTag,
   REPLACE_TEMP_SUFFIX,
+  replaceTempName,
   type LiveResource,
   type PlanAction,
   type ResolvedPayload,
@@ -44,9 +46,7 @@ async function repoint(
  */
 function tempNameFor(kind: string, name: string, ctx: RunContext): string {
   const taken = new Set(ctx.live.resources.filter((r) => r.kind === kind).map((r) => r.name));
-  let candidate = `${name}${TEMP_SUFFIX}`;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name}${TEMP_SUFFIX}-${n}`;
-  return candidate;
+  return replaceTempName(name, (n) => taken.has(n));
 }
 
 /** A step's error prefixed with what the replace had already done, so the user knows the state. */
@@ -105,6 +105,14 @@ async function replaceInUse(
   live: LiveResource,
 ): Promise<string> {
   const users = ctx.referrersOf(live.kind, live.name);
+  const foreign = users.filter((u) => !('tags' in u && (u.tags ?? []).includes(ownershipTag(ctx.namespace))));
+  if (foreign.length > 0) {
+    // NOTE: the plan refuses this (foreign-write) and apply checks it before the first write; this is
+    // the last line, for a user that appeared in between.
+    throw new SafetyError(
+      `${action.id}: refused: the replace would repoint ${foreign.map((u) => `${u.kind} "${u.name}"`).join(', ')}, which namespace "${ctx.namespace}" does not own; nothing of this replace was written`,
+    );
+  }
   const old = `the old ${live.kind} (id ${live.live.id})`;
   const tempName = tempNameFor(live.kind, desired.name, ctx);
   ctx.logger.info(

@@ -6,7 +6,13 @@
  */
 import { SafetyError } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
-import type { Plan, PlanAction } from '../model/index.js';
+import {
+  PROTECTED_TAG,
+  type LiveState,
+  type Plan,
+  type PlanAction,
+  type PlanSummary,
+} from '../model/index.js';
 
 export interface SafetyOptions {
   readonly allowDestructive: boolean;
@@ -49,4 +55,37 @@ export function checkSafety(plan: Plan, options: SafetyOptions): void {
       },
     );
   }
+}
+
+function liveProtected(action: PlanAction, live: LiveState): boolean {
+  const target =
+    live.resources.find((r) => r.kind === action.kind && r.live.id === action.liveId) ??
+    live.resources.find((r) => r.kind === action.kind && r.name === (action.renamedFrom ?? action.name));
+  return target !== undefined && 'tags' in target && (target.tags ?? []).includes(PROTECTED_TAG);
+}
+
+/**
+ * The plan with what the safety checks read worked out again from its actions and the live state,
+ * never taken from the file: `protected` (the live object's tag), `destructive`, the summary. A saved
+ * plan that says "0 to delete", or calls a protected source's delete harmless, is shown and checked
+ * as what it does.
+ */
+export function withLiveFlags(plan: Plan, live: LiveState): Plan {
+  const summary: { -readonly [K in keyof PlanSummary]: number } = {
+    create: 0,
+    update: 0,
+    replace: 0,
+    delete: 0,
+    noop: 0,
+  };
+  const actions = plan.actions.map((a): PlanAction => {
+    summary[a.type] += 1;
+    const removes = a.type === 'delete' || a.type === 'replace';
+    const isProtected = a.protected || (a.type !== 'create' && liveProtected(a, live));
+    const destructive = a.destructive || (removes && (isProtected || registry.get(a.kind).destructive));
+    return isProtected === a.protected && destructive === a.destructive
+      ? a
+      : { ...a, protected: isProtected, destructive };
+  });
+  return { ...plan, actions, summary, destructive: actions.filter((a) => a.destructive).map((a) => a.id) };
 }

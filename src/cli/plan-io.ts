@@ -88,6 +88,20 @@ function isLocation(v: unknown): boolean {
   return isRecord(v) && typeof v['file'] === 'string' && Number.isSafeInteger(v['line']);
 }
 
+/** `writes` of a replace: what the plan lists for the reviewer (the applier works it out again). */
+function isWriteList(v: unknown): boolean {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (w) =>
+        isRecord(w) &&
+        typeof w['type'] === 'string' &&
+        typeof w['id'] === 'string' &&
+        typeof w['what'] === 'string',
+    )
+  );
+}
+
 const ACTION_TYPES = new Set(['create', 'update', 'replace', 'delete', 'noop']);
 const WRITING_TYPES = new Set(['create', 'update', 'replace']);
 
@@ -129,7 +143,8 @@ function planProblems(plan: unknown): string[] {
       Array.isArray(a['changes']) &&
       typeof a['destructive'] === 'boolean' &&
       typeof a['protected'] === 'boolean' &&
-      (a['location'] === undefined || isLocation(a['location']));
+      (a['location'] === undefined || isLocation(a['location'])) &&
+      (a['writes'] === undefined || isWriteList(a['writes']));
     if (!ok) problems.push(`\`plan.actions[${i}]\` is not a plan action`);
     else problems.push(...payloadProblems(a, i));
   });

@@ -23,6 +23,19 @@ export interface FieldChange {
   readonly forcesReplace?: true;
 }
 
+/**
+ * One write a replace through a temporary name makes (applier/replace.ts), in order: the replacement
+ * created under the temporary name, every live user repointed, the old object deleted, the
+ * replacement renamed. Listed so a reviewer sees every object the replace writes.
+ */
+export interface PlanWrite {
+  readonly type: 'create' | 'update' | 'delete';
+  /** The object written (`pipeline/orders-to-warehouse`, `source/orders-db-gitops-replacing`). */
+  readonly id: ResourceKey;
+  /** What the write does: `repointed to the replacement`. */
+  readonly what: string;
+}
+
 interface PlanActionFields {
   /** `kind/name` (the desired name for create/update/replace, the live name for delete). */
   readonly id: ResourceKey;
@@ -45,6 +58,8 @@ interface PlanActionFields {
   readonly protected: boolean;
   /** One line for reviewers, e.g. "connector changed: re-snapshots every table". */
   readonly reason?: string;
+  /** A replace through a temporary name: every write it makes, in order (PlanWrite). */
+  readonly writes?: readonly PlanWrite[];
   /** Where a manifest declares the resource (absent for deletes and the tool's own tags). */
   readonly location?: PlanLocation;
 }

@@ -16,6 +16,16 @@ export const PROTECTED_TAG = 'gitops:protected';
  */
 export const REPLACE_TEMP_SUFFIX = '-gitops-replacing';
 
+/**
+ * The temporary name of a replace of `name`: `<name>-gitops-replacing`, or `-2`, `-3`… when `taken`
+ * (an interrupted earlier replace left an object with that name). Planner and applier agree on it.
+ */
+export function replaceTempName(name: string, taken: (candidate: string) => boolean): string {
+  let candidate = `${name}${REPLACE_TEMP_SUFFIX}`;
+  for (let n = 2; taken(candidate); n++) candidate = `${name}${REPLACE_TEMP_SUFFIX}-${n}`;
+  return candidate;
+}
+
 /** Default tag types for the tags the tool creates itself (ownership, protection, manifest tags). */
 export const DEFAULT_TAG_TYPES: readonly string[] = ['sources', 'destinations', 'pipelines', 'transforms'];
 

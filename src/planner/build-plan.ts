@@ -17,6 +17,7 @@ import { addDependencies } from './dependencies.js';
 import { planDeletes } from './delete-actions.js';
 import { indexLive, type PlanLiveIndex } from './live-index.js';
 import { orderActions } from './order.js';
+import { ownershipRefusals } from './ownership-guard.js';
 import { knownTagNames } from './kinds/tag.js';
 import { isManaged, matchDesired, planDesired, renameMap } from './resource-actions.js';
 import { selectActions } from './select.js';
@@ -91,6 +92,7 @@ function finalAction(a: DraftAction): PlanAction {
   if (a.liveFingerprint !== undefined) action.liveFingerprint = a.liveFingerprint;
   if (a.reason !== undefined) action.reason = a.reason;
   if (a.location !== undefined) action.location = a.location;
+  if (a.writes !== undefined) action.writes = a.writes;
   if (desired !== undefined) action.desired = desired;
   // NOTE: a draft's payload is built by its own kind's planner, so the action is of that kind.
   return action as PlanAction;
@@ -134,12 +136,20 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
   const excluded = new Set(options.excludes ?? []);
   const { ordered, problems } = orderActions(set.actions);
   const actions = ordered.map(finalAction);
+  const refusals = ownershipRefusals(actions, live, {
+    namespace: desired.namespace,
+    adoptFrom: options.adoptFrom ?? [],
+  });
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     namespace: desired.namespace,
     managedKinds: [...desired.managedKinds],
     actions,
-    errors: [...set.errors.filter((e) => e.id === undefined || !excluded.has(e.id)), ...problems].sort(byId),
+    errors: [
+      ...set.errors.filter((e) => e.id === undefined || !excluded.has(e.id)),
+      ...problems,
+      ...refusals,
+    ].sort(byId),
     warnings: [...set.warnings, ...selectWarnings].sort(byId),
     summary: summarise(actions),
     destructive: actions.filter((a) => a.destructive).map((a) => a.id),

@@ -1,6 +1,14 @@
 import { registry, TAG_KIND } from '../kinds/registry.js';
-import { ownershipTag, resourceKey, type LiveResource, type ResourceKey } from '../model/index.js';
+import {
+  ownershipTag,
+  replaceTempName,
+  resourceKey,
+  type LiveResource,
+  type PlanWrite,
+  type ResourceKey,
+} from '../model/index.js';
 import type { PlanLiveIndex } from './live-index.js';
+import { isOwned } from './resource-actions.js';
 import type { DraftAction, DraftSet } from './types.js';
 
 /** What a create/update/replace/noop needs first: the ownership tag, its tags, its references. */
@@ -52,19 +60,25 @@ function referrersRead(action: DraftAction, index: PlanLiveIndex, set: DraftSet)
  */
 function reverseDependencies(
   action: DraftAction,
+  namespace: string,
   index: PlanLiveIndex,
   byLiveId: Map<string, DraftAction>,
   set: DraftSet,
 ): void {
   if (registry.referrers(action.kind).length === 0 || !referrersRead(action, index, set)) return;
   const liveName = action.type === 'delete' ? action.name : (action.renamedFrom ?? action.name);
+  const repointed: LiveResource[] = [];
   for (const user of index.referrers(action.kind, liveName)) {
     const ua = byLiveId.get(`${user.kind}/${user.live.id}`);
     if (!ua) {
+      // NOTE: a user another namespace owns (or nobody) is refused by the ownership guard; one of
+      // ours of a kind this run does not manage is only warned about.
+      if (action.type === 'replace') repointed.push(user);
+      if (!isOwned(user, namespace)) continue;
       set.warnings.push({
         code: 'referenced-by-unmanaged',
         id: action.id,
-        message: `${action.id} is used by ${user.kind} "${user.name}", which this namespace does not manage; the ${action.type} may break it`,
+        message: `${action.id} is used by ${user.kind} "${user.name}", which this run does not manage (its kind is in no manifest); the ${action.type} may break it`,
       });
       continue;
     }
@@ -75,10 +89,34 @@ function reverseDependencies(
     ) {
       // NOTE: a user that is itself replaced already runs after the replace it depends on.
       if (ua.type !== 'replace') repoint(ua, action, repointPath(user, action, liveName));
+      repointed.push(user);
       continue;
     }
     if (ua.type !== 'noop' && ua.type !== 'create') action.dependsOn.add(ua.id);
   }
+  if (action.type === 'replace' && repointed.length > 0)
+    action.writes = replaceWrites(action, repointed, index);
+}
+
+/** The writes of a replace through a temporary name, in the applier's order (applier/replace.ts). */
+function replaceWrites(
+  action: DraftAction,
+  users: readonly LiveResource[],
+  index: PlanLiveIndex,
+): PlanWrite[] {
+  const temp = replaceTempName(action.name, (n) => index.byName(action.kind, n) !== undefined);
+  const tempId = resourceKey(action.kind, temp);
+  const oldId = resourceKey(action.kind, action.renamedFrom ?? action.name);
+  return [
+    { type: 'create', id: tempId, what: 'the replacement, under a temporary name' },
+    ...users.map((u): PlanWrite => ({
+      type: 'update',
+      id: resourceKey(u.kind, u.name),
+      what: `repointed from the old ${action.kind} to the replacement`,
+    })),
+    { type: 'delete', id: oldId, what: `the old ${action.kind} (id ${action.liveId ?? 'unknown'})` },
+    { type: 'update', id: tempId, what: `renamed to "${action.name}"` },
+  ];
 }
 
 /** Fills every action's dependsOn (see docs/plan-format.md, "Dependencies"). */
@@ -90,6 +128,6 @@ export function addDependencies(namespace: string, index: PlanLiveIndex, set: Dr
     if (registry.get(a.kind).tagged && a.type !== 'delete') forwardDependencies(a, ownTag, set);
   }
   for (const a of set.actions.values()) {
-    if (a.type === 'delete' || a.type === 'replace') reverseDependencies(a, index, byLiveId, set);
+    if (a.type === 'delete' || a.type === 'replace') reverseDependencies(a, namespace, index, byLiveId, set);
   }
 }

@@ -12,6 +12,7 @@ import {
   type ResourceKind,
 } from '../model/index.js';
 import { buildPlan } from './build-plan.js';
+import { isRefusal } from './ownership-guard.js';
 import { compileGlob, type Glob } from './glob-match.js';
 import { foreignOwners, isManaged, isOwned } from './resource-actions.js';
 
@@ -105,7 +106,8 @@ export function detectDrift(desired: DesiredState, live: LiveState, options: Dri
     missing: plan.actions.filter((a) => a.type === 'create' && !builtin.has(a.id)).map(item),
     orphaned: plan.actions.filter((a) => a.type === 'delete').map(item),
     unmanaged: { count: unmanaged.length, items: unmanaged },
-    errors: plan.errors.filter((e) => e.code !== 'unowned-namesake'),
+    // NOTE: a refused delete stays reported as orphaned; the refusal is apply's business.
+    errors: plan.errors.filter((e) => e.code !== 'unowned-namesake' && !isRefusal(e)),
     ignored: 0,
   };
 }

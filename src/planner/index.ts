@@ -1,6 +1,7 @@
 export { buildPlan, hasChanges } from './build-plan.js';
 export { derivePlanKey } from './secret-hmac.js';
 export type { PlanOptions } from './types.js';
+export { isRefusal, ownershipRefusals, REFUSAL_CODES, type GuardOptions } from './ownership-guard.js';
 export {
   detectDrift,
   isInSync,

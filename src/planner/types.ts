@@ -4,6 +4,7 @@ import type {
   PlanPayload,
   PlanLocation,
   PlanProblem,
+  PlanWrite,
   ResourceKey,
   ResourceKind,
 } from '../model/index.js';
@@ -46,6 +47,7 @@ export interface DraftAction {
   protected: boolean;
   reason?: string;
   location?: PlanLocation;
+  writes?: PlanWrite[];
   desired?: PlanPayload;
   /**
    * Built only if the action ends up changing something: a plan of 10,000 mostly unchanged

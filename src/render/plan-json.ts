@@ -37,6 +37,7 @@ function action(a: PlanAction): Out {
     protected: a.protected,
     reason: a.reason,
     location: a.location === undefined ? undefined : { file: a.location.file, line: a.location.line },
+    writes: a.writes?.map((w) => ({ type: w.type, id: w.id, what: w.what })),
     depends_on: [...a.dependsOn],
     changes: a.changes.map(change),
     // NOTE: the payload's own fields in snake_case (`extra_config`), its user data as written.

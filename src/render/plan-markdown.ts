@@ -103,6 +103,13 @@ function changeRows(a: PlanAction, changes: readonly FieldChange[]): string[] {
 function block(a: PlanAction, detail: Detail): string {
   const lines = [`<details><summary>${summaryOf(a)}</summary>`, ''];
   if (a.reason !== undefined) lines.push(`_${escapeCell(a.reason)}_`, '');
+  if (a.writes !== undefined && a.writes.length > 0) {
+    lines.push('Writes, in order:', '');
+    a.writes.forEach((w, i) =>
+      lines.push(`${i + 1}. ${w.type} <code>${escapeCell(w.id)}</code>: ${escapeCell(w.what)}`),
+    );
+    lines.push('');
+  }
   if (a.changes.length > 0 && detail === 'paths') {
     for (const c of a.changes)
       lines.push(`- \`${lineMarker(c, a.type)}\` ${escapeCell(displayPath(c.path))}`);

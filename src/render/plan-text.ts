@@ -68,6 +68,12 @@ function renderAction(a: PlanAction, color: boolean): string[] {
     `  ${paint(`${marker} ${printable(a.id)}`, marker, color)}${at === undefined ? '' : ` (${at})`}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}`,
   ];
   if (a.reason !== undefined) lines.push(`      # ${printable(a.reason)}`);
+  if (a.writes !== undefined && a.writes.length > 0) {
+    lines.push('      # writes, in order:');
+    a.writes.forEach((w, i) =>
+      lines.push(`      #   ${i + 1}. ${w.type} ${printable(`${w.id}: ${w.what}`)}`),
+    );
+  }
   for (const c of a.changes) {
     const m = lineMarker(c, a.type);
     const note = c.forcesReplace ? '  # forces replacement' : '';

@@ -85,7 +85,8 @@ describe('replaces sharing a pipeline', () => {
       transforms: [],
       topicAutoDiscovery: [],
       snapshotNewTables: true,
-      tags: [],
+      // The namespace's own pipeline: a replace never repoints another's.
+      tags: ['gitops:team'],
       protected: false,
       previousNames: [],
       live: liveMeta('ffffffffffffffffffffff03'),

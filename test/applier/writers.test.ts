@@ -322,7 +322,8 @@ describe('replace', () => {
       transforms: [],
       topicAutoDiscovery: [],
       snapshotNewTables: true,
-      tags: [],
+      // The namespace's own pipeline: a replace never repoints another's.
+      tags: ['gitops:team'],
       protected: false,
       previousNames: [],
       live: liveMeta('ffffffffffffffffffffff03'),

@@ -51,3 +51,56 @@ describe('adopting (issue 12.3)', () => {
     expect(r.err).toContain("names the manifests' own namespace");
   });
 });
+
+/** billing's pipeline reads shop's source (listed under external:) into billing's own destination. */
+async function sharedSource(): Promise<{ shop: string; billing: string }> {
+  const shop = await writeTeam(h, 'shop', { namespace: 'shop', sources: [{ name: 'orders-db' }] });
+  expect((await applyTeam(h, shop)).code).toBe(0);
+  const billing = await writeTeam(h, 'billing', {
+    namespace: 'billing',
+    destinations: [{ name: 'ledger' }],
+    pipelines: [{ name: 'bill-orders', source: 'orders-db', destination: 'ledger' }],
+    external: { sources: ['orders-db'] },
+  });
+  const r = await applyTeam(h, billing);
+  expect(r.code, r.out + r.err).toBe(0);
+  return { shop, billing };
+}
+
+const pipelineSourceId = (): string =>
+  h.server.emulator.dump().pipelines.find((p) => p.name === 'bill-orders')?.source.id ?? 'none';
+
+describe("a replace never writes another namespace's pipeline (issue 12.4)", () => {
+  it('plan and apply refuse it (exit 3) naming the pipeline; nothing is written', async () => {
+    const { shop } = await sharedSource();
+    const before = pipelineSourceId();
+    await writeTeam(h, 'shop', { namespace: 'shop', sources: [{ name: 'orders-db', connector: 'mysql' }] });
+    const plan = await h.cli(['plan', shop]);
+    expect(plan.code, plan.out + plan.err).toBe(3);
+    expect(plan.out).toContain('refused: replacing source "orders-db" would repoint pipeline "bill-orders"');
+    const json = await h.cli(['plan', shop, '--format', 'json']);
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.out).errors).toEqual([expect.objectContaining({ code: 'foreign-write' })]);
+    const md = await h.cli(['plan', shop, '--format', 'markdown']);
+    expect(md.out).toContain('would repoint pipeline "bill-orders"');
+    const applied = await applyTeam(h, shop, '--allow-destructive');
+    expect(applied.code, applied.out + applied.err).toBe(3);
+    expect(applied.err).toContain('refused');
+    expect(pipelineSourceId()).toBe(before);
+    expect(h.server.emulator.dump().sources.map((s) => s.connector)).toEqual(['postgresql']);
+  });
+});
+
+describe("a delete never breaks another namespace's pipeline (issue 12.6)", () => {
+  it('removing a source that a pipeline of billing uses is refused (exit 3); the source stays', async () => {
+    const { shop } = await sharedSource();
+    await writeTeam(h, 'shop', { namespace: 'shop', sources: [] });
+    const plan = await h.cli(['plan', shop]);
+    expect(plan.code, plan.out + plan.err).toBe(3);
+    expect(plan.out).toContain('would break pipeline "bill-orders" (owned by namespace "billing")');
+    const applied = await applyTeam(h, shop, '--allow-destructive');
+    expect(applied.code, applied.out + applied.err).toBe(3);
+    expect(namesIn(h.server).sources).toEqual(['orders-db']);
+    expect(namesIn(h.server).pipelines).toEqual(['bill-orders']);
+  });
+});

@@ -261,10 +261,94 @@ describe('buildPlan', () => {
     ]);
   });
 
-  it('warns about an unmanaged pipeline using a deleted source when pipelines were read', () => {
-    const live = [serverEcho(pgSource(), { id: 1 }), serverEcho(ordersPipeline(), { id: 3, owned: false })];
+  it("refuses (delete-in-use) to delete a source another namespace's pipeline uses (issue 12.6)", () => {
+    const live = [
+      serverEcho(pgSource(), { id: 1 }),
+      serverEcho(ordersPipeline(), { id: 3, owned: false, tags: ['gitops:billing'] }),
+    ];
     const plan = buildPlan(desiredState([], ['source']), liveState(live), opts());
-    expect(plan.warnings.map((w) => w.code)).toEqual(['referenced-by-unmanaged']);
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        code: 'delete-in-use',
+        id: 'source/orders-db',
+        message: expect.stringContaining('pipeline "orders-to-warehouse" (owned by namespace "billing")'),
+      }),
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('refuses (delete-in-use) to delete a source our own protected pipeline uses; warns for one of an unmanaged kind', () => {
+    const protectedPipe = serverEcho(ordersPipeline(), { id: 3, tags: ['gitops:shop', PROTECTED_TAG] });
+    const refused = buildPlan(
+      desiredState([], ['source']),
+      liveState([serverEcho(pgSource(), { id: 1 }), protectedPipe]),
+      opts(),
+    );
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ code: 'delete-in-use', message: expect.stringContaining('(protected)') }),
+    ]);
+    const plain = serverEcho(ordersPipeline(), { id: 3 });
+    const warned = buildPlan(
+      desiredState([], ['source']),
+      liveState([serverEcho(pgSource(), { id: 1 }), plain]),
+      opts(),
+    );
+    expect(warned.errors).toEqual([]);
+    expect(warned.warnings.map((w) => w.code)).toEqual(['referenced-by-unmanaged']);
+  });
+
+  it('a delete whose pipeline is deleted or moved away first is not refused', () => {
+    const live = [
+      serverEcho(pgSource(), { id: 1 }),
+      serverEcho(snowflakeDest(), { id: 2 }),
+      serverEcho(ordersPipeline(), { id: 3 }),
+    ];
+    const plan = buildPlan(
+      desiredState([snowflakeDest()], ['source', 'destination', 'pipeline']),
+      liveState(live),
+      opts(),
+    );
+    expect(plan.errors).toEqual([]);
+    expect(changed(plan).sort()).toEqual(['delete pipeline/orders-to-warehouse', 'delete source/orders-db']);
+  });
+
+  it("refuses (foreign-write) a replace that would repoint another namespace's pipeline, and lists every write of a replace (issue 12.4)", () => {
+    const mysql = source('orders-db', 'mysql', {});
+    const foreign = [
+      serverEcho(pgSource(), { id: 1 }),
+      serverEcho(ordersPipeline(), { id: 3, owned: false, tags: ['gitops:billing'] }),
+    ];
+    const refused = buildPlan(desiredState([mysql], ['source']), liveState(foreign), opts());
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        code: 'foreign-write',
+        id: 'source/orders-db',
+        message: expect.stringContaining(
+          'would repoint pipeline "orders-to-warehouse" (owned by namespace "billing")',
+        ),
+      }),
+    ]);
+    const ours = [
+      serverEcho(pgSource(), { id: 1 }),
+      serverEcho(snowflakeDest(), { id: 2 }),
+      serverEcho(ordersPipeline(), { id: 3 }),
+    ];
+    const plan = buildPlan(desiredState([mysql, snowflakeDest(), ordersPipeline()]), liveState(ours), opts());
+    expect(plan.errors).toEqual([]);
+    expect(action(plan, 'source/orders-db').writes).toEqual([
+      {
+        type: 'create',
+        id: 'source/orders-db-gitops-replacing',
+        what: 'the replacement, under a temporary name',
+      },
+      {
+        type: 'update',
+        id: 'pipeline/orders-to-warehouse',
+        what: 'repointed from the old source to the replacement',
+      },
+      { type: 'delete', id: 'source/orders-db', what: expect.stringContaining('the old source (id ') },
+      { type: 'update', id: 'source/orders-db-gitops-replacing', what: 'renamed to "orders-db"' },
+    ]);
   });
 
   it('refuses live duplicates of a managed name', () => {

@@ -2,12 +2,13 @@
  * The plan `apply` carries out: a fresh one, or a saved one (`--plan file`) proven still fresh,
  * with the desired and live state and the options the post-apply check plans with.
  */
+import { withLiveFlags } from '../../applier/safety.js';
 import { staleActions } from '../../applier/stale-check.js';
 import type { ApiClient } from '../../api/types.js';
 import { SafetyError, UserError } from '../../errors/index.js';
 import { registry } from '../../kinds/registry.js';
 import { secretValues, type DesiredState, type LiveState, type Plan } from '../../model/index.js';
-import { buildPlan, type PlanOptions } from '../../planner/index.js';
+import { buildPlan, ownershipRefusals, type PlanOptions } from '../../planner/index.js';
 import { formatProblem, loadDesiredState } from '../../schema/index.js';
 import { loadLiveState } from '../../state/index.js';
 import type { CommandContext } from '../context.js';
@@ -84,6 +85,12 @@ export async function prepareSaved(
       hint: 'make and review a new plan (plan --out), or apply without --plan',
     });
   }
+  if (saved.plan.namespace !== desired.namespace) {
+    throw new SafetyError(
+      `${flags.plan} is a plan for namespace "${saved.plan.namespace}", but the manifests are namespace "${desired.namespace}"; nothing was applied`,
+      { hint: 'apply the plan with the manifests it was made from' },
+    );
+  }
   const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
   const stale = staleActions(saved.plan, live);
   if (stale.length > 0) {
@@ -93,5 +100,24 @@ export async function prepareSaved(
   }
   // The saved plan's own options, so the post-apply check plans the same way.
   const planOptions = planOptionsFromSaved(saved.options, planKey);
-  return { plan: saved.plan, desired, live, planOptions };
+  return { plan: withLiveFlags(saved.plan, live), desired, live, planOptions };
+}
+
+/**
+ * Apply's own check of every object it is about to touch, against the live state it just read,
+ * whatever the plan says (issue 12): a saved plan was made elsewhere, and a fresh one is checked the
+ * same way. Refusals are exit 3, before the first write.
+ */
+export function refuseUnowned(prepared: Prepared): void {
+  const refusals = ownershipRefusals(prepared.plan.actions, prepared.live, {
+    namespace: prepared.plan.namespace,
+    adoptFrom: prepared.planOptions.adoptFrom ?? [],
+  });
+  if (refusals.length === 0) return;
+  throw new SafetyError(
+    `refusing to apply; nothing was changed:\n  ${refusals.map((r) => `${r.id ?? ''}: ${r.message}`).join('\n  ')}`,
+    {
+      hint: 'make and review a new plan from the manifests: this one touches what the namespace does not own',
+    },
+  );
 }

@@ -29,7 +29,7 @@ import { openApiClient } from '../api-session.js';
 import type { ApplyFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { planKeyFromEnv } from '../plan-io.js';
-import { prepareFresh, prepareSaved, type Prepared } from './apply-prepare.js';
+import { prepareFresh, prepareSaved, refuseUnowned, type Prepared } from './apply-prepare.js';
 import { snapshotAddedTables } from './apply-snapshots.js';
 import { throwIfPlanErrors } from './plan-inputs.js';
 
@@ -155,6 +155,7 @@ export async function runApply(ctx: CommandContext, paths: string[], flags: Appl
     const { plan } = prepared;
     if (flags.format === 'text') ctx.io.stdout.write(renderPlanText(plan, { color: ctx.globals().color }));
     throwIfPlanErrors(plan);
+    refuseUnowned(prepared);
     checkSafety(plan, { allowDestructive: flags.allowDestructive, maxDeletes: flags.maxDeletes });
     if (changingActions(plan).length === 0) {
       if (flags.format === 'json') writeJson(ctx, plan, null);

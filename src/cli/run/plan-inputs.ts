@@ -1,5 +1,6 @@
 /** What plan, apply and drift share once their action runs: inputs, rendering, plan errors. */
-import { UserError } from '../../errors/index.js';
+import { SafetyError, UserError } from '../../errors/index.js';
+import { isRefusal } from '../../planner/index.js';
 import { registry } from '../../kinds/registry.js';
 import {
   secretValues,
@@ -72,11 +73,20 @@ export function renderPlan(plan: Plan, format: OutputFormat, color: boolean): st
 
 /**
  * Plan errors (an unowned namesake, live duplicates, unknown tags) are invalid input relative to the
- * account: exit 4, like a manifest error (docs/plan-format.md, "Exit codes").
+ * account: exit 4, like a manifest error. A plan whose only errors are refusals (a write to or a
+ * break of what another namespace owns) is refused: exit 3 (docs/plan-format.md, "Exit codes").
  */
 export function throwIfPlanErrors(plan: Plan): void {
   if (plan.errors.length === 0) return;
   const n = plan.errors.length;
+  if (plan.errors.every(isRefusal)) {
+    throw new SafetyError(
+      `The plan is refused (${n} refusal${n === 1 ? '' : 's'}, listed above): it would write or break what this namespace does not own, or a protected pipeline; nothing was changed.`,
+      {
+        hint: plan.errors.find((e) => e.hint !== undefined)?.hint ?? 'change the manifests, then plan again',
+      },
+    );
+  }
   throw new UserError(`The plan has ${n} error${n === 1 ? '' : 's'} (listed above) and cannot be applied.`, {
     hint:
       plan.errors.find((e) => e.hint !== undefined)?.hint ??
