@@ -103,7 +103,12 @@ class StreamkapClient implements ApiClient {
   }
 
   listAll(path: string, query?: Query): Promise<unknown[]> {
-    return listAllPages((q) => this.request('GET', path, { query: q }), path, query ?? {});
+    return listAllPages(
+      (q) => this.request('GET', path, { query: q }),
+      path,
+      query ?? {},
+      this.#config.pageSize,
+    );
   }
 
   maskValues(values: Iterable<string>): void {

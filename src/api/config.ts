@@ -44,6 +44,8 @@ export interface ApiClientConfig {
   readonly refreshMarginMs?: number;
   /** Longest `Retry-After` honoured; a longer one fails the request (default 120 s). */
   readonly maxRetryAfterMs?: number;
+  /** Items asked per list page, 1 to 100 (default 100, the documented maximum; env STREAMKAP_PAGE_SIZE). */
+  readonly pageSize?: number;
   /** Proxy settings (from HTTPS_PROXY/HTTP_PROXY/NO_PROXY); ignored when `dispatcher` is given. */
   readonly proxy?: ProxyConfig;
   /** An undici dispatcher to use instead of the client's own keep-alive pool. */
@@ -76,6 +78,7 @@ export interface ResolvedApiConfig {
   readonly requestsPerSecond: number | undefined;
   readonly refreshMarginMs: number;
   readonly maxRetryAfterMs: number;
+  readonly pageSize: number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
   readonly random: () => number;
@@ -93,6 +96,7 @@ export const DEFAULTS = {
   concurrency: 16,
   refreshMarginMs: 60_000,
   maxRetryAfterMs: 120_000,
+  pageSize: 100,
 } as const;
 
 const realSleep = (ms: number): Promise<void> =>
@@ -106,6 +110,18 @@ function positive(value: number | undefined, fallback: number, name: string): nu
     throw new UserError(`Invalid API client setting ${name}: ${value} (must be a positive number).`);
   }
   return value;
+}
+
+/** A page size from 1 to 100; anything else is refused (what the API does above 100 is unknown). */
+function pageSizeOf(value: number | string | undefined): number {
+  if (value === undefined) return DEFAULTS.pageSize;
+  const n = typeof value === 'number' ? value : Number(value.trim());
+  if (!Number.isInteger(n) || n < 1 || n > DEFAULTS.pageSize) {
+    throw new UserError(`Invalid page size ${JSON.stringify(String(value))}: a whole number from 1 to 100.`, {
+      hint: 'STREAMKAP_PAGE_SIZE sets how many objects each list call asks for; leave it unset for 100.',
+    });
+  }
+  return n;
 }
 
 /** Fills in defaults and checks ranges. */
@@ -125,6 +141,7 @@ export function resolveDefaults(config: ApiClientConfig): ResolvedApiConfig {
         : positive(config.requestsPerSecond, 1, 'requestsPerSecond'),
     refreshMarginMs: config.refreshMarginMs ?? DEFAULTS.refreshMarginMs,
     maxRetryAfterMs: config.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
+    pageSize: pageSizeOf(config.pageSize),
     sleep: config.sleep ?? realSleep,
     now: config.now ?? Date.now,
     random: config.random ?? Math.random,
@@ -207,6 +224,7 @@ export function resolveApiConfig(env: Env, flags: ApiFlags = {}): ApiClientConfi
     });
   }
   const proxy = proxyFromEnv(env);
+  const pageSize = envValue(env, 'STREAMKAP_PAGE_SIZE');
   return {
     baseUrl: normaliseBaseUrl(baseUrl),
     clientId,
@@ -215,5 +233,6 @@ export function resolveApiConfig(env: Env, flags: ApiFlags = {}): ApiClientConfi
     ...(flags.maxRetries === undefined ? {} : { maxAttempts: flags.maxRetries + 1 }),
     ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
     ...(proxy ? { proxy } : {}),
+    ...(pageSize === undefined ? {} : { pageSize: pageSizeOf(pageSize) }),
   };
 }

@@ -2,7 +2,7 @@ import { ApiError } from '../errors/index.js';
 import type { Query } from './types.js';
 
 /** Never more: what the API does above 100 is unknown (api-notes §2.1). */
-const PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
 /** The provider's cap; past it the listing is assumed to be looping. */
 const MAX_PAGES = 1000;
 /** Most pages requested in one concurrent round when `total` gives a hint. */
@@ -17,7 +17,7 @@ interface Page {
   readonly total: number | undefined;
 }
 
-function parsePage(body: unknown, path: string, page: number): Page {
+function parsePage(body: unknown, path: string, page: number, asked: number): Page {
   const record = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const result = record['result'];
   if (!Array.isArray(result)) {
@@ -32,7 +32,7 @@ function parsePage(body: unknown, path: string, page: number): Page {
   const total = record['total'];
   return {
     items: result as unknown[],
-    size: typeof served === 'number' && served > 0 && served < PAGE_SIZE ? served : PAGE_SIZE,
+    size: typeof served === 'number' && served > 0 && served < asked ? served : asked,
     total: typeof total === 'number' && total >= 0 ? total : undefined,
   };
 }
@@ -48,9 +48,9 @@ function batchSize(next: number, expectedLast: number | undefined, blind: number
   return Math.min(blind, room);
 }
 
-function tooManyPages(path: string): ApiError {
+function tooManyPages(path: string, size: number): ApiError {
   return new ApiError({
-    message: `GET ${path}: more than ${MAX_PAGES} pages of ${PAGE_SIZE}; stopped listing`,
+    message: `GET ${path}: more than ${MAX_PAGES} pages of ${size}; stopped listing`,
     method: 'GET',
     path,
     hint: 'The API kept returning full pages; this looks like a server paging bug. Report it with --debug output.',
@@ -68,9 +68,10 @@ export async function listAllPages(
   fetchPage: (query: Query) => Promise<unknown>,
   path: string,
   query: Query,
+  pageSize: number = MAX_PAGE_SIZE,
 ): Promise<unknown[]> {
   const get = async (page: number): Promise<Page> =>
-    parsePage(await fetchPage({ ...query, page, page_size: PAGE_SIZE }), path, page);
+    parsePage(await fetchPage({ ...query, page, page_size: pageSize }), path, page, pageSize);
   const first = await get(1);
   const pages: Page[] = [first];
   // The first page expected to be short (possibly empty) when `total` is right.
@@ -79,7 +80,7 @@ export async function listAllPages(
   let blind = 1;
   let done = isShort(first);
   while (!done) {
-    if (next > MAX_PAGES) throw tooManyPages(path);
+    if (next > MAX_PAGES) throw tooManyPages(path, pageSize);
     const count = batchSize(next, expectedLast, blind);
     if (expectedLast === undefined || expectedLast < next) blind = Math.min(blind * 2, BLIND_BATCH);
     const numbers = Array.from({ length: count }, (_, i) => next + i);

@@ -26,6 +26,15 @@ describe('resolveApiConfig', () => {
     expect(config).toMatchObject({ timeoutMs: 500, maxAttempts: 3, concurrency: 4 });
   });
 
+  it('reads STREAMKAP_PAGE_SIZE (1 to 100) and refuses anything else', () => {
+    expect(resolveApiConfig({ ...CREDS, STREAMKAP_PAGE_SIZE: ' 50 ' }, {}).pageSize).toBe(50);
+    for (const bad of ['0', '101', '12.5', 'many']) {
+      expect(() => resolveApiConfig({ ...CREDS, STREAMKAP_PAGE_SIZE: bad }, {}), bad).toThrow(
+        /Invalid page size .*: a whole number from 1 to 100/,
+      );
+    }
+  });
+
   it('names the missing variables', () => {
     let error: unknown;
     try {

@@ -45,6 +45,14 @@ describe('listAll', () => {
     expect(requested.every((r) => r.pageSize === 100 && r.partial === 'source')).toBe(true);
   });
 
+  it('sends the configured page size (STREAMKAP_PAGE_SIZE) and ends on a page shorter than it', async () => {
+    const { items, requested } = mountList(95);
+    const { client } = testClient({ pageSize: 40 });
+    expect(await client.listAll('/sources')).toEqual(items);
+    expect(requested.map((r) => r.page).sort((a, b) => a - b)).toEqual([1, 2, 3]);
+    expect(requested.every((r) => r.pageSize === 40)).toBe(true);
+  });
+
   it('asks for one more page when the last page is exactly full', async () => {
     const { requested } = mountList(200);
     const { client } = testClient();

@@ -96,7 +96,7 @@ const ROWS: readonly Row[] = [
     check: 'page-size-limit',
     status: 'ok',
     seen: 'accepted and clamped: page_size 100 served',
-    setting: 'no setting: the tool lists with page_size=100',
+    setting: 'STREAMKAP_PAGE_SIZE (1 to 100, default 100)',
   },
   {
     settings: { forbiddenMetrics: ['pipeline-metrics'] },

@@ -6,6 +6,7 @@ export const ENVIRONMENT_HELP: readonly (readonly [string, string])[] = [
     'STREAMKAP_API_URL',
     'API base URL (default https://api.streamkap.com); alias STREAMKAP_HOST; --api-url wins',
   ],
+  ['STREAMKAP_PAGE_SIZE', 'objects asked per list call, 1 to 100 (default 100)'],
   [
     'STREAMKAP_GITOPS_PLAN_KEY',
     "key of a saved plan's secret hashes (default: derived from the client secret)",

@@ -9,7 +9,7 @@ import { LISTED_KINDS, field, type ListedKind } from '../samples.js';
 
 const ENVELOPE_KEYS = ['result', 'page', 'page_size', 'total', 'has_next'] as const;
 const PAGING_SETTING =
-  'no setting: the tool lists with page_size=100, stops on a short page, and caps a listing at 1000 pages';
+  'STREAMKAP_PAGE_SIZE (1 to 100, default 100): the page size of every list call; the tool stops on a short page and caps a listing at 1000 pages';
 
 /** An id no object has: 24 hex digits, like the API's ObjectIds. */
 export const UNKNOWN_ID = 'ffffffffffffffffffffffff';
