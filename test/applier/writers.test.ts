@@ -3,7 +3,7 @@ import { applyPlan } from '../../src/applier/index.js';
 import { SafetyError, UserError } from '../../src/errors/index.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { SecretValue } from '../../src/model/index.js';
-import type { LiveResource, PlanAction, ResourceKey } from '../../src/model/index.js';
+import type { LiveOf, LiveResource, PlanAction, ResourceKey } from '../../src/model/index.js';
 import { hmacSecret } from '../../src/planner/secret-hmac.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { liveMeta, liveState, planOf, recordingClient, tag, type Call } from './fake-client.js';
@@ -446,9 +446,10 @@ describe('transforms', () => {
       created_from: 'api',
       config: { 'transforms.name': 'mask' },
     });
+    // The code object in the documented shape, with the config's language (api-notes §3.3).
     expect(calls[1]?.body).toEqual({
       transform_id: 'abababababababababab0001',
-      implementation: txDesired.implementation,
+      implementation: { language: 'JAVASCRIPT', ...txDesired.implementation },
     });
   });
 
@@ -480,20 +481,31 @@ describe('transforms', () => {
     expect(clock.sleeps).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024]);
   });
 
-  it('update: PUT /transforms with the id in the body and the implementation echoed', async () => {
-    const live: LiveResource = {
-      kind: 'transform',
-      name: 'mask',
-      type: 'map_filter',
-      config: {},
-      extraConfig: {},
-      implementation: { value_transform: 'old', language: 'JAVASCRIPT' },
-      tags: [],
-      protected: false,
-      previousNames: [],
-      live: liveMeta('abababababababababab0002'),
-    };
-    const { calls } = await run(
+  const liveTx = (implementation?: Record<string, string>): LiveOf<'transform'> => ({
+    kind: 'transform',
+    name: 'mask',
+    type: 'map_filter',
+    config: {},
+    extraConfig: {},
+    implementation,
+    tags: [],
+    protected: false,
+    previousNames: [],
+    live: liveMeta('abababababababababab0002'),
+  });
+  const byIdPath = '/transforms/abababababababababab0002';
+  /** GET by id answers the envelope of one row holding `implementation` (api-notes §2.2). */
+  const byId = (implementation: unknown) => ({
+    [`GET ${byIdPath}`]: () => ({ result: [{ id: 'abababababababababab0002', implementation }] }),
+    [`GET ${byIdPath}/job_status`]: () => ({ status: 'RUNNING' }),
+  });
+  const seqOf = (calls: readonly Call[]) => calls.map((c) => `${c.method} ${c.path}`);
+
+  it('update without managed code: GET by id, then PUT echoing the code it read (not the list row)', async () => {
+    const code = { language: 'JAVASCRIPT', value_transform: 'live code' };
+    // The list row carried no implementation (live.implementation undefined): the GET by id has it.
+    const live = liveTx(undefined);
+    const { calls, report } = await run(
       [
         act(
           'transform/mask',
@@ -502,13 +514,101 @@ describe('transforms', () => {
           { liveId: live.live.id, changes: [{ path: 'tags', after: ['gitops:team'] }] },
         ),
       ],
-      { live: [live] },
+      { live: [live], responders: byId(code) },
     );
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['PUT /transforms']);
-    expect(calls[0]?.body).toMatchObject({
-      id: live.live.id,
-      transform: 'map_filter',
-      implementation: live.implementation,
+    expect(report.summary.succeeded).toBe(1);
+    expect(seqOf(calls)).toEqual([`GET ${byIdPath}`, 'PUT /transforms']);
+    expect(calls[0]?.query).toEqual({ secret_returned: true, unwind_topics: false });
+    expect(calls[1]?.body).toMatchObject({ id: live.live.id, transform: 'map_filter', implementation: code });
+  });
+
+  it('update with managed code: the code keys the manifest does not manage are kept, upload included', async () => {
+    const live = liveTx({ value_transform: 'old' });
+    const current = { language: 'JAVASCRIPT', value_transform: 'old', topic_transform: 'route()' };
+    const { calls } = await run(
+      [
+        act('transform/mask', 'update', txDesired, {
+          liveId: live.live.id,
+          changes: [{ path: 'implementation.value_transform', before: 'old', after: 'new' }],
+        }),
+      ],
+      { live: [live], responders: byId(current) },
+    );
+    const sent = { ...current, value_transform: txDesired.implementation.value_transform };
+    expect(seqOf(calls).slice(0, 3)).toEqual([
+      `GET ${byIdPath}`,
+      'PUT /transforms',
+      `PUT ${byIdPath}/implementation_details`,
+    ]);
+    expect((calls[1]?.body as { implementation: unknown }).implementation).toEqual(sent);
+    expect(calls[2]?.body).toEqual({ transform_id: live.live.id, implementation: sent });
+  });
+
+  it("code without a language gets the config's (Python; a SQL type's SQL); a live language stays", async () => {
+    // Code written before the language was sent: the config says Python.
+    const python = liveTx({ value_transform: 'old' });
+    const { calls } = await run(
+      [
+        act(
+          'transform/mask',
+          'update',
+          { ...txDesired, config: { transforms_language: 'Python' } },
+          { liveId: python.live.id, changes: [{ path: 'config.transforms_language', after: 'Python' }] },
+        ),
+        act('transform/daily', 'create', { ...txDesired, name: 'daily', type: 'rollup' }),
+      ],
+      {
+        live: [python],
+        responders: {
+          ...byId(python.implementation),
+          'POST /transforms': () => ({ id: 'abababababababababab0003' }),
+          'GET /transforms/abababababababababab0003/job_status': () => ({ status: 'RUNNING' }),
+        },
+      },
+    );
+    const put = calls.find((c) => c.method === 'PUT' && c.path === '/transforms');
+    expect((put?.body as { implementation: unknown }).implementation).toEqual({
+      language: 'PYTHON',
+      value_transform: txDesired.implementation.value_transform,
+    });
+    const upload = calls.find(
+      (c) => c.path === '/transforms/abababababababababab0003/implementation_details',
+    );
+    expect(upload?.body).toMatchObject({ implementation: { language: 'SQL' } });
+  });
+
+  it('a language the live code holds is echoed as it is', async () => {
+    const live = liveTx({ language: 'PYTHON', value_transform: 'old' });
+    const { calls } = await run(
+      [
+        act('transform/mask', 'update', txDesired, {
+          liveId: live.live.id,
+          changes: [{ path: 'implementation.value_transform', before: 'old', after: 'new' }],
+        }),
+      ],
+      { live: [live], responders: byId(live.implementation) },
+    );
+    expect((calls[1]?.body as { implementation: unknown }).implementation).toEqual({
+      language: 'PYTHON',
+      value_transform: txDesired.implementation.value_transform,
+    });
+  });
+
+  it('a transform gone since the plan (GET by id empty) fails its action, and nothing is written', async () => {
+    const live = liveTx({ value_transform: 'old' });
+    const { calls, report } = await run(
+      [
+        act('transform/mask', 'update', txDesired, {
+          liveId: live.live.id,
+          changes: [{ path: 'tags', after: ['gitops:team'] }],
+        }),
+      ],
+      { live: [live], responders: { [`GET ${byIdPath}`]: () => ({ result: [] }) } },
+    );
+    expect(seqOf(calls)).toEqual([`GET ${byIdPath}`]);
+    expect(report.results[0]).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringContaining('no longer exists; it was not updated') },
     });
   });
 

@@ -131,6 +131,8 @@ describe('apply against the emulator', () => {
     expect(now.id).not.toBe(old.id);
     expect(now.transform_type).toBe('fan_out');
     expect(now.job?.status).toBe('RUNNING');
+    // The rename that ends the replace read the code back by id and kept it, language included.
+    expect(now.implementation).toEqual(old.implementation);
     expect(dump.transforms).toHaveLength(1);
     const pipe = byName(dump.pipelines, 'orders-to-warehouse');
     const entries = (pipe as unknown as { transforms: { id: string; topic_id: string }[] }).transforms;

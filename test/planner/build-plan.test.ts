@@ -142,6 +142,19 @@ describe('buildPlan', () => {
     expect(plan.destructive).toEqual(['transform/enrich']);
   });
 
+  it('leaves live code a manifest without implementation_file does not manage: no diff, no payload key', () => {
+    const code = { implementation: { value_transform: 'function f(r) { return r; }' } };
+    const unmanaged = transform('enrich', 'map_filter', {});
+    const live = liveState([serverEcho(transform('enrich', 'map_filter', {}, code), { id: 4 })]);
+    expect(changed(buildPlan(desiredState([unmanaged]), live, opts()))).toEqual([]);
+    // A config change updates the config only: the payload carries no implementation to write.
+    const edited = transform('enrich', 'map_filter', { transforms_input_job_parallelism: 7 });
+    const update = action(buildPlan(desiredState([edited]), live, opts()), 'transform/enrich');
+    expect(update.type).toBe('update');
+    expect(update.changes.map((c) => c.path)).toEqual(['config.transforms_input_job_parallelism']);
+    expect(update.desired).not.toHaveProperty('implementation');
+  });
+
   it('never deletes objects without the ownership tag, nor tags, nor unmanaged kinds', () => {
     const live = [serverEcho(pgSource(), { id: 1, owned: false }), serverEcho(snowflakeDest(), { id: 2 })];
     const plan = buildPlan(desiredState([], ['source']), liveState(live, ['Production']), opts());

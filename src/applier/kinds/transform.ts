@@ -1,14 +1,16 @@
 /**
  * Transforms (api-notes §3.3, irregular paths): `POST /transforms`, `PUT /transforms` with the id in
  * the body, `DELETE /transforms?id=`. The name lives in `config["transforms.name"]`. A PUT without
- * `implementation` erases the code, so every PUT echoes it. Code is uploaded through
- * `implementation_details`, then deployed (preview first when the catalogue says so, then live) and
- * the action is done only when the job reports RUNNING. `topic_router` has no code and no job.
+ * `implementation` erases the code, so every PUT first reads the transform by id and echoes its code
+ * (transform-code.ts). Code is uploaded through `implementation_details`, then deployed (preview
+ * first when the catalogue says so, then live) and the action is done only when the job reports
+ * RUNNING. `topic_router` has no code and no job.
  */
 import { getConnector } from '../../catalogue/index.js';
 import { ApiError, UserError } from '../../errors/index.js';
 import type { JsonRecord, LiveResource, PlanAction } from '../../model/index.js';
 import { createConfig, updateConfig } from '../wire-config.js';
+import { currentImplementation, implementationToSend, withLanguage } from './transform-code.js';
 import type { RunContext } from '../run-context.js';
 import { S, idOf, isRecord, ownedLookup, tagIdsOf, type KindWriter, type WriteInput } from './common.js';
 
@@ -106,15 +108,17 @@ export const transformWriter: KindWriter<'transform'> = {
       lookupAfterFailure: ownedLookup(input.ctx, '/transforms', name, nameOf),
     });
     const id = idOf(res, 'POST /transforms');
-    await uploadAndDeploy(input.ctx, id, type, implementation);
+    const code = implementation === undefined ? undefined : withLanguage(implementation, config);
+    await uploadAndDeploy(input.ctx, id, type, code);
     input.ctx.remember('transform', input.action.name, { id, code: type });
     return id;
   },
   async rename(input, id) {
     const { type, name } = input.desired;
     const config = createBodyConfig(input, name);
-    // NOTE: created moments ago under a temporary name; the PUT must echo the code or it is erased.
-    const implementation = input.desired.implementation ?? {};
+    // NOTE: created moments ago under a temporary name; the PUT must echo its code or it is erased.
+    const current = await currentImplementation(input.ctx, id, name);
+    const implementation = implementationToSend(current, input.desired.implementation, config);
     await input.ctx.client.request('PUT', '/transforms', {
       query: S,
       body: { id, transform: type, config, implementation, tags: tagIdsOf(input) },
@@ -126,20 +130,18 @@ export const transformWriter: KindWriter<'transform'> = {
       ...updateConfig('transform', type, desiredConfig, extraConfig, live),
       [NAME_KEY]: name,
     };
-    const liveImpl = live.kind === 'transform' ? live.implementation : undefined;
-    const desiredImpl = input.desired.implementation;
-    // NOTE: the desired implementation is compared as a subset of live (rule 11): merge, never drop;
-    // a transform without code (topic_router) keeps none, rather than gaining an empty object.
-    const implementation: Record<string, unknown> | null =
-      liveImpl === undefined && desiredImpl === undefined
-        ? null
-        : { ...(liveImpl ?? {}), ...(desiredImpl ?? {}) };
     const id = live.live.id;
+    // NOTE: read by id, not from the plan's live state: a list row may lack the code (api-notes §3.3).
+    const current = await currentImplementation(input.ctx, id, name);
+    const desiredImpl = input.desired.implementation;
+    const implementation = implementationToSend(current, desiredImpl, config);
     await input.ctx.client.request('PUT', '/transforms', {
       query: S,
       body: { id, transform: type, config, implementation, tags: tagIdsOf(input) },
     });
-    if (changesJob(input.action)) await uploadAndDeploy(input.ctx, id, type, desiredImpl);
+    // The upload replaces the code too, so it carries the same merged object.
+    const upload = desiredImpl === undefined ? undefined : (implementation ?? undefined);
+    if (changesJob(input.action)) await uploadAndDeploy(input.ctx, id, type, upload);
     input.ctx.remember('transform', name, { id, code: type });
     return id;
   },

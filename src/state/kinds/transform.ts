@@ -7,7 +7,7 @@
  * rows are grouped by id first. A type this version does not know is skipped with a warning (no
  * manifest can declare it, so the plan can only miss it, never damage it).
  */
-import type { JsonValue, LiveOf, TransformType } from '../../model/index.js';
+import type { JsonRecord, JsonValue, LiveOf, TransformType } from '../../model/index.js';
 import { PROTECTED_TAG, TRANSFORM_TYPES } from '../../model/index.js';
 import { fingerprintOf } from '../fingerprint.js';
 import { ShapeReader, isJsonValue, isRecord } from '../parse.js';
@@ -56,20 +56,31 @@ function isTransformType(value: string): value is TransformType {
   return (TRANSFORM_TYPES as readonly string[]).includes(value);
 }
 
-function readImplementation(r: ShapeReader): Readonly<Record<string, JsonValue>> | undefined {
-  let v = r.object.implementation;
+/**
+ * A transform's `implementation` as the API holds it: an object, or a JSON string of one; `null` or
+ * absent is no code (undefined). Also read by the applier's GET by id before a PUT.
+ */
+export function parseImplementation(value: unknown): {
+  readonly value?: JsonRecord;
+  readonly problem?: string;
+} {
+  let v = value;
   if (typeof v === 'string') {
     try {
       v = JSON.parse(v) as unknown;
     } catch {
-      r.problems.push('"implementation" is a string that is not JSON');
-      return undefined;
+      return { problem: '"implementation" is a string that is not JSON' };
     }
   }
-  if (v === undefined || v === null) return undefined;
-  if (isRecord(v) && isJsonValue(v)) return v as Readonly<Record<string, JsonValue>>;
-  r.problems.push('"implementation" must be an object or null');
-  return undefined;
+  if (v === undefined || v === null) return {};
+  if (isRecord(v) && isJsonValue(v)) return { value: v as JsonRecord };
+  return { problem: '"implementation" must be an object or null' };
+}
+
+function readImplementation(r: ShapeReader): JsonRecord | undefined {
+  const parsed = parseImplementation(r.object.implementation);
+  if (parsed.problem !== undefined) r.problems.push(parsed.problem);
+  return parsed.value;
 }
 
 export function readTransform(raw: unknown, ctx: ReadContext): ReadResult<LiveOf<'transform'>> {
