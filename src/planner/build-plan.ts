@@ -21,6 +21,7 @@ import { ownershipRefusals } from './ownership-guard.js';
 import { knownTagNames } from './kinds/tag.js';
 import { isManaged, matchDesired, planDesired, renameMap } from './resource-actions.js';
 import { selectActions } from './select.js';
+import { unmanagedKindWarnings } from './unmanaged-kinds.js';
 import { DEFAULT_MAX_DELETES, type DraftAction, type DraftSet, type PlanOptions } from './types.js';
 
 function checkTagReferences(desired: DesiredState, index: PlanLiveIndex, set: DraftSet): void {
@@ -132,7 +133,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
   checkTagReferences(desired, index, set);
   checkExternalReferences(desired, live, index, set);
   addDependencies(desired.namespace, index, set);
-  const selectWarnings = selectActions(set.actions, options.targets, options.excludes);
+  const selection = selectActions(set.actions, options.targets, options.excludes);
   const excluded = new Set(options.excludes ?? []);
   const { ordered, problems } = orderActions(set.actions);
   const actions = ordered.map(finalAction);
@@ -149,8 +150,9 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
       ...set.errors.filter((e) => e.id === undefined || !excluded.has(e.id)),
       ...problems,
       ...refusals,
+      ...selection.errors,
     ].sort(byId),
-    warnings: [...set.warnings, ...selectWarnings].sort(byId),
+    warnings: [...set.warnings, ...selection.warnings, ...unmanagedKindWarnings(desired, live)].sort(byId),
     summary: summarise(actions),
     destructive: actions.filter((a) => a.destructive).map((a) => a.id),
     maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,

@@ -67,6 +67,17 @@ export function locationText(action: PlanAction): string | undefined {
   return at === undefined ? undefined : printable(`${at.file}:${at.line}`);
 }
 
+/**
+ * The line of a plan with nothing to apply: honest about errors, and about owned objects of kinds
+ * the manifests do not mention (warning `unmanaged-kind`), which "matches the manifests" would hide.
+ */
+export function noChangesLine(plan: Plan): string {
+  if (plan.errors.length > 0) return 'No applicable changes: see the errors.';
+  if (plan.warnings.some((w) => w.code === 'unmanaged-kind'))
+    return 'No changes to what these manifests manage; the namespace owns more: see the warnings.';
+  return 'No changes. The account matches the manifests.';
+}
+
 export function changedActions(plan: Plan): PlanAction[] {
   return plan.actions.filter((a) => a.type !== 'noop');
 }

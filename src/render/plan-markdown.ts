@@ -8,6 +8,7 @@ import {
   isMultiline,
   lineMarker,
   locationText,
+  noChangesLine,
   summaryLine,
 } from './common.js';
 import { deltaCounts, listDelta, type ListDelta } from './list-delta.js';
@@ -156,13 +157,7 @@ function noopBlock(plan: Plan): string[] {
 function render(plan: Plan, detail: Detail): string {
   const changed = changedActions(plan);
   const body: string[] = detail === 'full' ? renderPipelineGraph(plan) : [];
-  if (changed.length === 0)
-    body.push(
-      plan.errors.length > 0
-        ? 'No applicable changes: see the errors above.'
-        : 'No changes. The account matches the manifests.',
-      '',
-    );
+  if (changed.length === 0) body.push(noChangesLine(plan), '');
   if (detail === 'names') {
     for (const a of changed)
       body.push(

@@ -10,6 +10,7 @@ import {
   lineMarker,
   locationText,
   multilineView,
+  noChangesLine,
   summaryLine,
 } from './common.js';
 import { deltaCounts, listDelta, type ListDelta } from './list-delta.js';
@@ -109,13 +110,7 @@ export function renderPlanText(plan: Plan, options: TextRenderOptions): string {
   const color = options.color;
   const lines = [`streamkap-gitops plan for namespace "${printable(plan.namespace)}"`, ''];
   const changed = changedActions(plan);
-  if (changed.length === 0)
-    lines.push(
-      plan.errors.length > 0
-        ? 'No applicable changes: see the errors below.'
-        : 'No changes. The account matches the manifests.',
-      '',
-    );
+  if (changed.length === 0) lines.push(noChangesLine(plan), '');
   for (const a of changed) lines.push(...renderAction(a, color));
   lines.push(...renderProblems('Warnings:', plan.warnings, color));
   lines.push(...renderProblems('Errors (the plan cannot be applied):', plan.errors, color));

@@ -36,6 +36,26 @@ async function desired() {
   return (await loadDesiredState([dir], { cwd: dir, env: account.env })).state;
 }
 
+describe('--target and --exclude that name nothing (issue 8.8)', () => {
+  it('exit 4 with the closest resource id, in every format', async () => {
+    const text = await run('plan', '.', '--target', 'source/orders-bd');
+    expect(text.code).toBe(4);
+    expect(text.out).toContain('--target source/orders-bd matches no resource');
+    expect(text.out).toContain('hint: did you mean "source/orders-db"?');
+    const json = await run('plan', '.', '--format', 'json', '--exclude', 'pipeline/orders-to-warehose');
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.out).errors).toEqual([
+      expect.objectContaining({
+        code: 'unknown-exclude',
+        hint: 'did you mean "pipeline/orders-to-warehouse"?',
+      }),
+    ]);
+    const kind = await run('plan', '.', '--target', 'sources/orders-db');
+    expect(kind.code).toBe(4);
+    expect(kind.err).toContain('hint: did you mean "source/orders-db"?');
+  });
+});
+
 describe('plan against the emulator', () => {
   it('plans a full create on an empty account; --detailed-exitcode gives 2', async () => {
     const r = await run('plan', '.');

@@ -3,21 +3,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { kindsToLoad } from '../../src/cli/run/plan-inputs.js';
+import { liveKinds } from '../../src/cli/run/plan-inputs.js';
 import { captureIo } from '../helpers/capture-io.js';
 
-describe('kindsToLoad', () => {
-  it('always loads tags, what managed pipelines refer to, and pipelines using managed kinds', () => {
-    expect(kindsToLoad(['source'])).toEqual(['tag', 'source', 'pipeline']);
-    expect(kindsToLoad(['tag'])).toEqual(['tag']);
-    expect(kindsToLoad(['tag', 'pipeline'])).toEqual([
-      'tag',
-      'source',
-      'destination',
-      'transform',
-      'pipeline',
-    ]);
-    expect(kindsToLoad([])).toEqual(['tag']);
+describe('liveKinds', () => {
+  it('is every kind, in apply order, whatever the manifests manage (plan and apply read alike)', () => {
+    expect(liveKinds()).toEqual(['tag', 'source', 'destination', 'transform', 'pipeline']);
   });
 });
 

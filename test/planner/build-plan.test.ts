@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTECTED_TAG, type Plan, type PlanAction } from '../../src/model/index.js';
 import { buildPlan, type PlanOptions } from '../../src/planner/index.js';
+import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/render/index.js';
 import {
   desiredState,
   HMAC_KEY,
@@ -307,7 +308,7 @@ describe('buildPlan', () => {
       opts(),
     );
     expect(warned.errors).toEqual([]);
-    expect(warned.warnings.map((w) => w.code)).toEqual(['referenced-by-unmanaged']);
+    expect(warned.warnings.map((w) => w.code)).toEqual(['unmanaged-kind', 'referenced-by-unmanaged']);
   });
 
   it('a delete whose pipeline is deleted or moved away first is not refused', () => {
@@ -524,6 +525,65 @@ describe('buildPlan', () => {
       expect.objectContaining({ code: 'excluded-dependency', id: 'pipeline/orders-to-warehouse' }),
     );
     expect(action(excluded, 'pipeline/orders-to-warehouse').dependsOn).not.toContain('source/orders-db');
+  });
+
+  it('--exclude of a resource with nothing to do warns about nobody (issue 8.13)', () => {
+    const d = desiredState([pgSource(), snowflakeDest(), ordersPipeline()]);
+    const live = [serverEcho(pgSource(), { id: 1 }), serverEcho(snowflakeDest(), { id: 2 })];
+    const plan = buildPlan(d, liveState(live), opts({ excludes: ['source/orders-db'] }));
+    expect(changed(plan)).toEqual(['create pipeline/orders-to-warehouse']);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('a --target or --exclude that names nothing is a plan error with the closest id (issue 8.8)', () => {
+    const d = desiredState([pgSource(), snowflakeDest(), ordersPipeline()]);
+    const plan = buildPlan(
+      d,
+      liveState([], [], { tags: [] }),
+      opts({ targets: ['source/orders-bd'], excludes: ['pipeline/nothing-like-it'] }),
+    );
+    expect(plan.errors).toEqual([
+      {
+        code: 'unknown-exclude',
+        id: 'pipeline/nothing-like-it',
+        message:
+          '--exclude pipeline/nothing-like-it matches no resource in the manifests or owned by the namespace',
+        hint: expect.stringContaining('kind/name'),
+      },
+      {
+        code: 'unknown-target',
+        id: 'source/orders-bd',
+        message: '--target source/orders-bd matches no resource in the manifests or owned by the namespace',
+        hint: 'did you mean "source/orders-db"?',
+      },
+    ]);
+  });
+
+  it('says what the namespace owns of kinds the manifests do not mention, instead of "matches" (issue 8.8)', () => {
+    const live = [
+      ...account(),
+      serverEcho(pipeline('p2', 'orders-db', 'warehouse'), { id: 4 }),
+      serverEcho(pipeline('p3', 'orders-db', 'warehouse'), { id: 5 }),
+      serverEcho(pipeline('theirs', 'orders-db', 'warehouse'), { id: 6, tags: ['gitops:billing'] }),
+    ];
+    const plan = buildPlan(
+      desiredState([pgSource(), snowflakeDest()], ['tag', 'source', 'destination']),
+      liveState(live),
+      opts(),
+    );
+    expect(changed(plan)).toEqual([]);
+    expect(plan.warnings).toEqual([
+      {
+        code: 'unmanaged-kind',
+        message:
+          '3 pipelines owned by namespace shop are not managed by these manifests; add "pipelines: []" to delete them',
+      },
+    ]);
+    const text = renderPlanText(plan, { color: false });
+    expect(text).not.toContain('The account matches the manifests');
+    expect(text).toContain('add "pipelines: []" to delete them');
+    expect(renderPlanMarkdown(plan)).toContain('add "pipelines: []" to delete them');
+    expect(renderPlanJson(plan)).toContain('"code": "unmanaged-kind"');
   });
 
   it('records maxDeletes (default 5) and the live fingerprint of each touched object', () => {

@@ -6,7 +6,6 @@ import { withLiveFlags } from '../../applier/safety.js';
 import { staleActions } from '../../applier/stale-check.js';
 import type { ApiClient } from '../../api/types.js';
 import { SafetyError, UserError } from '../../errors/index.js';
-import { registry } from '../../kinds/registry.js';
 import { secretValues, type DesiredState, type LiveState, type Plan } from '../../model/index.js';
 import { buildPlan, ownershipRefusals, type PlanOptions } from '../../planner/index.js';
 import { formatProblem, loadDesiredState } from '../../schema/index.js';
@@ -15,7 +14,7 @@ import type { CommandContext } from '../context.js';
 import type { ApplyFlags } from '../flags.js';
 import { inputsDigest, loadSavedPlan } from '../plan-io.js';
 import { checkAdoptFrom, planOptionsFrom, planOptionsFromSaved } from '../plan-options.js';
-import { checkResourceKinds } from './plan-inputs.js';
+import { checkResourceKinds, liveKinds } from './plan-inputs.js';
 
 export interface Prepared {
   readonly plan: Plan;
@@ -50,7 +49,7 @@ export async function prepareFresh(
 ): Promise<Prepared> {
   checkResourceKinds([...flags.target, ...flags.exclude]);
   const desired = await loadDesired(ctx, paths, client, flags);
-  const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
+  const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
   const planOptions = planOptionsFrom(flags, planKey);
   checkAdoptFrom(planOptions, desired.namespace);
   return { plan: buildPlan(desired, live, planOptions), desired, live, planOptions };
@@ -91,7 +90,7 @@ export async function prepareSaved(
       { hint: 'apply the plan with the manifests it was made from' },
     );
   }
-  const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
+  const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
   const stale = staleActions(saved.plan, live);
   if (stale.length > 0) {
     throw new SafetyError(`the saved plan is stale; nothing was applied:\n  ${stale.join('\n  ')}`, {

@@ -17,7 +17,6 @@ import { convergenceDetails, notConverged } from '../../applier/stale-check.js';
 import { isWatched, waitUntilActive, type WaitTarget } from '../../applier/wait.js';
 import type { ApiClient } from '../../api/types.js';
 import { ApplyError, SafetyError } from '../../errors/index.js';
-import { registry } from '../../kinds/registry.js';
 import type { Plan, ResourceKey } from '../../model/index.js';
 import { buildPlan } from '../../planner/index.js';
 import { renderPlanText } from '../../render/index.js';
@@ -31,7 +30,7 @@ import type { CommandContext } from '../context.js';
 import { planKeyFromEnv } from '../plan-io.js';
 import { prepareFresh, prepareSaved, refuseUnowned, type Prepared } from './apply-prepare.js';
 import { snapshotAddedTables } from './apply-snapshots.js';
-import { throwIfPlanErrors } from './plan-inputs.js';
+import { liveKinds, throwIfPlanErrors } from './plan-inputs.js';
 
 async function readLine(ctx: CommandContext): Promise<string> {
   const stdin = ctx.io.stdin;
@@ -78,7 +77,7 @@ async function verify(
 ): Promise<ApplyReport> {
   const touched = new Set<string>(report.results.filter((r) => r.status === 'succeeded').map((r) => r.id));
   if (touched.size === 0) return report;
-  const live = await loadLiveState(client, registry.applyOrder, { logger: ctx.logger() });
+  const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
   const fresh = buildPlan(prepared.desired, live, prepared.planOptions);
   const ids = notConverged(fresh, touched) as ResourceKey[];
   if (ids.length === 0) return report;

@@ -11,24 +11,20 @@ import {
 } from '../../model/index.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render/index.js';
 import { formatProblem, loadDesiredState } from '../../schema/index.js';
+import { closest } from '../../schema/suggest.js';
 import { loadLiveState } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
 import type { ApiCliOptions, ManifestCliOptions, OutputFormat } from '../flags.js';
 import type { CommandContext } from '../context.js';
 
 /**
- * Tags always (names ↔ ids, read anyway); the kinds the manifests manage; what managed kinds refer
- * to (a pipeline's source...), so external references are checked and renames/replaces resolve ids;
- * and the kinds that refer to a managed kind (pipelines, when sources are managed), so deleting or
- * replacing a source a live pipeline still uses is seen. All from the kind registry's references.
+ * The kinds of live state every command that plans reads: all of them, for plan, apply (and its check
+ * after applying) and drift alike (issue 8.9), so the same manifests always give the same warnings,
+ * errors and actions. It also lets a plan say what the namespace owns of a kind the manifests do not
+ * mention. One list call per kind (and page), whatever the manifests manage.
  */
-export function kindsToLoad(managed: readonly ResourceKind[]): ResourceKind[] {
-  const wanted = new Set<ResourceKind>(managed);
-  for (const k of managed) {
-    for (const ref of registry.get(k).references) wanted.add(ref.kind);
-    for (const user of registry.referrers(k)) wanted.add(user);
-  }
-  return registry.applyOrder.filter((k) => wanted.has(k) || 'fromAccountTags' in registry.get(k).live);
+export function liveKinds(): ResourceKind[] {
+  return [...registry.applyOrder];
 }
 
 /** `--target` / `--exclude` keys must name a registered kind (usage error, exit 4). */
@@ -36,8 +32,10 @@ export function checkResourceKinds(keys: readonly string[]): void {
   for (const key of keys) {
     const kind = key.slice(0, key.indexOf('/'));
     if (registry.has(kind)) continue;
+    const near = closest(kind, registry.applyOrder);
     throw new UserError(
       `"${key}" is not kind/name (kinds: ${registry.applyOrder.join(', ')}), e.g. source/orders-db.`,
+      near === undefined ? {} : { hint: `did you mean "${near}${key.slice(kind.length)}"?` },
     );
   }
 }
@@ -54,11 +52,10 @@ export async function loadPlanInputs(
     maxFileBytes: flags.maxFileSize,
   });
   for (const w of warnings) ctx.io.stderr.write(`${formatProblem(w)}\n`);
-  const kinds = kindsToLoad(desired.managedKinds);
   const client = openApiClient(ctx, flags);
   client.maskValues(secretValues(desired.resources));
   try {
-    const live = await loadLiveState(client, kinds, { logger: ctx.logger() });
+    const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
     return { desired, live };
   } finally {
     await client.close();
