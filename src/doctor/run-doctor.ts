@@ -11,7 +11,7 @@ import { clockSkewCheck, connect, tokenLifetimeCheck, type ConnectionInfo } from
 import { configEncodingCheck, shortKeysCheck } from './checks/configs.js';
 import { consumerGroupsCheck, pipelineMetricsCheck, sourceMetricsCheck } from './checks/health.js';
 import { getByIdCheck, listEnvelopeCheck, pageSizeLimitCheck, pagingCheck } from './checks/lists.js';
-import { secretsReturnedCheck, secretsWithheldCheck } from './checks/secrets.js';
+import { secretsEmbeddedCheck, secretsReturnedCheck, secretsWithheldCheck } from './checks/secrets.js';
 import { tagsListCheck } from './checks/tags.js';
 import { transformImplementationCheck } from './checks/transforms.js';
 import { manifestChecks } from './checks/manifests.js';
@@ -38,6 +38,7 @@ const READ_CHECKS: readonly ReadCheck[] = [
   shortKeysCheck,
   secretsReturnedCheck,
   secretsWithheldCheck,
+  secretsEmbeddedCheck,
   transformImplementationCheck,
   pipelineMetricsCheck,
   sourceMetricsCheck,

@@ -57,6 +57,13 @@ const ROWS: readonly Row[] = [
     setting: 'no setting: the tool always reads with secret_returned=true',
   },
   {
+    settings: { secretMask: 'omit' },
+    check: 'secrets-embedded',
+    status: 'ok',
+    seen: /; without: omitted ×\d+/,
+    setting: 'no setting: the tool never reads the embedded configs',
+  },
+  {
     settings: { secretMask: 'null' },
     check: 'secrets-withheld',
     status: 'ok',

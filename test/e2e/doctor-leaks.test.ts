@@ -1,11 +1,12 @@
 /**
  * `doctor` describes values by type and shape only: with planted secrets in the account's
- * sources and destinations (and as the API client secret), no planted value, encoded form or
+ * sources, destinations and the pipeline embedding them (and as the API client secret), no
+ * planted value, encoded form or
  * random core, and no bearer token, appears in its text, JSON or Markdown report, nor in its most
  * verbose logs, read-only or with --probe-writes, with secrets in plaintext, masked or omitted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness } from './harness.js';
 import { BEARER_TOKEN, around, findLeaks, plant, type Planted } from './leak-scan.js';
 
 const PG_PASSWORD = plant('postgres password', (c) => `S3cr3t-${c}-pg"q\\b/`);
@@ -19,32 +20,40 @@ const VERBOSE = ['--log-level', 'trace', '--debug'];
 
 let h: Harness;
 
+const MANIFEST = `namespace: leaks
+sources:
+  - name: leaky-pg
+    connector: postgresql
+    config:
+      database_hostname: \${env:HOSTNAME}
+      database_user: u
+      database_password: \${env:PG_PASSWORD}
+      database_dbname: d
+      schema_include_list: public
+      table_include_list: [public.t]
+destinations:
+  - name: leaky-ch
+    connector: clickhouse
+    config:
+      hostname: \${env:HOSTNAME}
+      connection_username: u
+      connection_password: \${env:CH_PASSWORD}
+      database: leaks
+pipelines:
+  - name: leaky-pipeline
+    source: leaky-pg
+    destination: leaky-ch
+`;
+
 beforeAll(async () => {
   h = await startHarness({ clientSecret: CLIENT_SECRET.value, seed: 11 });
-  await apiCall(h.server, 'POST', '/sources?secret_returned=true', {
-    name: 'leaky-pg',
-    connector: 'postgresql',
-    config: {
-      'database.hostname.user.defined': HOSTNAME.value,
-      'database.port.user.defined': 5432,
-      'database.user': 'u',
-      'database.password': PG_PASSWORD.value,
-      'database.dbname': 'd',
-      'schema.include.list': 'public',
-      'table.include.list.user.defined': 'public.t',
-    },
-    created_from: 'api',
+  await h.write('leaks.yaml', MANIFEST);
+  const r = await h.cli(['apply', 'leaks.yaml', '--auto-approve'], {
+    HOSTNAME: HOSTNAME.value,
+    PG_PASSWORD: PG_PASSWORD.value,
+    CH_PASSWORD: CH_PASSWORD.value,
   });
-  await apiCall(h.server, 'POST', '/destinations?secret_returned=true', {
-    name: 'leaky-ch',
-    connector: 'clickhouse',
-    config: {
-      'hostname.user.defined': HOSTNAME.value,
-      'connection.username': 'u',
-      'connection.password': CH_PASSWORD.value,
-    },
-    created_from: 'api',
-  });
+  expect(r.code, r.out + r.err).toBe(0);
 });
 afterAll(() => h.close());
 

@@ -94,3 +94,33 @@ export const secretsReturnedCheck: ReadCheck = {
     return ok(seen);
   },
 };
+
+/** The source and destination a pipeline row embeds, by kind. */
+function embedded(rows: readonly unknown[], kind: ConnectorKind): unknown[] {
+  return rows.map((r) => field(r, kind)).filter((o) => o !== null && typeof o === 'object');
+}
+
+function embeddedShapes(rows: readonly unknown[]): string[] {
+  return CONNECTOR_KINDS.flatMap((kind) => [...secretsOf(kind, embedded(rows, kind)).values()]).map(
+    describeSecret,
+  );
+}
+
+export const secretsEmbeddedCheck: ReadCheck = {
+  def: {
+    id: 'secrets-embedded',
+    group: 'reads',
+    title: 'Secrets inside pipelines',
+    assumed:
+      'pipeline rows embed their source and destination whole, secrets included (plaintext with secret_returned=true)',
+    setting:
+      'no setting: the tool never reads the embedded configs (sources and destinations come from their own lists) and masks them in logs',
+  },
+  run: async (ctx) => {
+    const asked = embeddedShapes(await ctx.samples.rows('pipeline'));
+    if (asked.length === 0)
+      return notChecked('no pipeline embeds a source or destination with a secret field');
+    const plain = embeddedShapes(await ctx.api.list(ctx.samples.endpoint('pipeline').path));
+    return ok(`with secret_returned=true: ${tally(asked)}; without: ${tally(plain) || 'no embedded secret'}`);
+  },
+};
