@@ -79,7 +79,8 @@ function toRaw(doc: Document.Parsed, lc: LineCounter): RawDocument {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const kind =
-      error instanceof ReferenceError && /alias/i.test(message)
+      // NOTE: an unresolved alias (`*nowhere`) is a ReferenceError too: only the count guard is a bomb.
+      error instanceof ReferenceError && /excessive alias count/i.test(message)
         ? 'aliases'
         : error instanceof RangeError
           ? 'stack'
