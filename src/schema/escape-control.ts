@@ -3,15 +3,20 @@
  * escape sequence in a name cannot reach a reviewer's terminal through a message.
  */
 
-/** Any control character: none is allowed in a name, key or other identifier. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-export const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * Any control character, and the bidi controls and line separators that make a name read differently
+ * from what it is (src/render/printable.ts escapes the same): none is allowed in a name, key or other
+ * identifier.
+ */
+export const ANY_CONTROL =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** Control characters refused in free-text values too: all but TAB, LF and CR. */
 // eslint-disable-next-line no-control-regex -- as above
 export const VALUE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 // eslint-disable-next-line no-control-regex -- as above
-const ALL_CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const ALL_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `\u001b` for ESC: the JSON spelling of one character. */
 export function escapeChar(c: string): string {

@@ -12,9 +12,10 @@ import { PG_SOURCE } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'skgo-control-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-/** Any raw C0, DEL or C1 character except the line breaks of the output itself. */
-// eslint-disable-next-line no-control-regex -- finding raw control characters is the point
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+/** Any raw C0, DEL, C1 or bidi character except the line breaks of the output itself. */
+const RAW_CONTROL =
+  // eslint-disable-next-line no-control-regex -- finding raw control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 let n = 0;
 async function validate(text: string | Buffer, format = 'text'): Promise<{ code: number; out: string }> {
@@ -48,6 +49,10 @@ describe('control characters in manifests', () => {
     ['TAB', 'a\tb', '\\u0009'],
     ['DEL', 'a\u007fb', '\\u007f'],
     ['C1 CSI', 'a\u009bb', '\\u009b'],
+    ['the bidi override RLO', 'prod\u202edb', '\\u202e'],
+    ['the bidi isolate LRI', 'a\u2066b', '\\u2066'],
+    ['the right-to-left mark', 'a\u200fb', '\\u200f'],
+    ['the line separator', 'a\u2028b', '\\u2028'],
   ])('refuses %s in a name', async (_label, name, shown) => {
     const { code, out } = await validate(TAGS(name));
     expect(code).toBe(4);
