@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { SafetyError, UserError } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
 import { PLAN_FORMAT_VERSION, type Plan, type ResourceKind, type SavedPlan } from '../model/index.js';
-import { derivePlanKey, type PlanOptions } from '../planner/index.js';
+import { derivePlanKey, planSeal, type PlanOptions } from '../planner/index.js';
+import { printableJson } from '../render/printable.js';
 import { camelKey, jsonDocument, renameKeys, snakeKey } from '../render/json-document.js';
 import { PAYLOAD_DATA_KEYS, planDocument } from '../render/plan-json.js';
 import { savedPlanOptions } from './plan-options.js';
@@ -48,18 +49,30 @@ export function planKeyFromEnv(env: Readonly<Record<string, string | undefined>>
   );
 }
 
+/** The saved plan's file content as a JSON value (snake_case keys; the seal left out unless given). */
+function savedPlanDocument(saved: Omit<SavedPlan, 'mac'> & { mac?: string }): Record<string, unknown> {
+  const { plan, ...rest } = saved;
+  // NOTE: the plan in the file is the `plan --format json` document (docs/plan-format.md).
+  return JSON.parse(jsonDocument({ ...rest, plan: planDocument(plan) }, new Set(['plan']))) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** The saved plan, sealed with the plan key (`options.hmacKey`, never written). */
 export function makeSavedPlan(
   plan: Plan,
   init: { inputsDigest: string; createdAt: Date; options: PlanOptions },
 ): SavedPlan {
-  return {
+  const unsealed = {
     formatVersion: PLAN_FORMAT_VERSION,
     toolVersion: TOOL_VERSION,
     inputsDigest: init.inputsDigest,
     createdAt: init.createdAt.toISOString(),
     options: savedPlanOptions(init.options),
     plan,
-  };
+  } as const;
+  return { ...unsealed, mac: planSeal(init.options.hmacKey, savedPlanDocument(unsealed)) };
 }
 
 /**
@@ -68,10 +81,7 @@ export function makeSavedPlan(
  */
 export async function savePlan(file: string, saved: SavedPlan, cwd?: string): Promise<void> {
   const target = cwd === undefined ? path.resolve(file) : path.resolve(cwd, file);
-  const { plan, ...rest } = saved;
-  // NOTE: the plan in the file is the `plan --format json` document (docs/plan-format.md).
-  const text = jsonDocument({ ...rest, plan: planDocument(plan) }, new Set(['plan']));
-  await writeFileSafely(target, `the plan to ${file}`, text);
+  await writeFileSafely(target, `the plan to ${file}`, printableJson(savedPlanDocument(saved)));
 }
 
 /** Refuses an unusable `--out` before any work (savePlan checks again when it writes). */
@@ -185,11 +195,32 @@ function savedPlanValue(file: string, parsed: unknown): Record<string, unknown> 
   return renameKeys(parsed, camelKey, DATA_KEYS) as Record<string, unknown>;
 }
 
+/** Refuses (exit 3) a saved plan whose seal is missing or does not match its content under `key`. */
+function checkSeal(file: string, parsed: Record<string, unknown>, key: string): void {
+  const { mac, ...content } = parsed;
+  const hint =
+    'make and review a new plan with `plan --out`, with the same STREAMKAP_GITOPS_PLAN_KEY (or client secret) as apply; never edit the file';
+  if (typeof mac !== 'string') {
+    throw new SafetyError(
+      `${file} carries no seal (mac), so it cannot be proven unedited; nothing was applied`,
+      {
+        hint,
+      },
+    );
+  }
+  if (mac !== planSeal(key, content)) {
+    throw new SafetyError(
+      `${file} does not match its seal: it was edited after \`plan --out\`, or sealed with another plan key; nothing was applied`,
+      { hint },
+    );
+  }
+}
+
 /**
  * Reads a saved plan. Unreadable or malformed files are a UserError (exit 4); a plan written by
  * another format or tool version is refused with a SafetyError (exit 3): its meaning may differ.
  */
-export async function loadSavedPlan(file: string, cwd?: string): Promise<SavedPlan> {
+export async function loadSavedPlan(file: string, key: string, cwd?: string): Promise<SavedPlan> {
   let text: string;
   try {
     text = await readFile(cwd === undefined ? path.resolve(file) : path.resolve(cwd, file), 'utf8');
@@ -209,10 +240,12 @@ export async function loadSavedPlan(file: string, cwd?: string): Promise<SavedPl
     });
   }
   const saved = savedPlanValue(file, parsed);
+  checkSeal(file, parsed as Record<string, unknown>, key);
   const problems = [
     ...(typeof saved['inputsDigest'] === 'string' ? [] : ['`inputs_digest` is not a string']),
     ...(typeof saved['createdAt'] === 'string' ? [] : ['`created_at` is not a string']),
     ...(isRecord(saved['options']) ? [] : ['`options` is not an object']),
+    ...(typeof saved['mac'] === 'string' ? [] : ['`mac` is not a string']),
     ...planProblems(saved['plan']),
   ];
   if (problems.length > 0) {

@@ -122,4 +122,9 @@ export interface SavedPlan {
   readonly createdAt: string;
   readonly options: { readonly [key: string]: JsonValue };
   readonly plan: Plan;
+  /**
+   * The seal: HMAC-SHA256 under the plan key over every other field of the file (planSeal); apply
+   * refuses a file whose seal does not match (edited, or made with another key).
+   */
+  readonly mac: string;
 }

@@ -1,5 +1,5 @@
 export { buildPlan, hasChanges } from './build-plan.js';
-export { derivePlanKey } from './secret-hmac.js';
+export { derivePlanKey, planSeal } from './secret-hmac.js';
 export type { PlanOptions } from './types.js';
 export { isRefusal, ownershipRefusals, REFUSAL_CODES, type GuardOptions } from './ownership-guard.js';
 export {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { inputsDigest, loadSavedPlan } from '../../src/cli/plan-io.js';
+import { inputsDigest, loadSavedPlan, planKeyFromEnv } from '../../src/cli/plan-io.js';
 import { loadDesiredState } from '../../src/schema/index.js';
 import { FORMAT_VERSION } from '../../src/model/index.js';
 import { captureIo } from '../helpers/capture-io.js';
@@ -88,7 +88,7 @@ describe('plan against the emulator', () => {
     expect(r.code).toBe(0);
     const file = path.join(dir, 'out', 'plan.json');
     expect(existsSync(file)).toBe(true);
-    const saved = await loadSavedPlan(file);
+    const saved = await loadSavedPlan(file, planKeyFromEnv(account.env));
     expect(saved.inputsDigest).toBe(inputsDigest((await desired()).files));
     const text = readFileSync(file, 'utf8');
     for (const v of Object.values(SECRETS)) expect(text).not.toContain(v);

@@ -12,7 +12,7 @@ import {
 import { TOOL_VERSION } from '../../src/cli/version.js';
 import { SafetyError, UserError } from '../../src/errors/index.js';
 import { FORMAT_VERSION } from '../../src/model/index.js';
-import { buildPlan, derivePlanKey } from '../../src/planner/index.js';
+import { buildPlan, derivePlanKey, planSeal } from '../../src/planner/index.js';
 import {
   desiredState,
   HMAC_KEY,
@@ -33,6 +33,11 @@ const savedFile = async (): Promise<
     makeSavedPlan(plan(), { inputsDigest: 'x', createdAt: new Date(0), options: { hmacKey: 'k' } }),
   );
   return JSON.parse(readFileSync(file, 'utf8'));
+};
+/** What a holder of the plan key could do: seal an edited file again (`k`, the key of savedFile). */
+const resealed = (value: Record<string, unknown>): Record<string, unknown> => {
+  const { mac: _old, ...content } = value;
+  return { ...content, mac: planSeal('k', content) };
 };
 const plan = () =>
   buildPlan(desiredState([pgSource(), snowflakeDest(), ordersPipeline()]), liveState([]), {
@@ -83,7 +88,7 @@ describe('savePlan / loadSavedPlan', () => {
     });
     // every key snake_case but the user's own config keys
     expect(text).not.toMatch(/"(formatVersion|extraConfig|dependsOn|snapshotNewTables|maxDeletes)":/);
-    const loaded = await loadSavedPlan(file);
+    const loaded = await loadSavedPlan(file, HMAC_KEY);
     expect(loaded).toEqual(JSON.parse(JSON.stringify(saved)));
     expect(loaded).toMatchObject({
       formatVersion: FORMAT_VERSION,
@@ -100,7 +105,7 @@ describe('savePlan / loadSavedPlan', () => {
       makeSavedPlan(plan(), { inputsDigest: 'x', createdAt: new Date(0), options: { hmacKey: 'k' } }),
       d,
     );
-    expect((await loadSavedPlan('p.json', d)).plan.namespace).toBe('shop');
+    expect((await loadSavedPlan('p.json', 'k', d)).plan.namespace).toBe('shop');
   });
 
   it('refuses other format or tool versions (exit 3) and malformed files (exit 4)', async () => {
@@ -108,26 +113,54 @@ describe('savePlan / loadSavedPlan', () => {
     const good = await savedFile();
     const write = (name: string, value: unknown): string => {
       const f = path.join(d, name);
-      writeFileSync(f, typeof value === 'string' ? value : JSON.stringify(value));
+      writeFileSync(
+        f,
+        typeof value === 'string' ? value : JSON.stringify(resealed(value as Record<string, unknown>)),
+      );
       return f;
     };
-    await expect(loadSavedPlan(write('v9.json', { ...good, format_version: 9 }))).rejects.toThrow(
+    await expect(loadSavedPlan(write('v9.json', { ...good, format_version: 9 }), 'k')).rejects.toThrow(
       SafetyError,
     );
-    await expect(loadSavedPlan(write('tool.json', { ...good, tool_version: '0.0.0-other' }))).rejects.toThrow(
-      SafetyError,
-    );
+    await expect(
+      loadSavedPlan(write('tool.json', { ...good, tool_version: '0.0.0-other' }), 'k'),
+    ).rejects.toThrow(SafetyError);
     // a plan saved before every key became snake_case (format 1) is refused, saying why
     const { format_version: _v, ...rest } = good;
-    const old = loadSavedPlan(write('v1.json', { ...rest, formatVersion: 1 }));
+    const old = loadSavedPlan(write('v1.json', { ...rest, formatVersion: 1 }), 'k');
     await expect(old).rejects.toThrow(SafetyError);
     await expect(old).rejects.toThrow(/saved by an earlier streamkap-gitops \(plan format 1\)/);
-    await expect(loadSavedPlan(write('junk.json', '{nope'))).rejects.toThrow(UserError);
-    await expect(loadSavedPlan(write('other.json', { hello: 1 }))).rejects.toThrow(/not a saved plan/);
+    await expect(loadSavedPlan(write('junk.json', '{nope'), 'k')).rejects.toThrow(UserError);
+    await expect(loadSavedPlan(write('other.json', { hello: 1 }), 'k')).rejects.toThrow(/not a saved plan/);
     await expect(
-      loadSavedPlan(write('bad.json', { ...good, plan: { ...good.plan, actions: [{ id: 1 }] } })),
+      loadSavedPlan(write('bad.json', { ...good, plan: { ...good.plan, actions: [{ id: 1 }] } }), 'k'),
     ).rejects.toThrow(/plan.actions\[0\]/);
-    await expect(loadSavedPlan(path.join(d, 'missing.json'))).rejects.toThrow(UserError);
+    await expect(loadSavedPlan(path.join(d, 'missing.json'), 'k')).rejects.toThrow(UserError);
+  });
+
+  it('is sealed: any edit, a missing seal or another key is refused (exit 3) without naming the key (issue 12.5)', async () => {
+    const d = dir();
+    const good = await savedFile();
+    expect(good['mac']).toMatch(/^[0-9a-f]{64}$/);
+    const write = (name: string, value: unknown): string => {
+      const f = path.join(d, name);
+      writeFileSync(f, JSON.stringify(value));
+      return f;
+    };
+    await expect(loadSavedPlan(write('good.json', good), 'k')).resolves.toBeDefined();
+    // the same content laid out differently (keys reordered, no indentation) is still the sealed plan
+    const reordered = Object.fromEntries(Object.entries(good).reverse());
+    await expect(loadSavedPlan(write('reordered.json', reordered), 'k')).resolves.toBeDefined();
+    const edited = structuredClone(good);
+    (edited.plan.actions[0] as Record<string, unknown>)['type'] = 'delete';
+    const refused = await loadSavedPlan(write('edited.json', edited), 'k').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SafetyError);
+    expect((refused as Error).message).toContain('does not match its seal');
+    const { mac: _m, ...unsealed } = good;
+    await expect(loadSavedPlan(write('unsealed.json', unsealed), 'k')).rejects.toThrow(/carries no seal/);
+    const otherKey = await loadSavedPlan(write('key.json', good), 'another-key').catch((e: unknown) => e);
+    expect(otherKey).toBeInstanceOf(SafetyError);
+    expect(JSON.stringify(otherKey) + String(otherKey)).not.toContain('another-key');
   });
 
   describe('payloads, checked against their kind', () => {
@@ -142,8 +175,8 @@ describe('savePlan / loadSavedPlan', () => {
       const saved = await savedFile();
       edit(saved);
       const f = path.join(d, name);
-      writeFileSync(f, JSON.stringify(saved));
-      return loadSavedPlan(f);
+      writeFileSync(f, JSON.stringify(resealed(saved)));
+      return loadSavedPlan(f, 'k');
     };
     const desired = (a: Record<string, unknown>): Record<string, unknown> =>
       a['desired'] as Record<string, unknown>;

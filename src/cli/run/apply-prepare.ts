@@ -77,7 +77,7 @@ export async function prepareSaved(
       },
     );
   }
-  const saved = await loadSavedPlan(flags.plan as string, ctx.io.cwd);
+  const saved = await loadSavedPlan(flags.plan as string, planKey, ctx.io.cwd);
   const desired = await loadDesired(ctx, paths, client, flags);
   if (inputsDigest(desired) !== saved.inputsDigest) {
     throw new SafetyError(`the manifests changed since ${flags.plan} was made; nothing was applied`, {
