@@ -60,6 +60,8 @@ export function updateConfig(
   const liveConfig: Config = 'config' in live ? live.config : {};
   for (const field of fieldsOf(kind, code)) {
     if (isReadOnly(field)) continue;
+    // NOTE: a secret the payload leaves out (unchanged, or unknown) is the live one: defaultOf gives
+    // none for a secret, so it is echoed when read and not sent when it read back null.
     put(out, field, desired[field.name] ?? defaultOf(field) ?? liveConfig[field.name]);
   }
   keepShortKeys(out, kind, code, liveConfig, live.live.shortKeys ?? {});

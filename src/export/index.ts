@@ -89,6 +89,8 @@ async function buildAndWrite(live: LiveState, run: ExportRun): Promise<ExportBun
   const exclude = new Map<ResourceKey, string>();
   for (let pass = 1; ; pass++) {
     const bundle = buildExport(live, { ...run, exclude });
+    // NOTE: nothing to declare is an answer, not a failure: no file is written.
+    if (bundle.items.size === 0) return { ...bundle, files: [] };
     let staged = '';
     try {
       await writeExport(run.out, bundle.files, {

@@ -16,6 +16,7 @@ import type { ResourcePlan } from './kinds/types.js';
 import { effectiveTags, foreignOwnershipTags } from './rules/tags.js';
 import type { PlanLiveIndex } from './live-index.js';
 import { matchLive, type IdentityMatch } from './rules/identity.js';
+import { changedSecretsOnly } from './rules/secret-payload.js';
 import { locationOf } from './location.js';
 import type { DraftAction, DraftSet, PlanOptions } from './types.js';
 
@@ -144,7 +145,10 @@ function matchedAction(
     match.renamedFrom === undefined ? [] : [{ path: 'name', before: match.renamedFrom, after: desired.name }];
   if (match.renamedFrom !== undefined) action.renamedFrom = match.renamedFrom;
   action.changes = [...nameChange, ...diff.changes];
-  action.lazyDesired = () => plan.payload(desired, liveTags, ctx);
+  action.lazyDesired = () => {
+    const payload = plan.payload(desired, liveTags, ctx);
+    return action.type === 'update' ? changedSecretsOnly(payload, action.changes) : payload;
+  };
   action.refs = referenceKeys(
     desired,
     effectiveTags(desired.tags, liveTags, ctx.namespace, desired.protected, ctx.adoptFrom),

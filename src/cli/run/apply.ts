@@ -78,7 +78,9 @@ async function verify(
   const touched = new Set<string>(report.results.filter((r) => r.status === 'succeeded').map((r) => r.id));
   if (touched.size === 0) return report;
   const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
-  const fresh = buildPlan(prepared.desired, live, prepared.planOptions);
+  // NOTE: a secret just sent that reads back null is unknown, not unconverged: --resend-secrets would
+  // count it as a change on every fresh plan.
+  const fresh = buildPlan(prepared.desired, live, { ...prepared.planOptions, resendSecrets: false });
   const ids = notConverged(fresh, touched) as ResourceKey[];
   if (ids.length === 0) return report;
   return { ...report, notConverged: ids, notConvergedDetails: convergenceDetails(fresh, ids) };

@@ -24,6 +24,16 @@ function splitKind(section: string | undefined): ResourceKind | undefined {
 
 function summary(bundle: ExportBundle, out: string, flags: ExportFlags): string {
   const total = bundle.counts.reduce((n, c) => n + c.count, 0);
+  if (total === 0) {
+    const notes = bundle.notes.map((n) => `  ${n}`);
+    return [
+      `Nothing to export (--select ${flags.select}, namespace ${flags.namespace}); no file was written.`,
+      ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
+      '',
+    ]
+      .map(printable)
+      .join('\n');
+  }
   const lines = [
     `Exported ${total} object${total === 1 ? '' : 's'} (--select ${flags.select}, namespace ${flags.namespace}) to ${out}:`,
     ...bundle.counts.map((c) => `  ${registry.get(c.kind).manifest.key.padEnd(14)}${c.count}`),
