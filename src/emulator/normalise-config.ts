@@ -62,8 +62,6 @@ export interface RenderOptions {
   readonly quickstartKeys: boolean;
   /** Destination fed by a schemaless source: backfill MarkColumnsAsOptional with "*". */
   readonly markColumnsOptional?: boolean;
-  /** Objects made the quickstart's way: a `.user.defined` key reads back as its short twin only. */
-  readonly shortKeys?: boolean;
 }
 
 /**
@@ -143,7 +141,6 @@ export function renderConfig(stored: JsonRecord, o: RenderOptions): JsonRecord {
     out[MARK_OPTIONAL_KEY] = '*';
   }
   addDerivedTwins(out, f);
-  if (o.shortKeys) dropUserDefinedTwins(out, f);
   encodeScalars(out, f, o);
   return withheldSecrets(out, f.secrets, o);
 }
@@ -203,15 +200,6 @@ function addDerivedTwins(out: JsonRecord, f: ConnectorFacts): void {
     if (f.apiKeys.has(short) || out[short] !== undefined || v === null || v === undefined) continue;
     if (typeof v === 'object') continue;
     out[short] = String(v);
-  }
-}
-
-/** Leaves the short key alone where both are present (what the quickstart's create writes). */
-function dropUserDefinedTwins(out: JsonRecord, f: ConnectorFacts): void {
-  for (const key of Object.keys(out)) {
-    if (!key.endsWith(USER_DEFINED)) continue;
-    const short = key.slice(0, -USER_DEFINED.length);
-    if (!f.apiKeys.has(short) && out[short] !== undefined) delete out[key];
   }
 }
 

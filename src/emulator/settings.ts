@@ -91,8 +91,6 @@ export interface EmulatorSettings extends HealthSettings {
   tagsPageSize: number | null;
   /** Transform list rows carry `implementation` (false: only GET by id does). */
   listImplementation: boolean;
-  /** Source/destination reads show the quickstart's short keys (`database.hostname`) instead of their `.user.defined` twins. */
-  shortKeys: boolean;
   /** `secret_returned=true` returns plaintext (false: secrets are withheld as without it). */
   secretReturnedHonoured: boolean;
   /** Which start-snapshot spellings exist: both, `/sources/snapshot` only, or `/sources/execute_incremental_snapshot` only. */
@@ -134,7 +132,6 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   requireConfigKeys: false,
   tagsPageSize: null,
   listImplementation: true,
-  shortKeys: false,
   secretReturnedHonoured: true,
   snapshotRoutes: 'both',
   clockSkewSeconds: 0,
@@ -218,7 +215,6 @@ const CHECKS: Record<keyof EmulatorSettings, Check> = {
   requireConfigKeys: isBool,
   tagsPageSize: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100),
   listImplementation: isBool,
-  shortKeys: isBool,
   secretReturnedHonoured: isBool,
   snapshotRoutes: oneOf('both', 'snapshot', 'execute'),
   clockSkewSeconds: (v) => typeof v === 'number' && Number.isFinite(v),

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorSettings } from '../../src/emulator/index.js';
-import { applyExamplesOk, startHarness, type Harness } from './harness.js';
+import { apiCall, applyExamplesOk, startHarness, type Harness } from './harness.js';
 
 interface JsonCheck {
   id: string;
@@ -25,6 +25,28 @@ interface Row {
   /** In `setting` (or, for a missing permission, `hint`). */
   readonly setting: string;
   readonly probe?: boolean;
+  /** Makes the objects the row needs; returns how to remove them. */
+  readonly prepare?: (h: Harness) => Promise<() => Promise<unknown>>;
+}
+
+/** A source created as the API quickstart shows (short keys, text booleans), and its removal. */
+async function createTheQuickstartWay(h: Harness): Promise<() => Promise<unknown>> {
+  const source = (await apiCall(h.server, 'POST', '/sources?secret_returned=true&wait=false', {
+    name: 'quickstart-made',
+    connector: 'postgresql',
+    created_from: 'api',
+    config: {
+      'database.hostname': 'db.internal',
+      'database.port': '5432',
+      'database.user': 'streamkap',
+      'database.password': 'quickstart-pw',
+      'database.dbname': 'shop',
+      'schema.include.list': 'public',
+      'table.include.list': 'public.orders',
+      'heartbeat.enabled': 'yes',
+    },
+  })) as { id: string };
+  return () => apiCall(h.server, 'DELETE', `/sources/${source.id}?wait=false`);
 }
 
 const ROWS: readonly Row[] = [
@@ -40,7 +62,7 @@ const ROWS: readonly Row[] = [
     check: 'transform-implementation',
     status: 'fail',
     seen: 'list rows leave implementation out',
-    setting: 'no setting: the tool reads implementation from the list rows',
+    setting: "no setting: plan compares the manifests' code with the list rows' implementation",
   },
   {
     settings: { secretReturnedHonoured: false },
@@ -85,11 +107,12 @@ const ROWS: readonly Row[] = [
     setting: 'no setting: the tool reads an int',
   },
   {
-    settings: { shortKeys: true },
+    settings: { quickstartKeys: true, booleanText: 'yes-no' },
+    prepare: createTheQuickstartWay,
     check: 'short-keys',
-    status: 'warn',
-    seen: "short keys without their .user.defined twin (made the quickstart's way): database.hostname ×",
-    setting: 'no setting: the tool reads and writes the .user.defined key',
+    status: 'ok',
+    seen: "short keys without their .user.defined twin (made the quickstart's way): database.hostname ×1, database.port ×1, table.include.list ×1",
+    setting: 'no setting: the tool reads a short key as its field when the .user.defined twin is absent',
   },
   {
     settings: { missingById: '404' },
@@ -205,6 +228,7 @@ describe('doctor names each alternative behaviour and the setting for it', () =>
   it.each(ROWS.map((r) => [JSON.stringify(r.settings), r] as const))('%s', async (_, row) => {
     const saved = structuredClone(h.server.emulator.settings);
     h.server.emulator.configure(row.settings);
+    const remove = row.prepare ? await row.prepare(h) : undefined;
     try {
       const probe = row.probe ? ['--probe-writes', '--namespace-scratch', 'doctor-scratch'] : [];
       const r = await h.cli(['doctor', '--format', 'json', '--max-retries', '0', ...probe]);
@@ -218,6 +242,7 @@ describe('doctor names each alternative behaviour and the setting for it', () =>
       expect(r.code).toBe(report.checks.some((c) => c.status === 'fail') ? 2 : 0);
       if (row.status === 'fail') expect(r.code).toBe(2);
     } finally {
+      await remove?.();
       h.server.emulator.configure(saved);
     }
   });

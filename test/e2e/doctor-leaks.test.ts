@@ -62,7 +62,7 @@ describe('doctor never shows a value', () => {
     ['text', {}, []],
     ['json', {}, []],
     ['markdown', {}, []],
-    ['json', { secretMask: 'omit', shortKeys: true }, []],
+    ['json', { secretMask: 'omit', stringEncoding: 'all', booleanText: 'yes-no' }, []],
     ['text', { secretReturnedHonoured: false }, []],
     ['markdown', {}, ['--probe-writes', '--namespace-scratch', 'leaks']],
     ['text', { putConfig: 'merge' }, ['--probe-writes', '--namespace-scratch', 'leaks']],

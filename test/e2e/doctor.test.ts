@@ -108,6 +108,16 @@ describe('doctor', () => {
     expect(h.server.emulator.stats().total).toBe(0);
   });
 
+  it('refuses --namespace-scratch without --probe-writes, and a scratch name that is no namespace (exit 4)', async () => {
+    const stray = await h.cli(['doctor', '--namespace-scratch', 'doctor-scratch']);
+    expect(stray.code).toBe(4);
+    expect(stray.err).toContain('--namespace-scratch is only used with --probe-writes');
+    const bad = await h.cli(['doctor', '--probe-writes', '--namespace-scratch', 'Not A Namespace']);
+    expect(bad.code).toBe(4);
+    expect(bad.err).toContain('--namespace-scratch "Not A Namespace" is not a namespace name');
+    expect(h.server.emulator.stats().total).toBe(0);
+  });
+
   it('--probe-writes checks duplicates and PUT on a throw-away tag and source, then deletes both', async () => {
     const before = { names: namesIn(h.server), tags: tagNames() };
     const { code, report } = await doctor('--probe-writes', '--namespace-scratch', 'doctor-scratch');

@@ -4,7 +4,7 @@
  * `secret_returned`, one spelling of the start-snapshot route, a server clock ahead of ours.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PG_CONFIG, sourceBody, startHarness, type Harness } from './helpers.js';
+import { sourceBody, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -60,17 +60,6 @@ describe('emulator settings for alternative behaviours', () => {
     expect(await read()).toBe('pg-s3cret');
     await configure({ secretReturnedHonoured: false, secretMask: 'null' });
     expect(await read()).toBeNull();
-  });
-
-  it('shortKeys: reads show the short key (database.hostname) in place of its .user.defined twin', async () => {
-    await h.call('POST', '/sources', sourceBody('pg'));
-    const config = async () => (await h.call('GET', '/sources')).body.result[0].config;
-    expect(await config()).toHaveProperty(['database.hostname.user.defined']);
-    await configure({ shortKeys: true });
-    const short = await config();
-    expect(short).not.toHaveProperty(['database.hostname.user.defined']);
-    expect(short['database.hostname']).toBe(PG_CONFIG['database.hostname.user.defined']);
-    expect((await configure({ shortKeys: 'yes' })).status).toBe(400);
   });
 
   it('snapshotRoutes keeps one spelling of the start route; the other answers 404', async () => {

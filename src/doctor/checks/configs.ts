@@ -11,7 +11,7 @@ import {
   type ConnectorKind,
   type FieldSpec,
 } from '../../catalogue/index.js';
-import { fail, notChecked, ok, warn, type ReadCheck, type ReadContext } from '../check.js';
+import { fail, notChecked, ok, type ReadCheck, type ReadContext } from '../check.js';
 import { describeShape, tally } from '../describe-shape.js';
 import { configOf, field, type ListedKind } from '../samples.js';
 
@@ -92,9 +92,9 @@ export const shortKeysCheck: ReadCheck = {
     group: 'reads',
     title: "The quickstart's short config keys",
     assumed:
-      'objects hold the .user.defined keys (database.hostname.user.defined); a short key (database.hostname) is the value the server derives from it',
+      "objects may hold the quickstart's short keys (database.hostname) without their .user.defined twin (database.hostname.user.defined)",
     setting:
-      'no setting: the tool reads and writes the .user.defined key and keeps a short key apart as server-derived (never sent, never compared)',
+      'no setting: the tool reads a short key as its field when the .user.defined twin is absent, and keeps it on updates',
   },
   run: async (ctx) => {
     let objects = 0;
@@ -117,9 +117,6 @@ export const shortKeysCheck: ReadCheck = {
       return ok(`${objects} sources and destinations: no short key without its .user.defined twin`);
     }
     const list = [...onlyShort].map(([k, n]) => `${k} ×${n}`).join(', ');
-    return warn(
-      `short keys without their .user.defined twin (made the quickstart's way): ${list}`,
-      'The tool sees those fields as unset on such objects: a plan that adopts one shows the .user.defined keys as added. Check that plan before applying, and report this with doctor --format json.',
-    );
+    return ok(`short keys without their .user.defined twin (made the quickstart's way): ${list}`);
   },
 };

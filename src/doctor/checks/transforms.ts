@@ -1,8 +1,8 @@
 /**
  * Transforms' `implementation` in list rows (api-notes §3.3): the state loader reads transforms
- * from their list only, so the planner compares the manifests' code with what list rows carry and
- * the applier echoes it back on PUT. The contract says a list row "may not carry" it; GET by id
- * always does.
+ * from their list only, so the planner compares the manifests' code with what list rows carry
+ * (the applier reads each transform by id before a PUT). The contract says a list row "may not
+ * carry" it; GET by id always does.
  */
 import { fail, notChecked, ok, type ReadCheck } from '../check.js';
 import { describeShape, tally } from '../describe-shape.js';
@@ -17,7 +17,7 @@ export const transformImplementationCheck: ReadCheck = {
     title: "Transforms' implementation in list rows",
     assumed: 'GET /transforms rows carry implementation, as GET /transforms/{id} does',
     setting:
-      'no setting: the tool reads implementation from the list rows only, and echoes it on every transform PUT (a PUT without it erases the code)',
+      "no setting: plan compares the manifests' code with the list rows' implementation (apply reads a transform by id before each PUT, so no code is lost)",
   },
   run: async (ctx) => {
     const rows = await ctx.samples.rows('transform');
@@ -32,7 +32,7 @@ export const transformImplementationCheck: ReadCheck = {
     if (present(field(one, 'implementation')) && !present(field(first, 'implementation'))) {
       return fail(
         `${seen}: list rows leave implementation out`,
-        "Every plan would show the transforms' implementation as changed, and a transform PUT could erase code the manifests do not name. Report this with doctor --format json before applying.",
+        'Every plan would show the code of each transform with an implementation_file as changed, and apply would resend it each time. Report this with doctor --format json.',
       );
     }
     return ok(seen);

@@ -17,8 +17,6 @@ import { PROBE_CONNECTOR, SECRET_KEY, throwawayName, throwawaySource } from './t
 export interface ProbeOptions {
   /** --namespace-scratch: written into the throw-away tag's description. */
   readonly scratchNamespace: string;
-  /** The throw-away objects' name (tests fix it); default `gitops-doctor-<random>`. */
-  readonly name?: string;
 }
 
 export interface ProbeResult {
@@ -160,7 +158,7 @@ async function probeSteps(
 
 /** Runs the probes, then deletes everything made, whatever happened on the way. */
 export async function probeWrites(client: ApiClient, options: ProbeOptions): Promise<ProbeResult> {
-  const name = options.name ?? throwawayName();
+  const name = throwawayName();
   const made: Made[] = [];
   let results: CheckResult[];
   let leftovers: Leftover[];

@@ -108,7 +108,6 @@ export function renderConnectorJson(
     booleanText: s.booleanText,
     quickstartKeys: s.quickstartKeys,
     markColumnsOptional: needsMarkOptional(env, c),
-    shortKeys: s.shortKeys,
   });
   return `${head.slice(0, -1)},"config":${config}}`;
 }
