@@ -97,6 +97,25 @@ function changesJob(action: PlanAction): boolean {
   );
 }
 
+/**
+ * `PUT /transforms` with the code the transform holds now, read by id (not from the plan's live
+ * state: a list row may lack it, api-notes §3.3), under the manifest's; resolves to the code sent.
+ */
+async function putWithCode(
+  input: WriteInput<'transform'>,
+  id: string,
+  config: Record<string, unknown>,
+): Promise<JsonRecord | null> {
+  const { type, name } = input.desired;
+  const current = await currentImplementation(input.ctx, id, name);
+  const implementation = implementationToSend(current, input.desired.implementation, config);
+  await input.ctx.client.request('PUT', '/transforms', {
+    query: S,
+    body: { id, transform: type, config, implementation, tags: tagIdsOf(input) },
+  });
+  return implementation;
+}
+
 export const transformWriter: KindWriter<'transform'> = {
   codeField: 'type',
   async create(input) {
@@ -114,15 +133,8 @@ export const transformWriter: KindWriter<'transform'> = {
     return id;
   },
   async rename(input, id) {
-    const { type, name } = input.desired;
-    const config = createBodyConfig(input, name);
     // NOTE: created moments ago under a temporary name; the PUT must echo its code or it is erased.
-    const current = await currentImplementation(input.ctx, id, name);
-    const implementation = implementationToSend(current, input.desired.implementation, config);
-    await input.ctx.client.request('PUT', '/transforms', {
-      query: S,
-      body: { id, transform: type, config, implementation, tags: tagIdsOf(input) },
-    });
+    await putWithCode(input, id, createBodyConfig(input, input.desired.name));
   },
   async update(input, live) {
     const { type, name, config: desiredConfig, extraConfig } = input.desired;
@@ -131,16 +143,9 @@ export const transformWriter: KindWriter<'transform'> = {
       [NAME_KEY]: name,
     };
     const id = live.live.id;
-    // NOTE: read by id, not from the plan's live state: a list row may lack the code (api-notes §3.3).
-    const current = await currentImplementation(input.ctx, id, name);
-    const desiredImpl = input.desired.implementation;
-    const implementation = implementationToSend(current, desiredImpl, config);
-    await input.ctx.client.request('PUT', '/transforms', {
-      query: S,
-      body: { id, transform: type, config, implementation, tags: tagIdsOf(input) },
-    });
+    const implementation = await putWithCode(input, id, config);
     // The upload replaces the code too, so it carries the same merged object.
-    const upload = desiredImpl === undefined ? undefined : (implementation ?? undefined);
+    const upload = input.desired.implementation === undefined ? undefined : (implementation ?? undefined);
     if (changesJob(input.action)) await uploadAndDeploy(input.ctx, id, type, upload);
     input.ctx.remember('transform', name, { id, code: type });
     return id;
