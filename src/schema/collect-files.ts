@@ -163,7 +163,13 @@ async function collectArgument(w: Omit<Walk, 'root'>, abs: string): Promise<void
     const [met, errors] = [w.met.n, w.problems.errorCount];
     await walk({ ...w, root }, abs, root, new Set(), false);
     if (w.met.n === met && w.problems.errorCount === errors) {
-      error(w, abs, 'no *.yaml or *.yml manifests in this directory');
+      const shown = displayPath(abs, w.cwd);
+      error(
+        w,
+        abs,
+        `no manifests found under ${shown}`,
+        'manifests are *.yaml or *.yml files; pass the directory that holds them',
+      );
     }
   } else if (info.isFile()) {
     const [root, real] = [await realpath(path.dirname(abs)), await realpath(abs)];

@@ -78,13 +78,11 @@ function reportRaw(raw: RawDocument, file: string, problems: ProblemList): boole
   for (const e of raw.errors) {
     if (e.message.includes('Maximum call stack')) {
       problems.add('error', file, e.pos, [], 'nesting too deep to parse', 'flatten the document');
-    } else if (e.code === 'DUPLICATE_KEY') {
-      problems.add('error', file, e.pos, [], 'duplicate key in a mapping', 'keep one of them');
     } else {
-      problems.add('error', file, e.pos, [], `YAML syntax: ${e.message}`);
+      problems.add('error', file, e.pos, [], e.message, e.hint);
     }
   }
-  if (raw.errors.length > 0) return false;
+  if (raw.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
   if (raw.failure?.kind === 'aliases') {
     const message = `more than ${MAX_ALIAS_COUNT} alias expansions (resource exhaustion guard)`;
     problems.add('error', file, raw.start, [], message, 'use fewer YAML aliases (*name)');

@@ -4,6 +4,7 @@
  * file lazily only when a problem needs a position inside it).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { explainYamlError } from './yaml-errors.js';
 
 /** Alias expansions allowed per document (billion-laughs guard). */
 export const MAX_ALIAS_COUNT = 100;
@@ -16,7 +17,13 @@ export interface RawPosition {
 }
 
 export interface RawDocument {
-  readonly errors: readonly { readonly code: string; readonly message: string; readonly pos: RawPosition }[];
+  /** The parser's errors in plain words (yaml-errors.ts), at the line of the real mistake. */
+  readonly errors: readonly {
+    readonly code: string;
+    readonly message: string;
+    readonly hint?: string;
+    readonly pos: RawPosition;
+  }[];
   readonly value?: unknown;
   /** Why `value` is missing although the syntax was fine: too many aliases, too deep, other. */
   readonly failure?: { readonly kind: 'aliases' | 'stack' | 'other'; readonly message: string };
@@ -65,14 +72,15 @@ function anchorsOf(doc: Document.Parsed, lc: LineCounter): Record<string, RawPos
   return out;
 }
 
-function toRaw(doc: Document.Parsed, lc: LineCounter): RawDocument {
+function toRaw(doc: Document.Parsed, lc: LineCounter, text: string): RawDocument {
   const start = lc.linePos(doc.contents?.range[0] ?? 0);
   const errors = doc.errors.map((e) => ({
     code: String(e.code),
-    message: e.message,
-    pos: lc.linePos(e.pos[0]),
+    ...explainYamlError(text, String(e.code), e.message, e.pos),
   }));
-  if (errors.length > 0) return { errors, start, anchors: {} };
+  // NOTE: a duplicate key leaves a readable document (the last value wins): the file's other problems
+  // are still checked and reported beside it.
+  if (errors.some((e) => e.code !== 'DUPLICATE_KEY')) return { errors, start, anchors: {} };
   const anchors = anchorsOf(doc, lc);
   try {
     return { errors, start, anchors, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
@@ -92,7 +100,7 @@ function toRaw(doc: Document.Parsed, lc: LineCounter): RawDocument {
 export function parseYaml(text: string): RawParse {
   const lineCounter = new LineCounter();
   try {
-    return { docs: parseQuietly(text, lineCounter).map((d) => toRaw(d, lineCounter)) };
+    return { docs: parseQuietly(text, lineCounter).map((d) => toRaw(d, lineCounter, text)) };
   } catch (error) {
     // NOTE: the composer recurses; absurd nesting ends here as a RangeError instead of a crash.
     return { fatal: error instanceof RangeError ? 'stack' : String(error) };

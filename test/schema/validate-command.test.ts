@@ -29,6 +29,13 @@ describe('validate command', () => {
     expect(out).toBe('valid: namespace "shop", 1 file, 1 source\n');
   });
 
+  it('an empty directory: "no manifests found under DIR" (exit 4)', async () => {
+    const d = dir({ 'streamkap/README.txt': 'not a manifest\n' });
+    const { code, out } = await run(['validate', 'streamkap'], {}, d);
+    expect(code).toBe(4);
+    expect(out).toContain('streamkap:1:1  (document)  no manifests found under streamkap');
+  });
+
   it('prints problem lines, warnings included, then a summary (exit 4)', async () => {
     const text = `namespace: shop\nsources:\n${PG_SOURCE.replace('database_user', 'databse_user')}      predicates_istopictoenrich_pattern: x\n`;
     const d = dir({ 'm.yaml': text });
