@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { UserError } from '../errors/index.js';
 import { scrubText } from '../logging/scrub.js';
+import { DEFAULTS } from './defaults.js';
 import type { ResponseFacts, TokenFacts } from './types.js';
 import type { RetryNotice } from './retry-notice.js';
 
@@ -89,15 +90,7 @@ export interface ResolvedApiConfig {
 
 const DEFAULT_API_URL = 'https://api.streamkap.com';
 
-export const DEFAULTS = {
-  timeoutMs: 30_000,
-  maxAttempts: 5,
-  backoff: { initialMs: 1000, factor: 2, maxMs: 30_000, jitter: true },
-  concurrency: 16,
-  refreshMarginMs: 60_000,
-  maxRetryAfterMs: 120_000,
-  pageSize: 100,
-} as const;
+export { DEFAULTS };
 
 const realSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {

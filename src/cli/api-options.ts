@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-// NOTE: from config.js, not the api index: the index loads undici, and registering the flags runs
-// on every CLI call (even --version); config.js imports only undici's types.
-import { DEFAULTS as API_DEFAULTS } from '../api/config.js';
+// NOTE: defaults.js, not the api index or config.js: those load undici, the errors and the
+// catalogue, and registering the flags runs on every CLI call (even --version).
+import { DEFAULTS as API_DEFAULTS } from '../api/defaults.js';
 import { wholeNumber } from './flags.js';
 import { retriesHelp } from './help/retries.js';
 

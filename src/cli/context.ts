@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Clock } from '../applier/index.js';
-import { createLogger, type Logger, type LogLevel } from '../logging/logger.js';
+import type { createLogger, Logger, LogLevel } from '../logging/logger.js';
 
 /** Everything a command touches of the outside world, injectable for in-process tests. */
 export interface CliIo {
@@ -33,19 +33,31 @@ export interface CommandContext {
   setExitCode(code: number): void;
 }
 
+type MakeLogger = typeof createLogger;
+
+/**
+ * The context main gives every command. `prepare` loads the logger (pino and the catalogue's secret
+ * keys); main awaits it before any action runs, so `--version` and `--help` never load them.
+ */
 export function createContext(
   io: CliIo,
   readGlobals: () => GlobalOptions,
 ): CommandContext & {
   exitCode: number;
+  prepare(): Promise<void>;
 } {
   let logger: Logger | undefined;
+  let makeLogger: MakeLogger | undefined;
   const ctx = {
     io,
     exitCode: 0,
     globals: readGlobals,
+    async prepare(): Promise<void> {
+      makeLogger ??= (await import('../logging/logger.js')).createLogger;
+    },
     logger(): Logger {
-      logger ??= createLogger({ level: readGlobals().logLevel, destination: io.stderr });
+      if (makeLogger === undefined) throw new Error('the logger was asked for before prepare()');
+      logger ??= makeLogger({ level: readGlobals().logLevel, destination: io.stderr });
       return logger;
     },
     setExitCode(code: number): void {

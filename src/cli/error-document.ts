@@ -3,7 +3,6 @@
  * to stdout (its human message still goes to stderr), so a program reading stdout always gets JSON:
  * `{"format_version", "error": {"code", "exit_code", "message", "hint", "problems"?}}` (docs/json.md).
  */
-import type { Writable } from 'node:stream';
 import { GitopsError, ValidationError } from '../errors/index.js';
 import { jsonDocument } from '../render/json-document.js';
 
@@ -31,27 +30,4 @@ export function errorDocument(error: unknown, exitCode: number, usage = false): 
       ...(error instanceof ValidationError ? { problems: error.problems } : {}),
     },
   });
-}
-
-/** `--format json` (or `--format=json`) among the arguments: for usage errors, before any action ran. */
-export function asksForJson(argv: readonly string[]): boolean {
-  return argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
-}
-
-/** `stream` as it is, noting whether anything was written to it. */
-export function watchWrites<S extends Writable>(stream: S): { stream: S; written: () => boolean } {
-  let wrote = false;
-  const watched = new Proxy(stream, {
-    get(target, prop) {
-      if (prop === 'write') {
-        return (...args: Parameters<Writable['write']>) => {
-          wrote = true;
-          return target.write(...args);
-        };
-      }
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { stream: watched, written: () => wrote };
 }

@@ -1,12 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { GitopsError, ValidationError } from '../errors/index.js';
 import { createContext, type CliIo, type GlobalOptions } from './context.js';
-import { asksForJson, errorDocument, watchWrites } from './error-document.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import { watchWrites } from './watch-writes.js';
 import { TOOL_VERSION } from './version.js';
-import { registerCommands } from './commands/index.js';
+import { commandsFor, registerCommands } from './commands/index.js';
 import type { LogLevel } from '../logging/logger.js';
-import { printable } from '../render/printable.js';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -20,8 +17,14 @@ function defaultIo(): CliIo {
   };
 }
 
-/** Builds the commander program; exported for tests that inspect the help. */
-export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typeof createContext> } {
+/**
+ * Builds the commander program with the commands `argv` needs (every command when it is left out);
+ * exported for tests that inspect the help.
+ */
+export async function buildProgram(
+  io: CliIo,
+  argv?: readonly string[],
+): Promise<{ program: Command; ctx: ReturnType<typeof createContext> }> {
   const program = new Command('streamkap-gitops');
   const readGlobals = (): GlobalOptions => {
     const o = program.opts<{ logLevel: LogLevel; debug: boolean; color: boolean }>();
@@ -47,30 +50,8 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  registerCommands(program, ctx, main);
+  await registerCommands(program, ctx, main, argv === undefined ? undefined : commandsFor(argv));
   return { program, ctx };
-}
-
-// NOTE: messages carry names and values from manifests and the API (and a server's own words), so
-// every one is made printable before it reaches the terminal.
-function reportError(io: CliIo, error: unknown, debug: boolean): void {
-  if (error instanceof ValidationError) {
-    // The validate command renders problems itself; other commands fall back to this summary.
-    for (const p of error.problems) {
-      const hint = p.hint ? `  (${p.hint})` : '';
-      io.stderr.write(`${printable(`${p.file}:${p.line}:${p.col}  ${p.path}  ${p.message}${hint}`)}\n`);
-    }
-  }
-  if (error instanceof GitopsError) {
-    io.stderr.write(`error: ${printable(error.message)}\n`);
-    if (error.hint) io.stderr.write(`hint: ${printable(error.hint)}\n`);
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`internal error: ${printable(message)}\n`);
-    io.stderr.write('This is a bug in streamkap-gitops; please report it with the output of --debug.\n');
-  }
-  if (debug && error instanceof Error && error.stack)
-    io.stderr.write(`${error.stack.split('\n').map(printable).join('\n')}\n`);
 }
 
 /** Runs the CLI and returns the exit code; the bin sets process.exitCode from it. */
@@ -78,23 +59,21 @@ export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> 
   const given = { ...defaultIo(), ...ioOverrides };
   const stdout = watchWrites(given.stdout);
   const io = { ...given, stdout: stdout.stream };
-  const { program, ctx } = buildProgram(io);
+  const { program, ctx } = await buildProgram(io, argv);
   let format: unknown;
-  program.hook('preAction', (_program, action) => {
+  program.hook('preAction', async (_program, action) => {
     format = action.opts<{ format?: unknown }>().format;
+    await ctx.prepare();
   });
   try {
     await program.parseAsync([...argv]);
     return ctx.exitCode;
   } catch (error) {
-    const usage = error instanceof CommanderError;
-    // --help and --version end through exitOverride with code 0; usage errors are invalid input.
-    if (usage && error.exitCode === 0) return EXIT.ok;
-    const code = usage ? EXIT.invalid : exitCodeFor(error);
-    if (!usage) reportError(io, error, program.opts<{ debug?: boolean }>().debug === true);
-    // NOTE: with --format json stdout always holds one document: the command's, or this one.
-    const json = format === 'json' || (format === undefined && asksForJson(argv));
-    if (json && !stdout.written()) io.stdout.write(errorDocument(error, code, usage));
-    return code;
+    // --help and --version end through exitOverride with code 0 (EXIT.ok): nothing more to load.
+    if (error instanceof CommanderError && error.exitCode === 0) return 0;
+    // NOTE: loaded only on a failure, so that --help and --version load nothing but commander.
+    const { reportFailure } = await import('./report-failure.js');
+    const debug = program.opts<{ debug?: boolean }>().debug === true;
+    return reportFailure(io, error, { argv, format, debug, stdoutWritten: stdout.written() });
   }
 }

@@ -14,9 +14,11 @@ function parse(args: string[]): ApiCliOptions {
   return cmd.opts<ApiCliOptions>();
 }
 
-function context(env: Record<string, string>) {
+async function context(env: Record<string, string>) {
   const io = captureIo(env);
-  return createContext(io, () => ({ logLevel: 'debug', debug: false, color: false }));
+  const ctx = createContext(io, () => ({ logLevel: 'debug', debug: false, color: false }));
+  await ctx.prepare();
+  return ctx;
 }
 
 describe('addApiOptions', () => {
@@ -54,7 +56,7 @@ describe('openApiClient', () => {
   it('builds a working client from the environment and flags, logging to the run logger', async () => {
     const server = await startEmulatorServer({ port: 0, clientSecret: 'client-secret-PLANTED-4c2e' });
     try {
-      const ctx = context({
+      const ctx = await context({
         STREAMKAP_CLIENT_ID: server.clientId,
         STREAMKAP_SECRET: server.clientSecret,
         STREAMKAP_API_URL: 'http://ignored:1',
@@ -71,7 +73,8 @@ describe('openApiClient', () => {
     }
   });
 
-  it('fails with a UserError when credentials are missing', () => {
-    expect(() => openApiClient(context({}), {})).toThrow(UserError);
+  it('fails with a UserError when credentials are missing', async () => {
+    const ctx = await context({});
+    expect(() => openApiClient(ctx, {})).toThrow(UserError);
   });
 });

@@ -24,7 +24,7 @@ function invocations(line: string): string[][] {
 
 /** Parses args with every action replaced by a no-op: throws on an unknown flag or a bad value. */
 async function parses(args: string[]): Promise<string> {
-  const { program } = buildProgram(captureIo());
+  const { program } = await buildProgram(captureIo());
   let ran = '';
   for (const cmd of program.commands)
     cmd.action(() => {
@@ -53,7 +53,7 @@ describe('help that teaches', () => {
   });
 
   it("ends every command's --help with two or three examples", async () => {
-    const { program } = buildProgram(captureIo());
+    const { program } = await buildProgram(captureIo());
     for (const cmd of program.commands) {
       const examples = COMMAND_EXAMPLES[cmd.name()];
       expect(examples?.length, cmd.name()).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,6 @@
 /**
- * Every CLI call (even --version) loads src/cli/main.ts and registers every command, so that side
- * must stay light: the heavy modules (API client and undici, schema with ajv and yaml, state,
+ * Every CLI call (even --version) loads src/cli/main.ts, and most register one command or all of
+ * them, so that side must stay light: the heavy modules (API client and undici, schema with ajv and yaml, state,
  * planner, applier, emulator) are loaded by `await import('../run/<cmd>.js')` inside the actions.
  * This walks the static import graph of the source (import type is erased; dynamic import() is
  * lazy by design and not followed) and checks none of them is reachable.
@@ -61,6 +61,15 @@ describe('CLI start-up stays light', () => {
     const reachable = staticallyReachable(REGISTER_SIDE);
     expect(reachable.has('src/cli/commands/index.ts')).toBe(true);
     expect([...reachable].filter(isHeavy)).toEqual([]);
+  });
+
+  it('loads nothing but commander and a few small cli files for --version and --help', () => {
+    // main loads each command's module on demand (commands/index.ts) and its failure report only on
+    // a failure: pino, the catalogue and the errors stay out of every start-up.
+    const reachable = [...staticallyReachable(['src/cli/main.ts'])];
+    expect(reachable.filter((m) => !m.startsWith('src/') && !m.startsWith('node:'))).toEqual(['commander']);
+    expect(reachable.filter((m) => m.startsWith('src/') && !m.startsWith('src/cli/'))).toEqual([]);
+    expect(reachable.filter((m) => m.startsWith('src/cli/commands/'))).toEqual(['src/cli/commands/index.ts']);
   });
 
   it('sees through re-exports to the heavy modules a command action loads', () => {

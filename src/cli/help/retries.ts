@@ -2,8 +2,9 @@
  * The "Retries:" block of every command that calls the API, written from the client's own defaults
  * so the help cannot drift from what the client does (a test checks it against the client too).
  */
-// NOTE: config.js, not the api index: the index loads undici, and the help is built on every call.
-import { DEFAULTS } from '../../api/config.js';
+// NOTE: defaults.js, not the api index or config.js: those load undici, the errors and the
+// catalogue, and registering the flags runs on every CLI call (even --version).
+import { DEFAULTS } from '../../api/defaults.js';
 
 const seconds = (ms: number): string => `${ms / 1000}s`;
 
