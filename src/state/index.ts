@@ -18,39 +18,23 @@
  */
 import type { Logger } from 'pino';
 import type { ApiClient } from '../api/types.js';
-import { registry, TAG_KIND } from '../kinds/registry.js';
+import { registry } from '../kinds/registry.js';
 import { silentLogger } from '../logging/logger.js';
-import type {
-  LiveDuplicate,
-  LiveResource,
-  LiveState,
-  LiveTag,
-  ResourceKey,
-  ResourceKind,
-} from '../model/index.js';
+import type { LiveResource, LiveState, ResourceKey, ResourceKind } from '../model/index.js';
 import { resourceKey } from '../model/index.js';
-import { TAGS_PATH, fetchList, fetchTags } from './fetch-lists.js';
-import { TagNames, readTag } from './kinds/tag.js';
+import { assemble, namesById, NO_NAMES, readTags, type TagRead } from './assemble.js';
+import { fetchList, fetchTags } from './fetch-lists.js';
+import { TagNames } from './kinds/tag.js';
 import { Problems, readAll } from './problems.js';
 import type { ReadContext } from './reader.js';
 
 export { fingerprintOf, canonicalJson } from './fingerprint.js';
+export { findDuplicates } from './assemble.js';
+export { liveStateAfterWrites } from './after-writes.js';
+export { recordWrites, type WriteLog } from './write-log.js';
 
 export interface LoadLiveStateOptions {
   readonly logger?: Logger;
-}
-
-export function findDuplicates(
-  resources: readonly { kind: ResourceKind; name: string; id: string }[],
-): LiveDuplicate[] {
-  const groups = new Map<string, { kind: ResourceKind; name: string; ids: string[] }>();
-  for (const r of resources) {
-    const key = `${r.kind}/${r.name}`;
-    const g = groups.get(key) ?? { kind: r.kind, name: r.name, ids: [] };
-    g.ids.push(r.id);
-    groups.set(key, g);
-  }
-  return [...groups.values()].filter((g) => g.ids.length > 1);
 }
 
 /** Live resources by `kind/name` (several when the name is a duplicate), for callers that look up by identity. */
@@ -64,29 +48,6 @@ export function indexLiveState(state: LiveState): ReadonlyMap<ResourceKey, reado
   }
   return index;
 }
-
-function namesById(resources: readonly LiveResource[]): Map<string, string> {
-  return new Map(resources.map((r) => [r.live.id, r.name]));
-}
-
-interface TagRead {
-  readonly tags: LiveTag[];
-  readonly raws: Map<string, unknown>;
-}
-
-function readTags(rows: readonly unknown[], problems: Problems): TagRead {
-  const out: TagRead = { tags: [], raws: new Map() };
-  for (const raw of rows) {
-    const r = readTag(raw);
-    if (r.value) {
-      out.tags.push(r.value);
-      out.raws.set(r.value.id, raw);
-    } else if (r.problems) problems.add(TAG_KIND, raw, TAGS_PATH, r.problems);
-  }
-  return out;
-}
-
-const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /**
  * Starts every requested kind's list at once; each kind is read as soon as its list, the tags and
@@ -128,26 +89,6 @@ function readKinds(
     reads.set(kind, read);
   }
   return reads;
-}
-
-function assemble(
-  loadedKinds: readonly ResourceKind[],
-  byKind: ReadonlyMap<ResourceKind, readonly LiveResource[]>,
-  tags: TagRead,
-): LiveState {
-  const resources = loadedKinds.flatMap((k) => byKind.get(k) ?? []);
-  const fromTags = (k: ResourceKind): boolean => 'fromAccountTags' in registry.get(k).live;
-  const duplicates = [
-    ...findDuplicates(
-      resources.filter((r) => !fromTags(r.kind)).map((r) => ({ kind: r.kind, name: r.name, id: r.live.id })),
-    ),
-    // NOTE: tag names are checked over every tag (system ones too): a name held twice cannot be
-    // resolved to one id, so the planner must not write it.
-    ...loadedKinds
-      .filter(fromTags)
-      .flatMap((kind) => findDuplicates(tags.tags.map((t) => ({ kind, name: t.name, id: t.id })))),
-  ];
-  return { resources, tags: tags.tags, duplicates, loadedKinds };
 }
 
 /**

@@ -137,13 +137,13 @@ describe('--wait', () => {
 
 describe('post-apply check', () => {
   it('when re-reading the account fails after the writes, the report is still shown (exit 1)', async () => {
-    // The first write arms a failure of the next source listing: the one after the apply.
+    // The first write arms a failure of the next tag listing: the check's, after the apply.
     let armed = false;
     h.server.emulator.onChange(() => {
       if (armed) return;
       armed = true;
       h.server.emulator.configure({
-        oneShots: [{ method: 'GET', path: '/sources', count: 1, status: 400, detail: 'listing broke' }],
+        oneShots: [{ method: 'GET', path: '/tags', count: 1, status: 400, detail: 'listing broke' }],
       });
     });
     const r = await h.cli(['apply', 'examples', '--auto-approve', '--poll-interval', '10']);

@@ -1,7 +1,7 @@
 /**
  * How many requests plan, drift and apply send for a few hundred resources (counted by the
  * emulator, never timed): a read is one list call per page of each kind plus auth and tags, never a
- * call per resource; an apply adds its writes and a bounded verification.
+ * call per resource; an apply adds its writes and a check that re-reads only the tag list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editFile, startHarness, type Harness } from './harness.js';
@@ -51,9 +51,9 @@ describe('request counts of a few hundred resources', () => {
       sum(routes, (r) => /^GET \/\w+\/\{id\}$/.test(r)),
       'no GET per object',
     ).toBe(0);
-    // Auth, the read of the empty account (4 kinds and tags), and at most one verifying read pass.
-    // NOTE: issue 13 wants the verification to read only what was written.
-    expect(sum(routes, (r) => !isWrite(r))).toBeLessThanOrEqual(1 + (4 + 1) + (PAGES + 1));
+    // Auth, the read of the empty account (4 kinds and tags), and the check's tag list: the check
+    // reads what was written from the write answers, never a kind again.
+    expect(sum(routes, (r) => !isWrite(r))).toBe(1 + (4 + 1) + 1);
   });
 
   it('plan with no changes: at most one list call per page, plus auth and tags', async () => {
@@ -76,9 +76,11 @@ describe('request counts of a few hundred resources', () => {
     );
     const routes = await counted(['apply', 'load.yaml', '--auto-approve'], 0);
     expect(sum(routes, isWrite)).toBe(3);
-    expect(sum(routes, (r) => /^GET \/\w+\/\{id\}$/.test(r))).toBeLessThanOrEqual(3);
-    // Issue 13's bound: writes + pages + 10 (met at this size although the apply still re-reads
-    // every kind once to verify; at 10,000 resources that re-read is ~100 requests).
+    expect(sum(routes, (r) => /^GET \/\w+\/\{id\}$/.test(r))).toBe(0);
+    // One read pass (the plan's); the check adds the tag list alone, whatever the account's size.
+    expect(sum(routes, isList)).toBe(PAGES);
+    expect(sum(routes, (r) => !isWrite(r))).toBe(1 + PAGES + 1 + 1);
+    // Issue 13's bound: writes + pages + 10.
     expect(sum(routes, () => true)).toBeLessThanOrEqual(3 + PAGES + 10);
   });
 });

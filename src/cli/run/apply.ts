@@ -1,8 +1,8 @@
 /**
  * `apply [paths...]`: plan (or load a saved plan and prove it is still fresh), show the plan, refuse
  * what safety forbids (exit 3), confirm on a TTY or take --auto-approve, carry the plan out through
- * src/applier with progress on stderr, then re-read the account and check that a fresh plan of
- * what was touched is empty. Any failed, skipped or unconverged action ends in ApplyError (exit 1).
+ * src/applier with progress on stderr, then check that a fresh plan of what was touched is empty
+ * against the account as the writes answered it (state/after-writes.ts). Any failed, skipped or unconverged action ends in ApplyError (exit 1).
  */
 import {
   applyPlan,
@@ -23,14 +23,14 @@ import { renderPlanText } from '../../render/index.js';
 import { jsonDocument } from '../../render/json-document.js';
 import { planDocument } from '../../render/plan-json.js';
 import { printable } from '../../render/printable.js';
-import { loadLiveState } from '../../state/index.js';
+import { liveStateAfterWrites, recordWrites, type WriteLog } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
 import type { ApplyFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { planKeyFromEnv } from '../plan-io.js';
 import { prepareFresh, prepareSaved, refuseUnowned, type Prepared } from './apply-prepare.js';
 import { snapshotAddedTables } from './apply-snapshots.js';
-import { liveKinds, throwIfPlanErrors } from './plan-inputs.js';
+import { throwIfPlanErrors } from './plan-inputs.js';
 
 async function readLine(ctx: CommandContext): Promise<string> {
   const stdin = ctx.io.stdin;
@@ -69,15 +69,20 @@ async function confirm(ctx: CommandContext, flags: ApplyFlags, plan: Plan): Prom
   if (answer !== 'yes') throw new SafetyError(`apply cancelled (answer was not 'yes'); nothing was changed`);
 }
 
+/**
+ * Plans again against the account as the writes left it (the state read before, with what each
+ * write answered; see state/after-writes.ts): everything this run wrote must now plan as a noop.
+ */
 async function verify(
   ctx: CommandContext,
   client: ApiClient,
   prepared: Prepared,
-  report: ApplyReport,
+  applied: { readonly report: ApplyReport; readonly writes: WriteLog },
 ): Promise<ApplyReport> {
+  const { report } = applied;
   const touched = new Set<string>(report.results.filter((r) => r.status === 'succeeded').map((r) => r.id));
   if (touched.size === 0) return report;
-  const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
+  const live = await liveStateAfterWrites(client, prepared.live, applied.writes, { logger: ctx.logger() });
   // NOTE: a secret just sent that reads back null is unknown, not unconverged: --resend-secrets would
   // count it as a change on every fresh plan.
   const fresh = buildPlan(prepared.desired, live, { ...prepared.planOptions, resendSecrets: false });
@@ -117,10 +122,11 @@ async function checkConverged(
   ctx: CommandContext,
   client: ApiClient,
   prepared: Prepared,
-  report: ApplyReport,
+  applied: { readonly report: ApplyReport; readonly writes: WriteLog },
 ): Promise<ApplyReport> {
+  const { report } = applied;
   try {
-    return await verify(ctx, client, prepared, report);
+    return await verify(ctx, client, prepared, applied);
   } catch (error) {
     return { ...report, checkError: error instanceof Error ? error.message : String(error) };
   }
@@ -164,8 +170,9 @@ export async function runApply(ctx: CommandContext, paths: string[], flags: Appl
       return;
     }
     await confirm(ctx, flags, plan);
+    const recorded = recordWrites(client);
     const report = await applyPlan(plan, {
-      client,
+      client: recorded.client,
       live: prepared.live,
       env: ctx.io.env,
       logger: ctx.logger(),
@@ -176,7 +183,7 @@ export async function runApply(ctx: CommandContext, paths: string[], flags: Appl
       ...(ctx.io.clock ? { clock: ctx.io.clock } : {}),
       onProgress: (e) => ctx.io.stderr.write(`${renderProgressLine(e)}\n`),
     });
-    const final = await checkConverged(ctx, client, prepared, report);
+    const final = await checkConverged(ctx, client, prepared, { report, writes: recorded.log });
     if (flags.format === 'json') writeJson(ctx, plan, final);
     else {
       ctx.io.stdout.write(`\n${renderSummaryLine(final)}\n`);
