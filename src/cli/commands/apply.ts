@@ -17,7 +17,12 @@ export function registerApply(program: Command, ctx: CommandContext): void {
       'allow deleting or replacing sources, destinations, transforms and pipelines (never protected ones)',
       false,
     )
-    .option('--parallelism <n>', 'actions in flight at once', wholeNumber(1), 4)
+    .option(
+      '--parallelism <n>',
+      'actions in flight at once (a 429 is retried; lower it if the API keeps rate-limiting)',
+      wholeNumber(1),
+      10,
+    )
     .option('--fail-fast', 'start nothing new after the first failure', false)
     .option('--plan <file>', 'apply this saved plan (from plan --out) exactly; refused when stale')
     .option('--wait', 'after applying, wait until pipelines and connectors report Active', false)
