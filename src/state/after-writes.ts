@@ -64,7 +64,13 @@ export async function liveStateAfterWrites(
       continue;
     }
     const names = new Map(def.references.map((r) => [r.kind, namesById(byKind.get(r.kind) ?? [])]));
-    const ctx: ReadContext = { tags: tagNames, namesById: (k) => names.get(k) ?? NO_NAMES, warn };
+    // NOTE: the check plans only to compare; it never needs fingerprints.
+    const ctx: ReadContext = {
+      tags: tagNames,
+      namesById: (k) => names.get(k) ?? NO_NAMES,
+      warn,
+      fingerprints: false,
+    };
     const read = (rows: readonly unknown[]): LiveResource[] =>
       readAll(kind, live.list.path, rows, (x) => live.read(x, ctx), problems, warn);
     const listed = lists.get(kind);

@@ -35,6 +35,11 @@ export { recordWrites, type WriteLog } from './write-log.js';
 
 export interface LoadLiveStateOptions {
   readonly logger?: Logger;
+  /**
+   * false: no live fingerprints (LiveMeta.fingerprint is ''): a plan only shown as text, markdown
+   * or drift never reads them. Default true.
+   */
+  readonly fingerprints?: boolean;
 }
 
 /** Live resources by `kind/name` (several when the name is a duplicate), for callers that look up by identity. */
@@ -59,7 +64,7 @@ function readKinds(
   requested: readonly ResourceKind[],
   tagsRead: Promise<TagRead>,
   problems: Problems,
-  logger: Logger,
+  { logger, fingerprints }: { readonly logger: Logger; readonly fingerprints: boolean },
   onListed: () => void,
 ): Map<ResourceKind, Promise<LiveResource[]>> {
   const warn = (message: string): void => logger.warn(message);
@@ -80,7 +85,7 @@ function readKinds(
     const ctx = Promise.all([baseCtx, ...refs.map((k) => reads.get(k) ?? Promise.resolve([]))]).then(
       ([tags, ...lists]): ReadContext => {
         const names = new Map(refs.map((k, i) => [k, namesById(lists[i] ?? [])]));
-        return { tags, namesById: (k) => names.get(k) ?? NO_NAMES, warn };
+        return { tags, namesById: (k) => names.get(k) ?? NO_NAMES, warn, fingerprints };
       },
     );
     const read = Promise.all([rows, ctx]).then(([r, c]) =>
@@ -106,7 +111,8 @@ export async function loadLiveState(
   const problems = new Problems();
   const loadedKinds = registry.applyOrder.filter((k) => kinds.includes(k));
   const tagsRead = fetchTags(client, logger).then((rows) => readTags(rows, problems));
-  const reads = readKinds(client, loadedKinds, tagsRead, problems, logger, () => {
+  const reading = { logger, fingerprints: opts.fingerprints !== false };
+  const reads = readKinds(client, loadedKinds, tagsRead, problems, reading, () => {
     lastListAt = Math.max(lastListAt, performance.now());
   });
   const [tags, ...lists] = await Promise.all([tagsRead, ...reads.values()]);

@@ -23,6 +23,11 @@ export interface ReadContext {
    */
   namesById(kind: ResourceKind): ReadonlyMap<string, string>;
   warn(message: string): void;
+  /**
+   * false: leave LiveMeta.fingerprint empty ('') instead of hashing every object. Only a plan that
+   * is saved, printed as JSON or checked against a saved one (apply --plan) needs them.
+   */
+  readonly fingerprints?: boolean;
 }
 
 export type ResourceReader = (raw: unknown, ctx: ReadContext) => ReadResult<LiveResource>;

@@ -139,3 +139,21 @@ describe('liveStateAfterWrites', () => {
     await client.close();
   });
 });
+
+describe('loadLiveState fingerprints', () => {
+  it('hashes every object by default and none when a plan will not show or save them', async () => {
+    server.emulator.reset();
+    const client = newClient();
+    await create(client, '/sources', source('orders-db', 'db.internal', []));
+    const withThem = await loadLiveState(client, KINDS);
+    const without = await loadLiveState(client, KINDS, { fingerprints: false });
+    await client.close();
+    expect(withThem.resources.map((r) => r.live.fingerprint)).toEqual([
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ]);
+    expect(without.resources.map((r) => r.live.fingerprint)).toEqual(['']);
+    const { fingerprint: _a, ...restWith } = withThem.resources[0]?.live ?? { fingerprint: '' };
+    const { fingerprint: _b, ...restWithout } = without.resources[0]?.live ?? { fingerprint: '' };
+    expect(restWithout).toEqual(restWith);
+  });
+});

@@ -49,7 +49,9 @@ export async function prepareFresh(
 ): Promise<Prepared> {
   checkResourceKinds([...flags.target, ...flags.exclude]);
   const desired = await loadDesired(ctx, paths, client, flags);
-  const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
+  // NOTE: a fresh plan is carried out at once: only its JSON document shows fingerprints.
+  const fingerprints = flags.format === 'json';
+  const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger(), fingerprints });
   const planOptions = planOptionsFrom(flags, planKey);
   checkAdoptFrom(planOptions, desired.namespace);
   return { plan: buildPlan(desired, live, planOptions), desired, live, planOptions };

@@ -15,7 +15,7 @@ function renderDrift(report: DriftReport, format: OutputFormat): string {
 /** The `drift` action: read-only; exit 0 in sync, 2 drift (unmanaged objects too with --fail-on-unmanaged). */
 export async function runDrift(ctx: CommandContext, paths: string[], flags: DriftFlags): Promise<void> {
   const rules = await readIgnoreFile(ctx.io.cwd, flags.ignoreFile);
-  const { desired, live } = await loadPlanInputs(ctx, paths, flags);
+  const { desired, live } = await loadPlanInputs(ctx, paths, flags, false);
   const report = applyDriftIgnore(detectDrift(desired, live, { resendSecrets: flags.resendSecrets }), rules);
   ctx.io.stdout.write(renderDrift(report, flags.format));
   ctx.setExitCode(hasDrift(report, { failOnUnmanaged: flags.failOnUnmanaged }) ? EXIT.changes : EXIT.ok);

@@ -40,11 +40,15 @@ export function checkResourceKinds(keys: readonly string[]): void {
   }
 }
 
-/** Loads the manifests (warnings to stderr) and the live state of the kinds the plan needs. */
+/**
+ * Loads the manifests (warnings to stderr) and the live state of the kinds the plan needs, with
+ * live fingerprints only when `fingerprints` (a plan saved or printed as JSON carries them).
+ */
 export async function loadPlanInputs(
   ctx: CommandContext,
   paths: string[],
   flags: ApiCliOptions & ManifestCliOptions,
+  fingerprints: boolean,
 ): Promise<{ desired: DesiredState; live: LiveState }> {
   const { state: desired, warnings } = await loadDesiredState(paths, {
     cwd: ctx.io.cwd,
@@ -55,7 +59,7 @@ export async function loadPlanInputs(
   const client = openApiClient(ctx, flags);
   client.maskValues(secretValues(desired.resources));
   try {
-    const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
+    const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger(), fingerprints });
     return { desired, live };
   } finally {
     await client.close();

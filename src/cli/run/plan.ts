@@ -10,7 +10,8 @@ import { checkResourceKinds, loadPlanInputs, renderPlan, throwIfPlanErrors } fro
 export async function runPlan(ctx: CommandContext, paths: string[], flags: PlanFlags): Promise<void> {
   checkResourceKinds([...flags.target, ...flags.exclude]);
   if (flags.out !== undefined) await checkPlanOut(flags.out, ctx.io.cwd);
-  const { desired, live } = await loadPlanInputs(ctx, paths, flags);
+  const fingerprints = flags.out !== undefined || flags.format === 'json';
+  const { desired, live } = await loadPlanInputs(ctx, paths, flags, fingerprints);
   // NOTE: after loading, so missing credentials are reported as such, not as a missing plan key.
   const hmacKey = planKeyFromEnv(ctx.io.env);
   const options = planOptionsFrom(flags, hmacKey);

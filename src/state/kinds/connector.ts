@@ -59,7 +59,7 @@ export function readConnector<K extends ConnectorKind>(
     previousNames: [],
     live: {
       id,
-      fingerprint: fingerprintOf(raw, fields.isSecretKey),
+      fingerprint: ctx.fingerprints === false ? '' : fingerprintOf(raw, fields.isSecretKey),
       tagIds: tags.ids,
       status,
       readOnlyConfig: split.readOnlyConfig,

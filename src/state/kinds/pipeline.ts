@@ -172,7 +172,7 @@ export function readPipeline(raw: unknown, ctx: ReadContext): ReadResult<LiveOf<
       previousNames: [],
       live: {
         id,
-        fingerprint: fingerprintOf(fingerprintView(raw)),
+        fingerprint: ctx.fingerprints === false ? '' : fingerprintOf(fingerprintView(raw)),
         tagIds: tags.ids,
         readOnlyConfig: {},
         extraConfig: {},

@@ -126,7 +126,7 @@ export function readTransform(raw: unknown, ctx: ReadContext): ReadResult<LiveOf
       previousNames: [],
       live: {
         id,
-        fingerprint: fingerprintOf(raw),
+        fingerprint: ctx.fingerprints === false ? '' : fingerprintOf(raw),
         tagIds: tags.ids,
         status,
         readOnlyConfig: split.readOnlyConfig,
