@@ -158,6 +158,10 @@ export async function runDemo(ctx: CommandContext, cli: CliEntry): Promise<void>
   const server = await startEmulatorServer({
     port: 0,
     snapshotDurationMs: DEMO_SNAPSHOT_MS,
+    // NOTE: a write shows Active from its second read on (api-notes §2.7: it settles in seconds).
+    // apply's check no longer lists what it wrote, so with the default (2 reads) the status step
+    // would still see step 7's update as Pending Update.
+    settleReads: 1,
     // NOTE: a test's virtual clock drives the emulator too, so the snapshot completes without real waiting.
     ...(clock ? { now: () => clock.now() } : {}),
   });
