@@ -127,7 +127,10 @@ export function byIdEnvelope<T>(
 /** The transient state a write starts in: Active at once unless `wait=false`. */
 export function initialSettle(call: Call, transient: 'Pending' | 'Pending Update'): SettleState {
   const s = call.env.settings();
-  if (!noWait(call) || (s.settleReads <= 0 && s.settleDelayMs === 0)) {
+  // NOTE: no reads to wait for and no delay (null: reads only) means Active at once, whether or
+  // not anything reads the object before its status is peeked (an embedded view, metrics).
+  const immediate = s.settleReads <= 0 && (s.settleDelayMs === null || s.settleDelayMs <= 0);
+  if (!noWait(call) || immediate) {
     return { status: 'Active', readsLeft: 0, settleAt: null };
   }
   return {
