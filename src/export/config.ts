@@ -11,10 +11,10 @@ import { defaultOf, isReadOnly } from '../catalogue/index.js';
 import { jsonEqual } from '../model/index.js';
 
 /** Writes one secret's reference (the export context names the variable). */
-export type SecretReference = (field: string) => string;
+type SecretReference = (field: string) => string;
 
 /** `$${` for every `${` in the strings of a value: the manifest's escape of a literal `${`. */
-export function escapeReferences(value: JsonValue): JsonValue {
+function escapeReferences(value: JsonValue): JsonValue {
   if (typeof value === 'string') return value.replaceAll('${', () => '$${');
   if (Array.isArray(value)) return value.map(escapeReferences);
   if (value !== null && typeof value === 'object') {

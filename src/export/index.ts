@@ -16,9 +16,7 @@ import { loadLiveState } from '../state/index.js';
 import { buildExport, type ExportBundle, type ExportOptions } from './build-export.js';
 import { writeExport } from './write-export.js';
 
-export { SELECTIONS, type Selection } from './select.js';
-export type { ExportBundle, ExportOptions, OutputFile } from './build-export.js';
-export type { SecretVariable } from './env-names.js';
+export type { ExportBundle } from './build-export.js';
 
 export interface ExportRun extends ExportOptions {
   /** The output directory, absolute. */

@@ -16,7 +16,7 @@ export interface Layout {
   readonly slugOf: ReadonlyMap<ResourceKey, string>;
 }
 
-export function kindFile(kind: ResourceKind): string {
+function kindFile(kind: ResourceKind): string {
   return `${registry.get(kind).manifest.key}.yaml`;
 }
 

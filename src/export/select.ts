@@ -16,13 +16,11 @@ import {
 } from '../model/index.js';
 import { ANY_CONTROL, escapeControl } from '../schema/escape-control.js';
 
-export const SELECTIONS = ['owned', 'unowned', 'all'] as const;
-export type Selection = (typeof SELECTIONS)[number];
+export type Selection = 'owned' | 'unowned' | 'all';
 
 export interface Selected {
   /** Per kind, in display order; each kind's objects by name. */
   readonly byKind: ReadonlyMap<ResourceKind, readonly LiveResource[]>;
-  readonly keys: ReadonlySet<ResourceKey>;
   /** Why some objects were left out. */
   readonly skipped: readonly string[];
   /** Objects the namespace owns that this export does not hold (`--select unowned`). */
@@ -30,7 +28,7 @@ export interface Selected {
 }
 
 /** `gitops:<namespace>` tags (not `gitops:protected`) an object carries. */
-export function ownershipTagsOf(live: LiveResource): string[] {
+function ownershipTagsOf(live: LiveResource): string[] {
   const tags = 'tags' in live ? (live.tags ?? []) : [];
   return tags.filter((t) => t.startsWith('gitops:') && t !== PROTECTED_TAG);
 }
@@ -104,6 +102,5 @@ export function selectLive(
     .sort(byName);
   if (registry.get(TAG_KIND).export) byKind.set(TAG_KIND, tags);
   const ordered = new Map(registry.names.filter((k) => byKind.has(k)).map((k) => [k, byKind.get(k) ?? []]));
-  const keys = new Set([...ordered.values()].flat().map((r) => resourceKey(r.kind, r.name)));
-  return { byKind: ordered, keys, skipped, ownedElsewhere };
+  return { byKind: ordered, skipped, ownedElsewhere };
 }
