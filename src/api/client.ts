@@ -314,7 +314,7 @@ class StreamkapClient implements ApiClient {
     if (this.#rate) await this.#rate.wait();
     const timeoutMs = state.call.timeoutMs ?? this.#config.timeoutMs;
     const started = performance.now();
-    const outcome = await this.#semaphore.run(() => {
+    const raw = await this.#semaphore.run(() => {
       this.stats.requests += 1;
       return this.#transport({
         method: state.call.method,
@@ -324,6 +324,8 @@ class StreamkapClient implements ApiClient {
         timeoutMs,
       });
     });
+    const outcome =
+      raw.kind === 'response' ? { ...raw, requestId: shownRequestId(raw.requestId, state.known) } : raw;
     this.#logAttempt(state, outcome, performance.now() - started);
     if (outcome.kind === 'response') {
       this.#config.onResponse?.({
@@ -349,6 +351,13 @@ class StreamkapClient implements ApiClient {
     };
     this.#logger.debug(line, 'api request');
   }
+}
+
+/** A request id as the server sent it goes into messages and logs: only an opaque token, secrets masked. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function shownRequestId(id: string | undefined, known: Iterable<string>): string | undefined {
+  return id !== undefined && REQUEST_ID.test(id) ? scrubText(id, known) : undefined;
 }
 
 export function createApiClient(config: ApiClientConfig, logger: Logger): ApiClient {

@@ -33,6 +33,24 @@ describe('ApiError', () => {
     expect(error.retryable).toBe(false);
   });
 
+  it.each([
+    ['a secret of the request body', 'req-hunter2-PLANTED-pw', 'req-[redacted]'],
+    ['what is not an id', 'req "quoted" <b>', undefined],
+    ['an id too long to be one', `req-${'x'.repeat(200)}`, undefined],
+  ])('keeps a request id holding %s out of the message', async (_label, sent, kept) => {
+    answer('post', '/sources', () =>
+      HttpResponse.json({ detail: 'nope' }, { status: 422, headers: { 'X-Request-Id': sent } }),
+    );
+    const { client } = testClient();
+    const error = (await caught(() =>
+      client.request('POST', '/sources', {
+        body: { name: 'x', config: { 'database.password': 'hunter2-PLANTED-pw' } },
+      }),
+    )) as ApiError;
+    expect(error.requestId).toBe(kept);
+    expect(error.message).toBe(`POST /sources -> HTTP 422: nope${kept ? ` [request id ${kept}]` : ''}`);
+  });
+
   it('renders one line per Pydantic validation item and never echoes the input', async () => {
     answer('put', `/sources/${SOURCE_ID}`, () =>
       HttpResponse.json(

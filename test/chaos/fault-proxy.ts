@@ -3,7 +3,8 @@
  * server and then spoils the answer: truncated mid-body, dropped (connection destroyed), held until
  * the client gives up, or delivered late (after other answers: an event-loop delay, not a clock
  * one). So the client cannot know whether a write landed. It can also stop at the Nth write and
- * tell the test, holding that write unsent until released (the kill points).
+ * tell the test, holding that write unsent until released (the kill points), and add headers to
+ * answers (the secret probes).
  */
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -26,6 +27,8 @@ export interface FaultProxyOptions {
    * settle: the test kills the client meanwhile).
    */
   readonly beforeWrite?: (req: ProxiedRequest) => Promise<void> | void;
+  /** Headers added to the answer (a server that echoes what it should not). */
+  readonly addHeaders?: (req: ProxiedRequest, status: number) => Record<string, string>;
 }
 
 export interface FaultProxy {
@@ -121,7 +124,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const seen: ProxiedRequest = { method, path, write };
       const body = await readBody(req);
       if (write !== undefined) await options.beforeWrite?.(seen);
-      const answer = await send(target, req, body);
+      const sent = await send(target, req, body);
+      const extra = options.addHeaders?.(seen, sent.status) ?? {};
+      const answer = { ...sent, headers: { ...sent.headers, ...extra } };
       const fault = options.decide?.(seen) ?? 'pass';
       applied[fault] += 1;
       deliver(res, answer, fault);

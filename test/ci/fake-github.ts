@@ -24,6 +24,8 @@ export class FakeGitHub {
   constructor(
     readonly repo = 'acme/infra',
     readonly pull = 12,
+    /** The token it accepts (the leak test plants its own). */
+    readonly token = GITHUB_TOKEN,
   ) {}
 
   seed(bodies: readonly string[]): void {
@@ -38,7 +40,7 @@ export class FakeGitHub {
     const url = new URL(request.url);
     const auth = request.headers.get('authorization');
     this.requests.push({ method: request.method, path: url.pathname + url.search, auth });
-    if (auth !== `Bearer ${GITHUB_TOKEN}`)
+    if (auth !== `Bearer ${this.token}`)
       return HttpResponse.json({ message: 'Bad credentials' }, { status: 401 });
     const list = `/repos/${this.repo}/issues/${this.pull}/comments`;
     const one = new RegExp(`^/repos/${this.repo}/issues/comments/(\\d+)$`).exec(url.pathname);

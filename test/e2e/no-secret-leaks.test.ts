@@ -2,19 +2,26 @@
  * Adversarial end-to-end audit: every secret field of a manifest references its own env var holding
  * a unique planted value (and so do the API client secret and the plan key). The CLI then runs
  * every command that reads them, at the most verbose log level with --debug, through success,
- * drift, a refused saved plan and API failures whose bodies echo secrets back; no planted value
- * (nor its JSON-escaped, base64 or URL-encoded form, nor its random core) may appear in any stdout,
- * stderr (where the JSON log lines go) or saved plan file.
+ * drift, a refused saved plan and API failures whose bodies and headers echo secrets back, and through
+ * export, doctor and ci (the pull-request comment); unrelated secrets sit in the environment of every
+ * run, and a manifest points implementation_file at /proc/self/environ. No planted value (nor its
+ * JSON-escaped, base64 or URL-encoded form, nor its random core) may appear in any stdout, stderr
+ * (where the JSON log lines go), saved plan, exported file, comment or job summary.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
+import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/api/index.js';
 import { ApiError } from '../../src/errors/index.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
 import { SecretValue } from '../../src/model/index.js';
+import { FakeGitHub, GITHUB_API } from '../ci/fake-github.js';
+import { startFaultProxy } from '../chaos/fault-proxy.js';
 import { apiCall, startHarness, type Harness, type RunResult } from './harness.js';
 import { BEARER_TOKEN, around, encodedForms, findLeaks, plant, type Planted } from './leak-scan.js';
 
@@ -44,7 +51,22 @@ const LATER = {
 };
 const CLIENT_SECRET = plant('client secret', (c) => `client-S3cr3t-${c}`);
 const PLAN_KEY = plant('plan key', (c) => `plan-key-${c}`);
-const ALL: Planted[] = [...Object.values(SECRETS), ...Object.values(LATER), CLIENT_SECRET, PLAN_KEY];
+/** In the environment of every run, referenced by nothing: what a CI job's environment holds. */
+const UNRELATED = {
+  AWS_SECRET_ACCESS_KEY: plant('env AWS_SECRET_ACCESS_KEY', (c) => `S3cr3t-${c}-aws`),
+  GITHUB_TOKEN: plant('env GITHUB_TOKEN', (c) => `ghs_${c}`),
+  NPM_TOKEN: plant('env NPM_TOKEN', (c) => `npm_${c}`),
+};
+/** Only in the environment of the child process that reads /proc/self/environ. */
+const ENVIRON_ONLY = plant('env of the /proc/self/environ probe', (c) => `S3cr3t-${c}-environ`);
+const ALL: Planted[] = [
+  ...Object.values(SECRETS),
+  ...Object.values(LATER),
+  ...Object.values(UNRELATED),
+  CLIENT_SECRET,
+  PLAN_KEY,
+  ENVIRON_ONLY,
+];
 
 const MANIFEST = `namespace: leaks
 sources:
@@ -193,6 +215,7 @@ beforeAll(async () => {
   h = await startHarness({ clientSecret: CLIENT_SECRET.value, seed: 7 });
   baseEnv = {
     ...Object.fromEntries(Object.entries(SECRETS).map(([k, p]) => [k, p.value])),
+    ...Object.fromEntries(Object.entries(UNRELATED).map(([k, p]) => [k, p.value])),
     STREAMKAP_GITOPS_PLAN_KEY: PLAN_KEY.value,
   };
   await h.write('streamkap.yaml', MANIFEST);
@@ -469,6 +492,167 @@ describe('no planted secret leaks through the CLI', () => {
     expect(text()).toContain('[redacted]');
     expect(text()).toContain('"database.hostname.user.defined":"pg"');
     expectClean('logger', text());
+  });
+
+  it('export (all, owned) writes and prints no secret: secrets become ${env:...} references', async () => {
+    await h.write('streamkap.yaml', MANIFEST);
+    for (const select of ['all', 'owned']) {
+      const out = `exported-${select}`;
+      const r = await run(`export ${select}`, [
+        'export',
+        '--out',
+        path.join('..', path.basename(h.dir) + `-${out}`),
+        '--select',
+        select,
+        '--namespace',
+        'leaks',
+      ]);
+      expect(r.code, r.err).toBe(0);
+      const root = `${h.dir}-${out}`;
+      const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files)
+        expectClean(`export ${select} ${f.name}`, await readFile(path.join(f.parentPath, f.name), 'utf8'));
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('doctor (text, json, markdown) against the manifests', async () => {
+    for (const format of ['text', 'json', 'markdown']) {
+      const r = await run(`doctor ${format}`, ['doctor', '.', '--format', format]);
+      expect([0, 2], r.err).toContain(r.code);
+    }
+  });
+
+  it('ci on a GitHub pull request: the comment, the job summary and the outputs', async () => {
+    const github = new FakeGitHub('acme/infra', 12, UNRELATED.GITHUB_TOKEN.value);
+    await setPasswordOutOfBand('orders-pg', LATER.oobPg.value);
+    const server = setupServer(...github.handlers());
+    server.listen({ onUnhandledRequest: 'error' });
+    const event = path.join(h.dir, 'event.json');
+    await writeFile(event, JSON.stringify({ pull_request: { number: 12 } }));
+    const ciEnv = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_API_URL: GITHUB_API,
+      GITHUB_REPOSITORY: 'acme/infra',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_STEP_SUMMARY: path.join(h.dir, 'summary.md'),
+      GITHUB_OUTPUT: path.join(h.dir, 'output.txt'),
+    };
+    try {
+      for (const wrapped of [
+        ['plan', '.'],
+        ['drift', '.'],
+      ]) {
+        const r = await run(`ci ${wrapped[0]}`, ['ci', '--', ...wrapped], ciEnv);
+        expect(r.code, r.err).toBe(0);
+      }
+    } finally {
+      server.close();
+    }
+    expect(github.comments.length).toBeGreaterThan(0);
+    for (const c of github.comments) expectClean('pull request comment', c.body);
+    expectClean('job summary', await readFile(ciEnv.GITHUB_STEP_SUMMARY, 'utf8'));
+    expectClean('job outputs', await readFile(ciEnv.GITHUB_OUTPUT, 'utf8'));
+  });
+
+  it('answers whose headers and bodies echo secrets, and the JSON error documents of failed runs', async () => {
+    const pw = SECRETS.PG_PASSWORD.value;
+    const proxy = await startFaultProxy({
+      target: h.server.url,
+      addHeaders: (_req, status) =>
+        status < 400
+          ? { 'x-debug-echo': 'nothing' }
+          : {
+              'x-request-id': `req-${pw}`,
+              'www-authenticate': `Bearer error="invalid_token", secret="${CLIENT_SECRET.value}"`,
+              'set-cookie': `session=${SECRETS.S3_SECRET.value}`,
+              'x-debug-echo': SECRETS.CLICKHOUSE_PW.value,
+            },
+    });
+    const via = { STREAMKAP_API_URL: proxy.url };
+    const fail = () =>
+      h.server.emulator.configure({
+        oneShots: [
+          { method: 'GET', path: '/pipelines', count: 10, status: 400, detail: `bad password ${pw}` },
+        ],
+      });
+    try {
+      for (const format of ['text', 'json', 'markdown']) {
+        fail();
+        const r = await run(
+          `plan via echoing proxy ${format}`,
+          ['plan', '.', '--format', format, '--max-retries', '0'],
+          via,
+        );
+        expect(r.code, r.err).toBe(1);
+        if (format === 'json') expect(JSON.parse(r.out)).toMatchObject({ error: { exit_code: 1 } });
+      }
+      fail();
+      const apply = await run(
+        'apply via echoing proxy json',
+        ['apply', '.', '--auto-approve', '--format', 'json', '--max-retries', '0'],
+        via,
+      );
+      expect(apply.code, apply.err).toBe(1);
+      expect(JSON.parse(apply.out)).toMatchObject({ error: { exit_code: 1 } });
+    } finally {
+      h.server.emulator.configure({ oneShots: [] });
+      await proxy.close();
+    }
+  });
+
+  it('implementation_file at the environment (absolute, ../ and a symlink): refused in every command and format, nothing of it shown', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'skgo-environ-'));
+    const refs = {
+      absolute: '/proc/self/environ',
+      dotdot: '../../../../../../../../../../proc/self/environ',
+      link: 'env.js',
+    };
+    for (const [name, ref] of Object.entries(refs)) {
+      await mkdir(path.join(root, name));
+      await writeFile(
+        path.join(root, name, 'streamkap.yaml'),
+        MANIFEST.replace('implementation_file: mask.js', `implementation_file: ${ref}`),
+      );
+      if (name === 'link') await symlink('/proc/self/environ', path.join(root, name, 'env.js'));
+    }
+    const runs = Object.keys(refs).flatMap((d) => [
+      ['validate', d, '--format', 'json'],
+      ['plan', d],
+      ['plan', d, '--format', 'json'],
+      ['plan', d, '--format', 'markdown', '--out', `${d}.plan.json`],
+      ['apply', d, '--auto-approve', '--format', 'json'],
+      ['drift', d, '--format', 'markdown'],
+      [...VERBOSE, 'plan', d],
+    ]);
+    const before = h.server.emulator.stats().total;
+    const env = { ...process.env, ...h.env(), ...baseEnv, CHAOS_ENVIRON_ONLY: ENVIRON_ONLY.value };
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          '--import',
+          import.meta.resolve('tsx'),
+          path.resolve('test/e2e/environ-child.ts'),
+          JSON.stringify(runs),
+        ],
+        { cwd: root, env, maxBuffer: 64 * 1024 * 1024 },
+        (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
+      ),
+    );
+    const results = JSON.parse(stdout) as { args: string[]; code: number; out: string; err: string }[];
+    expect(results).toHaveLength(runs.length);
+    for (const r of results) {
+      const label = `environ ${r.args.join(' ')}`;
+      expect(r.code, `${label}\n${r.err}`).toBe(4);
+      expectClean(`${label} stdout`, r.out);
+      expectClean(`${label} stderr`, r.err);
+      expect(r.out + r.err, label).toMatch(/implementation file .*(absolute path|leaves the manifest root)/);
+    }
+    for (const d of Object.keys(refs)) expect(existsSync(path.join(root, `${d}.plan.json`))).toBe(false);
+    expect(h.server.emulator.stats().total, 'no API request').toBe(before);
+    await rm(root, { recursive: true, force: true });
   });
 
   it('every captured text was scanned', () => {
