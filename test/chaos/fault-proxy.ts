@@ -27,6 +27,8 @@ export interface FaultProxyOptions {
    * settle: the test kills the client meanwhile).
    */
   readonly beforeWrite?: (req: ProxiedRequest) => Promise<void> | void;
+  /** Called once the server has answered a write (before the answer is delivered or spoiled). */
+  readonly afterWrite?: (req: ProxiedRequest, status: number) => void;
   /** Headers added to the answer (a server that echoes what it should not). */
   readonly addHeaders?: (req: ProxiedRequest, status: number) => Record<string, string>;
 }
@@ -125,6 +127,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const body = await readBody(req);
       if (write !== undefined) await options.beforeWrite?.(seen);
       const sent = await send(target, req, body);
+      if (write !== undefined) options.afterWrite?.(seen, sent.status);
       const extra = options.addHeaders?.(seen, sent.status) ?? {};
       const answer = { ...sent, headers: { ...sent.headers, ...extra } };
       const fault = options.decide?.(seen) ?? 'pass';
