@@ -1,6 +1,7 @@
-/** Checks on the emulator's account shared by the fault, kill and concurrency suites. */
-import { expect } from 'vitest';
-import { apiCall, namesIn, type Harness, type RunResult } from '../e2e/harness.js';
+/** The account the fault, kill and concurrency suites run against, and the checks they share. */
+import { afterEach, beforeEach, expect } from 'vitest';
+import { apiCall, namesIn, startHarness, type Harness, type RunResult } from '../e2e/harness.js';
+import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 
 /** What the examples expect in the account, and objects this namespace must never touch. */
 const FOREIGN = [
@@ -55,4 +56,37 @@ export function expectClearFailure(r: RunResult, label: string): void {
   expect(text, label).not.toMatch(STACK_LINE);
   expect(text, label).not.toMatch(/internal error/i);
   expect(r.err, label).toMatch(/^error: .+/m);
+}
+
+export interface ChaosAccount {
+  /** This test's harness (a fresh emulator with the foreign objects seeded). */
+  harness(): Harness;
+  /** A proxy in front of this test's emulator, closed after the test. */
+  proxy(options?: Omit<FaultProxyOptions, 'target'>): Promise<FaultProxy>;
+}
+
+/** Registers the hooks that give each test of the calling file a fresh account and close its proxies. */
+export function chaosAccount(): ChaosAccount {
+  let h: Harness | undefined;
+  const proxies: FaultProxy[] = [];
+  beforeEach(async () => {
+    h = await startHarness();
+    await seedForeign(h);
+  });
+  afterEach(async () => {
+    for (const p of proxies.splice(0)) await p.close();
+    await h?.close();
+  });
+  const harness = (): Harness => {
+    if (!h) throw new Error('chaosAccount: no test is running');
+    return h;
+  };
+  return {
+    harness,
+    async proxy(options = {}) {
+      const p = await startFaultProxy({ target: harness().server.url, ...options });
+      proxies.push(p);
+      return p;
+    },
+  };
 }

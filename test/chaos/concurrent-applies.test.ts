@@ -7,20 +7,14 @@
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, type RunResult } from '../e2e/harness.js';
-import { expectClearFailure, expectNoDuplicates, foreignSnapshot, seedForeign } from './account-checks.js';
-import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Harness, RunResult } from '../e2e/harness.js';
+import { chaosAccount, expectClearFailure, expectNoDuplicates, foreignSnapshot } from './account-checks.js';
 
+const account = chaosAccount();
 let h: Harness;
-const proxies: FaultProxy[] = [];
-beforeEach(async () => {
-  h = await startHarness();
-  await seedForeign(h);
-});
-afterEach(async () => {
-  for (const p of proxies.splice(0)) await p.close();
-  await h.close();
+beforeEach(() => {
+  h = account.harness();
 });
 
 /** A gate a run's first write waits at; `answered` resolves once the server has answered it. */
@@ -37,8 +31,7 @@ async function gatedProxy(): Promise<{ url: string; gate: Gate }> {
   const arrived = new Promise<void>((r) => (arrive = r));
   const answered = new Promise<void>((r) => (answer = r));
   const opened = new Promise<void>((r) => (open = r));
-  const proxy = await startFaultProxy({
-    target: h.server.url,
+  const proxy = await account.proxy({
     beforeWrite: (req) => {
       if (req.write !== 1) return undefined;
       arrive();
@@ -48,7 +41,6 @@ async function gatedProxy(): Promise<{ url: string; gate: Gate }> {
       if (req.write === 1) answer();
     },
   });
-  proxies.push(proxy);
   return { url: proxy.url, gate: { arrived, answered, open } };
 }
 

@@ -7,28 +7,22 @@
  * another namespace and of the web UI untouched. `npm test` runs 3 seeds, `npm run test:chaos` 20.
  */
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/emulator/rng.js';
-import { editFile, startHarness, type Harness, type RunResult } from '../e2e/harness.js';
+import { editFile, type Harness, type RunResult } from '../e2e/harness.js';
 import { sample } from './chaos-scale.js';
-import { expectClearFailure, foreignSnapshot, seedForeign, expectNoDuplicates } from './account-checks.js';
-import { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy.js';
+import { chaosAccount, expectClearFailure, expectNoDuplicates, foreignSnapshot } from './account-checks.js';
+import type { Fault, FaultProxy } from './fault-proxy.js';
 
 const SEEDS = sample(
   Array.from({ length: 20 }, (_, i) => 1000 + i),
   7,
 );
 
+const account = chaosAccount();
 let h: Harness;
-let proxy: FaultProxy | undefined;
-beforeEach(async () => {
-  h = await startHarness();
-  await seedForeign(h);
-});
-afterEach(async () => {
-  await proxy?.close();
-  proxy = undefined;
-  await h.close();
+beforeEach(() => {
+  h = account.harness();
 });
 
 /** Reads fail less often than writes; at most one answer per run is held until the client times out. */
@@ -51,8 +45,13 @@ function faultsFor(seed: number): (req: { method: string; write: number | undefi
  * With retries, a lost answer is looked up and retried; without, it ends the run, and the re-run
  * must find what landed.
  */
-async function faultyApply(dir: string, label: string, retries: number): Promise<RunResult> {
-  const via = { STREAMKAP_API_URL: proxy?.url ?? '' };
+async function faultyApply(
+  proxy: FaultProxy,
+  dir: string,
+  label: string,
+  retries: number,
+): Promise<RunResult> {
+  const via = { STREAMKAP_API_URL: proxy.url };
   const flags = ['--timeout', '2000', '--max-retries', String(retries)];
   const r = await h.cli(['apply', dir, '--auto-approve', '--allow-destructive', ...flags], via);
   if (r.code === 0) {
@@ -72,18 +71,18 @@ describe('fault seeds: answers lost after the server acted', () => {
     const dir = path.basename(await h.copyExamples());
     const foreign = foreignSnapshot(h);
     expect(foreign).toHaveLength(4);
-    proxy = await startFaultProxy({ target: h.server.url, decide: faultsFor(seed) });
+    const proxy = await account.proxy({ decide: faultsFor(seed) });
     // Odd seeds give up at the first lost answer; even ones retry.
     const retries = seed % 2 === 0 ? 6 : 0;
 
-    const first = await faultyApply(dir, `seed ${seed} first apply`, retries);
+    const first = await faultyApply(proxy, dir, `seed ${seed} first apply`, retries);
     await editFile(path.join(h.dir, dir, 'streamkap.yaml'), (t) =>
       t
         .replace('tasks_max: 3', 'tasks_max: 4')
         .replace(/\n {2}- name: catalog-to-analytics[\s\S]*$/, '\n')
         .replace('  - name: pii\n', '  - name: pii\n  - name: chaos-added\n'),
     );
-    const change = await faultyApply(dir, `seed ${seed} change`, retries);
+    const change = await faultyApply(proxy, dir, `seed ${seed} change`, retries);
     const faults = proxy.applied.truncate + proxy.applied.drop + proxy.applied.hold + proxy.applied.late;
     expect(faults, 'faults were injected').toBeGreaterThan(0);
     outcomes.push(`${seed}: ${first.code}/${change.code}`);

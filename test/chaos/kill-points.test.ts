@@ -8,11 +8,11 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../e2e/harness.js';
-import { expectNoDuplicates, foreignSnapshot, seedForeign } from './account-checks.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Harness } from '../e2e/harness.js';
+import { chaosAccount, expectNoDuplicates, foreignSnapshot } from './account-checks.js';
 import { sample } from './chaos-scale.js';
-import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import type { FaultProxy } from './fault-proxy.js';
 
 interface KillPoint {
   /** 1-based write (POST, PUT, DELETE; not the token exchange) at which the child dies. */
@@ -37,16 +37,10 @@ const KILL_POINTS: readonly KillPoint[] = sample(
   5,
 );
 
+const account = chaosAccount();
 let h: Harness;
-let proxy: FaultProxy | undefined;
-beforeEach(async () => {
-  h = await startHarness();
-  await seedForeign(h);
-});
-afterEach(async () => {
-  await proxy?.close();
-  proxy = undefined;
-  await h.close();
+beforeEach(() => {
+  h = account.harness();
 });
 
 /** Starts the proxy: resolves `arrived` when write `at.write` comes, which is then never answered. */
@@ -54,8 +48,7 @@ async function stopAtWrite(at: KillPoint): Promise<{ proxy: FaultProxy; arrived:
   let arrive: (what: string) => void = () => undefined;
   const arrived = new Promise<string>((resolve) => (arrive = resolve));
   const never = new Promise<void>(() => undefined);
-  const p = await startFaultProxy({
-    target: h.server.url,
+  const p = await account.proxy({
     beforeWrite: (req) => {
       if (req.write !== at.write || at.landed) return undefined;
       arrive(`${req.method} ${req.path}`);
@@ -111,8 +104,7 @@ describe('kill points: apply SIGKILLed at a chosen write', () => {
       const dir = path.basename(await h.copyExamples());
       const foreign = foreignSnapshot(h);
       const stop = await stopAtWrite(at);
-      proxy = stop.proxy;
-      const run = spawnApply(dir, proxy.url);
+      const run = spawnApply(dir, stop.proxy.url);
       const endedEarly = run.exited.then((how) => {
         throw new Error(`the apply ended (${how}) before write ${at.write}:\n${run.stderr()}`);
       });
