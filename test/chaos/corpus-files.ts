@@ -108,6 +108,15 @@ function bombCases(): CorpusCase[] {
 
 const fifo = (p: string): void => void execFileSync('mkfifo', [p]);
 
+/** A character device at `p` (a copy of /dev/null) where this process may make one, else a link to /dev/null. */
+function deviceAt(p: string): void {
+  try {
+    execFileSync('mknod', ['-m', '666', p, 'c', '1', '3'], { stdio: 'ignore' });
+  } catch {
+    symlinkSync('/dev/null', p);
+  }
+}
+
 function specialFileCases(): CorpusCase[] {
   const cases: CorpusCase[] = [
     {
@@ -137,6 +146,20 @@ function specialFileCases(): CorpusCase[] {
       },
       where: 'p.yaml',
       says: /FIFO/,
+    },
+    {
+      id: 'special/a device node inside the root',
+      expect: 'refused',
+      files: { 'm.yaml': MINI },
+      setup: (r) => deviceAt(path.join(r, 'dev.yaml')),
+      where: 'dev.yaml',
+    },
+    {
+      // A directory is searched whatever its name: an empty one declares nothing and skips nothing.
+      id: 'special/an empty directory named like a manifest',
+      expect: 'accepted',
+      files: { 'm.yaml': MINI },
+      setup: (r) => mkdirSync(path.join(r, 'dir.yaml')),
     },
     {
       id: 'special/a symlink to /dev/zero',
