@@ -212,8 +212,8 @@ export function resolveApiConfig(env: Env, flags: ApiFlags = {}): ApiClientConfi
   if (!clientId || !clientSecret) {
     throw new UserError(`Missing Streamkap API credentials: ${missing.join(' and ')} not set.`, {
       hint:
-        'Set STREAMKAP_CLIENT_ID and STREAMKAP_CLIENT_SECRET (or STREAMKAP_SECRET) to an API ' +
-        'client of your Streamkap account; for the local emulator use the values it prints on start.',
+        `Set ${missing.map((m) => (m === 'STREAMKAP_CLIENT_SECRET' ? 'STREAMKAP_CLIENT_SECRET (or STREAMKAP_SECRET)' : m)).join(' and ')} ` +
+        'to an API client of your Streamkap account; for the local emulator use the values it prints on start.',
     });
   }
   const proxy = proxyFromEnv(env);

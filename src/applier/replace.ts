@@ -18,6 +18,7 @@ import {
 } from '../model/index.js';
 import { codeIn, type KindWriter } from './kinds/common.js';
 import type { RunContext } from './run-context.js';
+import { plural } from '../render/plural.js';
 
 export const TEMP_SUFFIX = REPLACE_TEMP_SUFFIX;
 
@@ -126,7 +127,7 @@ async function replaceInUse(
     await step(
       () => repoint(ctx, p, live, id, codeIn(writer, desired)),
       () =>
-        `${made} and ${moved} of ${users.length} pipeline(s) moved to it, ${old} is kept; moving pipeline "${p.name}" failed`,
+        `${made} and ${moved} of ${plural(users.length, 'pipeline')} moved to it, ${old} is kept; moving pipeline "${p.name}" failed`,
     );
     moved++;
   }

@@ -1,6 +1,7 @@
 import { isInSync, type DriftItem, type DriftReport } from '../planner/index.js';
 import { codeCell, codeSpan, diffBlock, escapeCell } from './markdown-util.js';
 import { changeMarker, displayPath, formatValue, isMultiline, multilineView } from './common.js';
+import { paint } from './paint.js';
 import { printable, printableJson } from './printable.js';
 import type { FieldChange } from '../model/index.js';
 
@@ -13,12 +14,15 @@ function driftValue(c: FieldChange): string {
 }
 
 /** One changed field; a multi-line value (a transform's code) as a line diff, live `-` and git `+`. */
-function driftFieldLines(f: FieldChange): string[] {
-  if (!isMultiline(f)) return [`      ${changeMarker(f)} ${displayPath(f.path)} = ${driftValue(f)}`];
+function driftFieldLines(f: FieldChange, color: boolean): string[] {
+  const marker = paint(changeMarker(f), changeMarker(f), color);
+  if (!isMultiline(f)) return [`      ${marker} ${displayPath(f.path)} = ${driftValue(f)}`];
   const view = multilineView(f, 'update');
   return [
-    `      ${changeMarker(f)} ${displayPath(f.path)} ${view.counts} (- live, + git):`,
-    ...view.rows.map((row) => (row.op === '…' ? '          …' : `        ${row.op} ${printable(row.text)}`)),
+    `      ${marker} ${displayPath(f.path)} ${view.counts} (- live, + git):`,
+    ...view.rows.map((row) =>
+      row.op === '…' ? '          …' : `        ${paint(`${row.op} ${printable(row.text)}`, row.op, color)}`,
+    ),
     ...(view.note === undefined ? [] : [`          (${view.note})`]),
   ];
 }
@@ -40,32 +44,47 @@ function driftSummaryLine(r: DriftReport): string {
   return `${base}${errors}${r.ignored > 0 ? ` (${r.ignored} ignored)` : ''}.`;
 }
 
-function itemLines(title: string, marker: string, items: readonly DriftItem[]): string[] {
+function itemLines(title: string, marker: string, items: readonly DriftItem[], color: boolean): string[] {
   if (items.length === 0) return [];
-  return [title, ...items.map((i) => `  ${marker} ${printable(i.id)}`), ''];
+  return [title, ...items.map((i) => `  ${paint(`${marker} ${printable(i.id)}`, marker, color)}`), ''];
 }
 
-export function renderDriftText(r: DriftReport): string {
+/** Drift as text; `color` (a TTY, as for plan) paints the markers and the summary line. */
+export function renderDriftText(r: DriftReport, options: { readonly color?: boolean } = {}): string {
+  const color = options.color === true;
   const lines = [`streamkap-gitops drift for namespace "${printable(r.namespace)}"`, ''];
   if (r.changed.length > 0) {
     lines.push(`Changed (${r.changed.length}): managed objects edited outside git`);
     for (const c of r.changed) {
-      lines.push(`  ~ ${printable(c.id)}${c.replace ? '  [only a replace restores it]' : ''}`);
-      for (const f of c.changes) lines.push(...driftFieldLines(f));
+      lines.push(
+        `  ${paint(`~ ${printable(c.id)}`, '~', color)}${c.replace ? '  [only a replace restores it]' : ''}`,
+      );
+      for (const f of c.changes) lines.push(...driftFieldLines(f, color));
     }
     lines.push('');
   }
   lines.push(
-    ...itemLines(`Missing (${r.missing.length}): in the manifests, absent from the account`, '+', r.missing),
+    ...itemLines(
+      `Missing (${r.missing.length}): in the manifests, absent from the account`,
+      '+',
+      r.missing,
+      color,
+    ),
   );
   lines.push(
-    ...itemLines(`Orphaned (${r.orphaned.length}): carry the ownership tag, in no manifest`, '-', r.orphaned),
+    ...itemLines(
+      `Orphaned (${r.orphaned.length}): carry the ownership tag, in no manifest`,
+      '-',
+      r.orphaned,
+      color,
+    ),
   );
   lines.push(
     ...itemLines(
       `Unmanaged (${r.unmanaged.count}): objects of managed kinds with no gitops: ownership tag (not drift; --fail-on-unmanaged counts them)`,
       '?',
       r.unmanaged.items,
+      color,
     ),
   );
   if (r.errors.length > 0) {
@@ -74,7 +93,7 @@ export function renderDriftText(r: DriftReport): string {
       lines.push(`  - ${e.id !== undefined ? `${printable(e.id)}: ` : ''}${printable(e.message)}`);
     lines.push('');
   }
-  lines.push(driftSummaryLine(r));
+  lines.push(paint(driftSummaryLine(r), isInSync(r) ? 'ok' : '!', color));
   return `${lines.join('\n')}\n`;
 }
 

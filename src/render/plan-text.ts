@@ -14,24 +14,12 @@ import {
   summaryLine,
 } from './common.js';
 import { deltaCounts, listDelta, type ListDelta } from './list-delta.js';
+import { paint } from './paint.js';
 import { printable } from './printable.js';
 
 export interface TextRenderOptions {
   /** ANSI colour; the CLI passes ctx.globals().color (TTY, no --no-color, no NO_COLOR). */
   readonly color: boolean;
-}
-
-const COLOURS: Readonly<Record<string, string>> = {
-  '+': '32',
-  '~': '33',
-  '-': '31',
-  '-/+': '35',
-  '!': '1;31',
-};
-
-function paint(text: string, marker: string, color: boolean): string {
-  const code = COLOURS[marker];
-  return color && code ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
 /** `~ path (7 → 8 lines):` then the changed lines with context, indented under it. */

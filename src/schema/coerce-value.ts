@@ -75,7 +75,7 @@ function interpolateDeep(raw: unknown, s: ValueSite): { value: unknown; usable: 
           s.r.error(
             s.segs,
             `environment variable ${names} is not set`,
-            'set it, or run validate with --allow-missing-env',
+            `set ${names}, or run validate with --allow-missing-env`,
           );
         }
       }

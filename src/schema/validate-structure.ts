@@ -8,6 +8,7 @@ import { MANIFEST_AJV_OPTIONS } from './json-schema-parts.js';
 import type { ManifestDocument } from './parse-documents.js';
 import type { ProblemList, Segment } from './problems.js';
 import { didYouMean, listSome } from './suggest.js';
+import { plural } from '../render/plural.js';
 
 /** What is computed once per state of the kind registry (its `generation`). */
 let cached: { generation: number; validate: ValidateFunction; essential: ReadonlySet<string> } | undefined;
@@ -151,7 +152,7 @@ function describe(e: ErrorObject, segs: Segment[], d: ManifestDocument): Report 
     case 'maxLength':
       return { segs, target: 'value', message: `longer than ${String(p['limit'])} characters` };
     case 'minItems':
-      return { segs, target: 'value', message: `must list at least ${String(p['limit'])} item(s)` };
+      return { segs, target: 'value', message: `must list at least ${plural(Number(p['limit']), 'item')}` };
     case 'uniqueItems': {
       const [first, dup] = [Number(p['i']), Number(p['j'])].sort((a, b) => a - b);
       return {

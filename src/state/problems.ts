@@ -3,6 +3,7 @@ import { ApiError } from '../errors/index.js';
 import type { ResourceKind } from '../model/index.js';
 import { idForMessage } from './parse.js';
 import type { ReadResult } from './reader.js';
+import { plural } from '../render/plural.js';
 
 export class Problems {
   readonly lines: string[] = [];
@@ -20,7 +21,7 @@ export class Problems {
     const shown = this.lines.slice(0, 10);
     const more = this.lines.length > shown.length ? ` (and ${this.lines.length - shown.length} more)` : '';
     throw new ApiError({
-      message: `GET ${paths} returned ${this.lines.length} object(s) this version cannot read${more}:\n  ${shown.join('\n  ')}`,
+      message: `GET ${paths} returned ${plural(this.lines.length, 'object')} this version cannot read${more}:\n  ${shown.join('\n  ')}`,
       method: 'GET',
       path: [...this.paths][0] ?? '',
       status: 200,

@@ -46,7 +46,11 @@ describe('resolveApiConfig', () => {
     expect((error as UserError).message).toBe(
       'Missing Streamkap API credentials: STREAMKAP_CLIENT_SECRET not set.',
     );
-    expect((error as UserError).hint).toMatch(/STREAMKAP_CLIENT_ID and STREAMKAP_CLIENT_SECRET/);
+    // the hint names exactly what is missing (issue 8.13), not the variable that is set
+    expect((error as UserError).hint).toMatch(
+      /^Set STREAMKAP_CLIENT_SECRET \(or STREAMKAP_SECRET\) to an API client/,
+    );
+    expect((error as UserError).hint).not.toContain('STREAMKAP_CLIENT_ID');
   });
 
   it('rejects a URL that is not http(s)', () => {

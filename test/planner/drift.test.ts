@@ -86,6 +86,16 @@ describe('detectDrift', () => {
     expect(r.errors).toEqual([]);
   });
 
+  it('text in colour only when asked (a TTY), like plan (issue 8.13)', () => {
+    const live = inSyncLive();
+    live[0] = serverEcho(pgSource({}, { database_port: 6543 }), { id: 1 });
+    const r = detectDrift(desired(), liveState(live));
+    expect(renderDriftText(r)).not.toContain('\u001b[');
+    const coloured = renderDriftText(r, { color: true });
+    expect(coloured).toContain('\u001b[33m~ source/orders-db\u001b[0m');
+    expect(coloured).toContain('\u001b[1;31mDrift: 1 changed');
+  });
+
   it('orphaned: objects with the ownership tag in no manifest', () => {
     const r = detectDrift(desiredState([pgSource(), snowflakeDest()]), liveState(inSyncLive()));
     expect(r.orphaned.map((o) => o.id)).toEqual(['pipeline/orders-to-warehouse']);

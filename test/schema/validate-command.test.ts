@@ -29,6 +29,33 @@ describe('validate command', () => {
     expect(out).toBe('valid: namespace "shop", 1 file, 1 source\n');
   });
 
+  it('colours problems and the summary on a TTY, never with NO_COLOR or --no-color (issue 8.13)', async () => {
+    const d = dir({ 'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE}` });
+    const tty = async (env: Record<string, string>, ...flags: string[]): Promise<string> => {
+      const io = captureIo(env, d);
+      (io.stdout as { isTTY?: boolean }).isTTY = true;
+      await main(['node', 'streamkap-gitops', ...flags, 'validate', 'm.yaml'], io);
+      return io.out();
+    };
+    expect(await tty({})).toContain('\u001b[31mm.yaml:');
+    expect(await tty({})).toContain('\u001b[31minvalid: 1 error\u001b[0m');
+    expect(await tty({ PG_PASSWORD: 'pw' })).toBe(
+      '\u001b[32mvalid: namespace "shop", 1 file, 1 source\u001b[0m\n',
+    );
+    expect(await tty({ NO_COLOR: '1' })).not.toContain('\u001b[');
+    expect(await tty({}, '--no-color')).not.toContain('\u001b[');
+  });
+
+  it('a missing variable in a plain value: the hint names it (issue 8.13)', async () => {
+    const d = dir({
+      'm.yaml': `namespace: shop\nsources:\n${PG_SOURCE.replace('db.internal', '${env:PG_HOST}')}`,
+    });
+    const { out } = await run(['validate', 'm.yaml'], { PG_PASSWORD: 'pw' }, d);
+    expect(out).toContain(
+      'environment variable PG_HOST is not set  (set PG_HOST, or run validate with --allow-missing-env)',
+    );
+  });
+
   it('an empty directory: "no manifests found under DIR" (exit 4)', async () => {
     const d = dir({ 'streamkap/README.txt': 'not a manifest\n' });
     const { code, out } = await run(['validate', 'streamkap'], {}, d);

@@ -12,6 +12,7 @@ import { addedTables } from '../../snapshot/added-tables.js';
 import { startBody } from '../../snapshot/request-body.js';
 import { startSnapshot } from '../../snapshot/send-snapshot.js';
 import { printable } from '../../render/printable.js';
+import { plural } from '../../render/plural.js';
 import type { CommandContext } from '../context.js';
 
 export async function snapshotAddedTables(
@@ -34,7 +35,7 @@ export async function snapshotAddedTables(
     try {
       await startSnapshot(client, t.sourceName, body);
       out.write(
-        `${printable(`Started an incremental snapshot of ${t.sourceName}, the added table(s): ${(body.topic_names ?? []).join(', ')}.`)}\n`,
+        `${printable(`Started an incremental snapshot of ${t.sourceName}, the added ${(body.topic_names ?? []).length === 1 ? 'table' : 'tables'}: ${(body.topic_names ?? []).join(', ')}.`)}\n`,
       );
     } catch (error) {
       if (!(error instanceof GitopsError)) throw error;
@@ -45,7 +46,7 @@ export async function snapshotAddedTables(
   const first = failed[0];
   if (first) {
     throw new OperationError(
-      `the apply succeeded, but ${failed.length} snapshot(s) of added tables did not start`,
+      `the apply succeeded, but ${plural(failed.length, 'snapshot')} of added tables did not start`,
       {
         cause: first,
         hint: first.hint ?? 'start them with `streamkap-gitops snapshot <source> --tables ...`',

@@ -23,6 +23,7 @@ import { renderPlanText } from '../../render/index.js';
 import { jsonDocument } from '../../render/json-document.js';
 import { planDocument } from '../../render/plan-json.js';
 import { printable } from '../../render/printable.js';
+import { plural } from '../../render/plural.js';
 import { liveStateAfterWrites, recordWrites, type WriteLog } from '../../state/index.js';
 import { openApiClient } from '../api-session.js';
 import type { ApplyFlags } from '../flags.js';
@@ -63,7 +64,7 @@ async function confirm(ctx: CommandContext, flags: ApplyFlags, plan: Plan): Prom
   }
   const n = changingActions(plan).length;
   ctx.io.stderr.write(
-    `\nApply these ${n} change(s) to namespace "${printable(plan.namespace)}"? Only 'yes' is accepted: `,
+    `\nApply ${n === 1 ? 'this change' : `these ${n} changes`} to namespace "${printable(plan.namespace)}"? Only 'yes' is accepted: `,
   );
   const answer = await readLine(ctx);
   if (answer !== 'yes') throw new SafetyError(`apply cancelled (answer was not 'yes'); nothing was changed`);
@@ -103,7 +104,7 @@ async function waitForHealth(
       : [],
   );
   ctx.io.stderr.write(
-    `Waiting up to ${formatDuration(flags.waitTimeout)} for ${targets.length} resource(s) to be Active…\n`,
+    `Waiting up to ${formatDuration(flags.waitTimeout)} for ${plural(targets.length, 'resource')} to be Active…\n`,
   );
   await waitUntilActive(client, targets, {
     timeoutMs: flags.waitTimeout,

@@ -7,6 +7,7 @@
 import { systemClock } from '../../applier/index.js';
 import { UserError } from '../../errors/index.js';
 import { printable } from '../../render/printable.js';
+import { plural } from '../../render/plural.js';
 import type { SourceResource } from '../../model/index.js';
 import { didYouMean } from '../../schema/suggest.js';
 import { loadDesiredState } from '../../schema/index.js';
@@ -66,7 +67,7 @@ async function declaredSource(
 
 function describeStart(source: string, body: StartSnapshotBody, input: SnapshotRequestInput): string {
   const what = body.topic_names
-    ? `${body.topic_names.length} table(s): ${body.topic_names.join(', ')}`
+    ? `${plural(body.topic_names.length, 'table')}: ${body.topic_names.join(', ')}`
     : 'every table';
   const lines = [`Started an incremental snapshot of ${source}, ${what}.`];
   for (const c of input.conditions) lines.push(`  rows of ${c.table} where ${c.filter}`);

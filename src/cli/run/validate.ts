@@ -6,6 +6,7 @@ import type { ValidateFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { jsonDocument } from '../../render/json-document.js';
+import { paint } from '../../render/paint.js';
 import { printable } from '../../render/printable.js';
 
 function counts(state: DesiredState | undefined): Partial<Record<ResourceKind, number>> {
@@ -54,8 +55,10 @@ export async function runValidate(ctx: CommandContext, paths: string[], flags: V
   if (flags.format === 'json') {
     ctx.io.stdout.write(renderJson(problems, state));
   } else {
-    for (const p of problems) ctx.io.stdout.write(`${formatProblem(p)}\n`);
-    ctx.io.stdout.write(`${summaryLine(problems, state)}\n`);
+    // NOTE: colour like plan's: only on a TTY, never with --no-color or NO_COLOR (ctx.globals()).
+    const color = ctx.globals().color;
+    for (const p of problems) ctx.io.stdout.write(`${paint(formatProblem(p), p.severity, color)}\n`);
+    ctx.io.stdout.write(`${paint(summaryLine(problems, state), state ? 'ok' : 'error', color)}\n`);
   }
   ctx.setExitCode(state ? EXIT.ok : EXIT.invalid);
 }
