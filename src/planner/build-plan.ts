@@ -20,6 +20,7 @@ import { orderActions } from './order.js';
 import { ownershipRefusals } from './ownership-guard.js';
 import { knownTagNames } from './kinds/tag.js';
 import { isManaged, matchDesired, planDesired, renameMap } from './resource-actions.js';
+import { renameHints } from './rename-hints.js';
 import { selectActions } from './select.js';
 import { unmanagedKindWarnings } from './unmanaged-kinds.js';
 import { DEFAULT_MAX_DELETES, type DraftAction, type DraftSet, type PlanOptions } from './types.js';
@@ -130,6 +131,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
   for (const kind of registry.kinds) if (!kind.tagged) kind.plan.planAll(desired, index, set);
   planDesired(matches, index, ctx, options, set);
   planDeletes(desired, index, claimed, set);
+  set.warnings.push(...renameHints(desired, index, set, ctx));
   checkTagReferences(desired, index, set);
   checkExternalReferences(desired, live, index, set);
   addDependencies(desired.namespace, index, set);

@@ -17,6 +17,7 @@ import { coerceValue } from './coerce-value.js';
 import { interpolate } from './interpolate.js';
 import type { Segment } from './problems.js';
 import type { BuildOptions, Reporter } from './reporter.js';
+import { schemasOfTables, spaceSeparatedEntries } from './quickstart-hints.js';
 import { closest } from './suggest.js';
 
 export interface ConfigSite {
@@ -94,6 +95,19 @@ function nulledFields(configSegs: Segment[], site: ConfigSite): Map<string, stri
   return out;
 }
 
+/** An include list written with spaces instead of commas (the quickstart's lists are comma-separated). */
+function checkIncludeLists(out: ResolvedConfig, configSegs: Segment[], site: ConfigSite): void {
+  for (const key of ['schema_include_list', 'table_include_list', 'column_include_list']) {
+    const entries = spaceSeparatedEntries(out.config[key]);
+    if (entries === undefined) continue;
+    site.r.error(
+      [...configSegs, key],
+      `${key} "${entries.join(' ')}" separates its entries with spaces; the list is comma-separated`,
+      `write "${key}: ${entries.join(', ')}"`,
+    );
+  }
+}
+
 function checkRequired(
   spec: ConnectorSpec,
   out: ResolvedConfig,
@@ -109,13 +123,18 @@ function checkRequired(
       const message = `missing required config key "${f.name}": it is empty, and null means not set`;
       site.r.error([...configSegs, written], message, `give it a value (API key "${f.apiKey}")`);
     } else {
+      const schemas =
+        f.name === 'schema_include_list' ? schemasOfTables(out.config['table_include_list']) : undefined;
       site.r.error(
         [...configSegs, f.name],
         `missing required config key "${f.name}"`,
-        `API key "${f.apiKey}"`,
+        schemas === undefined
+          ? `API key "${f.apiKey}"`
+          : `add "schema_include_list: ${schemas}" (the schemas of table_include_list; API key "${f.apiKey}")`,
       );
     }
   }
+  checkIncludeLists(out, configSegs, site);
   // Conditional requirement the catalogue cannot express (api-notes §5.7): an SSH tunnel needs a host.
   if (rules.hasSshHost && out.config['ssh_enabled'] === true && !out.present.has('ssh_host')) {
     site.r.error(
@@ -149,7 +168,7 @@ function resolveOne(
   const earlier = seen.get(field.name);
   if (earlier !== undefined) {
     const message = `"${key}" and "${earlier}" are two spellings of the same field "${field.name}"`;
-    site.r.error(segs, message, 'keep one of them', 'key');
+    site.r.error(segs, message, `keep only "${field.name}: <value>" (one spelling, one value)`, 'key');
     return null;
   }
   seen.set(field.name, key);
@@ -194,10 +213,17 @@ export function resolveExtraConfig(
     const segs = [...site.base, 'extra_config', key];
     const known = resolveKey(site.kind, site.code, key);
     if (known) {
+      // NOTE: the quickstart sends table.include.list beside table.include.list.user.defined; the
+      // server derives the short key from the .user.defined one, so a manifest writes it once.
+      const derived = key !== known.field.apiKey && shortApiKey(known.field.apiKey) === key;
       site.r.error(
         segs,
-        `"${key}" is a known config key`,
-        `set it under config as "${known.field.name}"`,
+        derived
+          ? `"${key}" is derived by the server from "${known.field.apiKey}"; a manifest sets the field once`
+          : `"${key}" is a known config key`,
+        derived
+          ? `remove it here and write "${known.field.name}: <value>" under config`
+          : `set it under config as "${known.field.name}"`,
         'key',
       );
       continue;

@@ -9,6 +9,7 @@ import type { ManifestDocument } from './parse-documents.js';
 import type { ProblemList, Segment } from './problems.js';
 import { didYouMean, listSome } from './suggest.js';
 import { plural } from '../render/plural.js';
+import { pipelineReferenceHint } from './quickstart-hints.js';
 
 /** What is computed once per state of the kind registry (its `generation`). */
 let cached: { generation: number; validate: ValidateFunction; essential: ReadonlySet<string> } | undefined;
@@ -105,12 +106,16 @@ function describeType(e: ErrorObject, segs: Segment[]): Report {
   const last = segs[segs.length - 1];
   const yamlOne =
     expected === 'boolean' && typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data);
+  const pipelineRef =
+    segs.length === 3 && segs[0] === 'pipelines' && (last === 'source' || last === 'destination')
+      ? pipelineReferenceHint(last, e.data)
+      : undefined;
   const hint =
     segs.length === 1 && expected === 'array' && e.data === null
       ? `write \`${String(last)}: []\` for none`
       : yamlOne
         ? 'manifests are YAML 1.2, where yes/no/on/off are strings: write true or false'
-        : undefined;
+        : pipelineRef;
   return { segs, target: 'value', message: `expected ${article}, got ${typeName(e.data)}`, hint };
 }
 

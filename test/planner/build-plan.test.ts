@@ -535,6 +535,23 @@ describe('buildPlan', () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it('a create and a delete with the same configuration suggest previous_names (issue 8.11)', () => {
+    const live = [serverEcho(pgSource(), { id: 1 })];
+    const renamed = { ...pgSource(), name: 'orders-db-v2' };
+    const plan = buildPlan(desiredState([renamed], ['source']), liveState(live), opts());
+    expect(changed(plan)).toEqual(['create source/orders-db-v2', 'delete source/orders-db']);
+    expect(plan.warnings).toContainEqual({
+      code: 'possible-rename',
+      id: 'source/orders-db-v2',
+      message:
+        'source/orders-db-v2 is created and source/orders-db deleted, with the same configuration: a rename?',
+      hint: 'to rename the live object instead (no delete, no re-snapshot), add "previous_names: [orders-db]" to source orders-db-v2',
+    });
+    const other = { ...pgSource({}, { database_port: 6543 }), name: 'orders-db-v2' };
+    const differs = buildPlan(desiredState([other], ['source']), liveState(live), opts());
+    expect(differs.warnings.map((w) => w.code)).not.toContain('possible-rename');
+  });
+
   it('a --target or --exclude that names nothing is a plan error with the closest id (issue 8.8)', () => {
     const d = desiredState([pgSource(), snowflakeDest(), ordersPipeline()]);
     const plan = buildPlan(
