@@ -235,7 +235,7 @@ describe('apply --snapshot-added-tables', () => {
     );
     const out = await applyExamplesOk(h, '--snapshot-added-tables');
     expect(out).toContain(
-      'Started an incremental snapshot of orders-db, the added table(s): orders.public.payments, orders.public.payouts.',
+      'Started an incremental snapshot of orders-db, the added tables: orders.public.payments, orders.public.payouts.',
     );
     expect(calls()).toEqual([
       {
@@ -259,7 +259,7 @@ describe('apply --snapshot-added-tables', () => {
     const r = await h.cli(['apply', 'examples', '--auto-approve', '--snapshot-added-tables']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('Apply complete');
-    expect(r.err).toContain('the apply succeeded, but 1 snapshot(s) of added tables did not start');
+    expect(r.err).toContain('the apply succeeded, but 1 snapshot of added tables did not start');
     expect((await h.cli(['plan', 'examples', '--detailed-exitcode'])).code).toBe(0);
   });
 });

@@ -138,7 +138,7 @@ describe('malformed API objects', () => {
       `source ${oid(5)}: "name" must be a non-empty string, got nothing; "config" must be an object or null, got a string`,
     );
     expect(message).toContain('source (no id): not an object');
-    expect(message).toContain('2 object(s)');
+    expect(message).toContain('2 objects');
   });
 
   it('fail on a tags response in another envelope', async () => {
