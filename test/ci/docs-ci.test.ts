@@ -68,7 +68,8 @@ afterAll(async () => {
   await rm(ws.dir, { recursive: true, force: true });
 });
 
-async function runLine(line: string): Promise<RunOutcome> {
+/** Runs one documented line; `secrets: false` as a pull request from a fork sees the job: no secrets. */
+async function runLine(line: string, secrets = true): Promise<RunOutcome> {
   const env = childEnv({
     ...gitlab.variables,
     GITHUB_ACTIONS: 'true',
@@ -77,9 +78,13 @@ async function runLine(line: string): Promise<RunOutcome> {
     GITHUB_EVENT_PATH: path.join(ws.dir, 'event.json'),
     GITHUB_TOKEN,
     STREAMKAP_API_URL: emulator.url,
-    STREAMKAP_CLIENT_ID: emulator.clientId,
-    STREAMKAP_CLIENT_SECRET: emulator.clientSecret,
-    ...EXAMPLE_SECRETS,
+    ...(secrets
+      ? {
+          STREAMKAP_CLIENT_ID: emulator.clientId,
+          STREAMKAP_CLIENT_SECRET: emulator.clientSecret,
+          ...EXAMPLE_SECRETS,
+        }
+      : {}),
   });
   // NOTE: a background emulator started by a line is stopped by the test, by its pid.
   const script = `${ws.npxShim}\n${line}\necho "__pid=\${STREAMKAP_EMULATOR_PID:-}"`;
@@ -110,6 +115,29 @@ describe('docs/ci.md', () => {
     }
     expect(fake.comments.some((c) => c.body.startsWith('<!-- streamkap-gitops:comment:plan -->'))).toBe(true);
   }, 600_000);
+
+  it('the validate step passes without the secrets (issue 8.12)', async () => {
+    const validates = lines.filter((l) => / validate /.test(l));
+    expect(validates.length).toBeGreaterThan(0);
+    for (const line of validates) {
+      const r = await runLine(line, false);
+      expect(r.code, `${line}\n${r.err}`).toBe(0);
+    }
+  }, 120_000);
+
+  it('a plan with errors still reaches the pull request (issue 8.12)', async () => {
+    const line = lines.find((l) => / ci /.test(l) && / plan /.test(l));
+    expect(line).toBeDefined();
+    // a second live source named orders-db that the namespace owns: a plan error (duplicate-live)
+    emulator.emulator.seed([
+      { kind: 'source', name: 'orders-db', connector: 'postgresql', config: {}, owner: 'shop' },
+    ]);
+    const r = await runLine(line ?? '');
+    expect(r.code, r.err).toBe(4);
+    const body = fake.comments.find((c) => c.body.startsWith('<!-- streamkap-gitops:comment:plan -->'))?.body;
+    expect(body).toContain('refused its input (exit 4)');
+    expect(body).toContain('orders-db');
+  }, 120_000);
 
   it("shows only the action's real inputs and this package's version", () => {
     for (const m of DOC.matchAll(/uses: streamkap\/streamkap-gitops@v0\n\s+with: (\{.*\})/g)) {
