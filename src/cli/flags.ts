@@ -60,6 +60,8 @@ export interface ApplyFlags extends PlanningFlags {
   readonly pollInterval: number;
   readonly format: 'text' | 'json';
   readonly snapshotAddedTables: boolean;
+  /** `--lock-timeout`, milliseconds: how long to wait for the namespace's lock (0 = not at all). */
+  readonly lockTimeout: number;
 }
 
 export interface DriftFlags extends ApiCliOptions, ManifestCliOptions {

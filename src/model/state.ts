@@ -6,6 +6,16 @@ export function ownershipTag(namespace: string): string {
   return `gitops:${namespace}`;
 }
 
+/**
+ * The namespace lock of `apply` (src/applier/namespace-lock.ts) is a tag with this prefix: never a
+ * user's tag (not read as a tag resource, so never planned, compared or reported by drift).
+ */
+export const LOCK_TAG_PREFIX = 'gitops-lock:';
+
+export function isLockTag(name: string): boolean {
+  return name.startsWith(LOCK_TAG_PREFIX);
+}
+
 /** Recorded on the live object so protection survives removal from the manifests. */
 export const PROTECTED_TAG = 'gitops:protected';
 

@@ -36,6 +36,14 @@ export function registerApply(program: Command, ctx: CommandContext): void {
         .argParser(duration())
         .default(600_000, '10m'),
     )
+    .addOption(
+      new Option(
+        '--lock-timeout <duration>',
+        'wait up to this long for another apply of the namespace to finish (0s: refuse at once)',
+      )
+        .argParser(duration())
+        .default(0, '0s'),
+    )
     .option('--poll-interval <ms>', 'first interval of transform-job and --wait polling', wholeNumber(1), 250)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   addPlanningOptions(cmd).action(async (paths: string[], flags: ApplyFlags) => {

@@ -9,6 +9,7 @@ const LOADERS: Readonly<Record<string, () => Promise<Registrar>>> = {
   validate: async () => (await import('./validate.js')).registerValidate,
   plan: async () => (await import('./plan.js')).registerPlan,
   apply: async () => (await import('./apply.js')).registerApply,
+  'force-unlock': async () => (await import('./force-unlock.js')).registerForceUnlock,
   drift: async () => (await import('./drift.js')).registerDrift,
   status: async () => (await import('./status.js')).registerStatus,
   doctor: async () => (await import('./doctor.js')).registerDoctor,

@@ -15,8 +15,12 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   apply: [
     'streamkap-gitops apply streamkap/                        # shows the plan, asks for yes',
-    'streamkap-gitops apply streamkap/ --auto-approve --allow-destructive',
+    'streamkap-gitops apply streamkap/ --auto-approve --allow-destructive --lock-timeout 10m',
     'streamkap-gitops apply --plan plan.json streamkap/ --auto-approve   # exactly the reviewed plan',
+  ],
+  'force-unlock': [
+    'streamkap-gitops force-unlock shop                      # the lock a killed apply left',
+    'streamkap-gitops force-unlock shop --api-url http://127.0.0.1:8080',
   ],
   drift: [
     'streamkap-gitops drift streamkap/',

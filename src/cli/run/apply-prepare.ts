@@ -40,15 +40,23 @@ async function loadDesired(
   return state;
 }
 
+/**
+ * Runs once the manifests' namespace is known and before the live state is read: apply takes the
+ * namespace's lock there, so the plan and its checks see the account as only this run changes it.
+ */
+export type BeforeLive = (namespace: string) => Promise<void>;
+
 export async function prepareFresh(
   ctx: CommandContext,
   flags: ApplyFlags,
   paths: string[],
   client: ApiClient,
   planKey: string,
+  beforeLive: BeforeLive,
 ): Promise<Prepared> {
   checkResourceKinds([...flags.target, ...flags.exclude]);
   const desired = await loadDesired(ctx, paths, client, flags);
+  await beforeLive(desired.namespace);
   // NOTE: a fresh plan is carried out at once: only its JSON document shows fingerprints.
   const fingerprints = flags.format === 'json';
   const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger(), fingerprints });
@@ -64,6 +72,7 @@ export async function prepareSaved(
   paths: string[],
   client: ApiClient,
   planKey: string,
+  beforeLive: BeforeLive,
 ): Promise<Prepared> {
   const shaping =
     flags.target.length > 0 ||
@@ -92,6 +101,7 @@ export async function prepareSaved(
       { hint: 'apply the plan with the manifests it was made from' },
     );
   }
+  await beforeLive(desired.namespace);
   const live = await loadLiveState(client, liveKinds(), { logger: ctx.logger() });
   const stale = staleActions(saved.plan, live);
   if (stale.length > 0) {

@@ -30,6 +30,7 @@ import type { ApplyFlags } from '../flags.js';
 import type { CommandContext } from '../context.js';
 import { planKeyFromEnv } from '../plan-io.js';
 import { prepareFresh, prepareSaved, refuseUnowned, type Prepared } from './apply-prepare.js';
+import { lockNamespace, releaseLock, type HeldLock } from './apply-lock.js';
 import { snapshotAddedTables } from './apply-snapshots.js';
 import { throwIfPlanErrors } from './plan-inputs.js';
 
@@ -88,8 +89,14 @@ async function verify(
   // count it as a change on every fresh plan.
   const fresh = buildPlan(prepared.desired, live, { ...prepared.planOptions, resendSecrets: false });
   const ids = notConverged(fresh, touched) as ResourceKey[];
-  if (ids.length === 0) return report;
-  return { ...report, notConverged: ids, notConvergedDetails: convergenceDetails(fresh, ids) };
+  // NOTE: two objects with one name (a lost create that landed twice, another run) is not converged
+  // either, even though the plan cannot say which of them to change.
+  const duplicates = fresh.errors.filter((e) => e.code === 'duplicate-live' && e.id !== undefined);
+  const dupIds = duplicates.map((e) => e.id as ResourceKey).filter((id) => !ids.includes(id));
+  if (ids.length === 0 && dupIds.length === 0) return report;
+  const details = convergenceDetails(fresh, ids);
+  for (const id of dupIds) details[id] = 'refuse it: more than one live object has this name';
+  return { ...report, notConverged: [...ids, ...dupIds], notConvergedDetails: details };
 }
 
 async function waitForHealth(
@@ -155,11 +162,16 @@ function writeJson(ctx: CommandContext, plan: Plan, report: ApplyReport | null):
 /** The `apply` action (see the file comment). */
 export async function runApply(ctx: CommandContext, paths: string[], flags: ApplyFlags): Promise<void> {
   const client = openApiClient(ctx, flags);
+  let lock: HeldLock | undefined;
+  let completed = false;
   try {
     const planKey = planKeyFromEnv(ctx.io.env);
+    const takeLock = async (namespace: string): Promise<void> => {
+      lock = await lockNamespace(ctx, client, namespace, flags.lockTimeout);
+    };
     const prepared = flags.plan
-      ? await prepareSaved(ctx, flags, paths, client, planKey)
-      : await prepareFresh(ctx, flags, paths, client, planKey);
+      ? await prepareSaved(ctx, flags, paths, client, planKey, takeLock)
+      : await prepareFresh(ctx, flags, paths, client, planKey, takeLock);
     const { plan } = prepared;
     if (flags.format === 'text') ctx.io.stdout.write(renderPlanText(plan, { color: ctx.globals().color }));
     throwIfPlanErrors(plan);
@@ -182,7 +194,10 @@ export async function runApply(ctx: CommandContext, paths: string[], flags: Appl
       planKey,
       jobPollIntervalMs: flags.pollInterval,
       ...(ctx.io.clock ? { clock: ctx.io.clock } : {}),
-      onProgress: (e) => ctx.io.stderr.write(`${renderProgressLine(e)}\n`),
+      onProgress: (e) => {
+        if (e.type === 'start') lock?.renew();
+        ctx.io.stderr.write(`${renderProgressLine(e)}\n`);
+      },
     });
     const final = await checkConverged(ctx, client, prepared, { report, writes: recorded.log });
     if (flags.format === 'json') writeJson(ctx, plan, final);
@@ -195,7 +210,9 @@ export async function runApply(ctx: CommandContext, paths: string[], flags: Appl
     // NOTE: after --wait, so a redeployed source is Active again before its snapshot starts.
     if (flags.snapshotAddedTables)
       await snapshotAddedTables(ctx, client, plan, final, flags.format === 'json');
+    completed = true;
   } finally {
+    await releaseLock(lock, completed);
     await client.close();
   }
 }

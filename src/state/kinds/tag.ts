@@ -4,7 +4,7 @@
  * tags become `tag` resources, since system tags are never managed. `type` comes back in random
  * order, so it is kept as a sorted set. Entities carry tags as ids (or tag objects); `null` = none.
  */
-import type { LiveResource, LiveTag } from '../../model/index.js';
+import { isLockTag, type LiveResource, type LiveTag } from '../../model/index.js';
 import { ShapeReader, isRecord } from '../parse.js';
 import type { AccountTagsLive, ReadResult, TagResolver } from '../reader.js';
 import { fingerprintOf } from '../fingerprint.js';
@@ -51,7 +51,8 @@ export function tagResource(tag: LiveTag, raw: unknown): LiveResource {
 
 /** Tag resources are the account's custom tags: system tags are never managed. */
 export const tagLive: AccountTagsLive = {
-  fromAccountTags: (tags, rawOf) => tags.filter((t) => !t.system).map((t) => tagResource(t, rawOf(t.id))),
+  fromAccountTags: (tags, rawOf) =>
+    tags.filter((t) => !t.system && !isLockTag(t.name)).map((t) => tagResource(t, rawOf(t.id))),
 };
 
 /** Resolves entity tag references to names. Unknown ids keep the id as the name (one warning per id). */
