@@ -87,7 +87,16 @@ describe('fault seeds: answers lost after the server acted', () => {
     expect(faults, 'faults were injected').toBeGreaterThan(0);
     outcomes.push(`${seed}: ${first.code}/${change.code}`);
 
-    const rerun = await h.cli(['apply', dir, '--auto-approve', '--allow-destructive']);
+    // NOTE: a run whose lock release was lost leaves its lock: the re-run waits (on the virtual clock)
+    // until it expires and takes it over.
+    const rerun = await h.cli([
+      'apply',
+      dir,
+      '--auto-approve',
+      '--allow-destructive',
+      '--lock-timeout',
+      '1h',
+    ]);
     expect(rerun.code, `seed ${seed} re-run\n${rerun.out}\n${rerun.err}`).toBe(0);
     const plan = await h.cli(['plan', dir, '--detailed-exitcode']);
     expect(plan.code, plan.out).toBe(0);

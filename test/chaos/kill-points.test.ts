@@ -121,7 +121,7 @@ describe('kill points: apply SIGKILLed at a chosen write', () => {
         const refused = await h.cli(['apply', dir, '--auto-approve', '--lock-timeout', '0s']);
         expect(refused.code, refused.err).toBe(3);
         expect(refused.err).toMatch(/lock/i);
-        const unlocked = await h.cli(['force-unlock', dir]);
+        const unlocked = await h.cli(['force-unlock', 'shop']);
         expect(unlocked.code, unlocked.err).toBe(0);
       }
       const rerun = await h.cli(['apply', dir, '--auto-approve', '--poll-interval', '10']);

@@ -97,8 +97,14 @@ describe('failure isolation', () => {
   });
 
   it('--fail-fast reports the rest as not attempted', async () => {
-    h.server.emulator.configure({
-      oneShots: [{ method: 'POST', path: '/tags', count: 1, status: 400, detail: 'nope' }],
+    // Armed by the first write (the namespace lock), so the first tag create of the plan fails.
+    let armed = false;
+    h.server.emulator.onChange(() => {
+      if (armed) return;
+      armed = true;
+      h.server.emulator.configure({
+        oneShots: [{ method: 'POST', path: '/tags', count: 1, status: 400, detail: 'nope' }],
+      });
     });
     const r = await h.cli([
       'apply',
@@ -137,11 +143,11 @@ describe('--wait', () => {
 
 describe('post-apply check', () => {
   it('when re-reading the account fails after the writes, the report is still shown (exit 1)', async () => {
-    // The first write arms a failure of the next tag listing: the check's, after the apply.
-    let armed = false;
+    // The first write of the plan (the second: the namespace lock is the first) arms a failure of the
+    // next tag listing: the check's, after the apply.
+    let writes = 0;
     h.server.emulator.onChange(() => {
-      if (armed) return;
-      armed = true;
+      if (++writes !== 2) return;
       h.server.emulator.configure({
         oneShots: [{ method: 'GET', path: '/tags', count: 1, status: 400, detail: 'listing broke' }],
       });

@@ -71,6 +71,8 @@ it('apply killed with SIGKILL midway through 200 creates; the next apply converg
   expect(atKill).toBeGreaterThan(0);
   expect(atKill, 'killed before it finished').toBeLessThan(total);
 
+  // The killed run left its namespace lock (docs/locking.md): remove it as an operator would.
+  expect((await h.cli(['force-unlock', 'load'])).code).toBe(0);
   const second = await h.cli(['apply', 'load.yaml', '--auto-approve', '--parallelism', '8'], LOAD_SECRETS);
   expect(second.code, second.out + second.err).toBe(0);
 
