@@ -16,12 +16,7 @@ import {
 import { foreignOwners, isOwned, liveTagsOf } from './resource-actions.js';
 
 /** Plan error codes that are refusals (exit 3), not invalid input (exit 4). */
-export const REFUSAL_CODES: ReadonlySet<string> = new Set([
-  'not-owned',
-  'foreign-write',
-  'delete-in-use',
-  'tag-not-owned',
-]);
+export const REFUSAL_CODES: ReadonlySet<string> = new Set(['not-owned', 'foreign-write', 'delete-in-use']);
 
 export function isRefusal(problem: PlanProblem): boolean {
   return REFUSAL_CODES.has(problem.code);
