@@ -3,6 +3,7 @@ export * from './resource.js';
 export * from './secret.js';
 export * from './secret-values.js';
 export * from './state.js';
+export * from './tag-owner.js';
 export * from './plan.js';
 export * from './payloads.js';
 export * as shape from './shape.js';

@@ -87,7 +87,10 @@ export type LiveOf<K extends ResourceKind> = ResourceOf<K> & { readonly live: Li
 export interface LiveTag {
   readonly id: string;
   readonly name: string;
+  /** The user's description, without the owner marker (tag-owner.ts). */
   readonly description: string | null;
+  /** The namespace the description's marker names: the tag's owner. Absent: no marker. */
+  readonly owner?: string;
   readonly types: readonly string[];
   readonly system: boolean;
   readonly custom: boolean;

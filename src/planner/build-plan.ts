@@ -128,7 +128,8 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     renames: renameMap(matches),
     liveIdOf: (kind, name) => index.byName(kind, name)?.live.id,
   };
-  for (const kind of registry.kinds) if (!kind.tagged) kind.plan.planAll(desired, index, set);
+  const adopt = { adopt: options.adopt === true, adoptFrom: options.adoptFrom ?? [] };
+  for (const kind of registry.kinds) if (!kind.tagged) kind.plan.planAll(desired, index, set, adopt);
   planDesired(matches, index, ctx, options, set);
   planDeletes(desired, index, claimed, set);
   set.warnings.push(...renameHints(desired, index, set, ctx));

@@ -14,9 +14,15 @@ import {
   type Resource,
 } from '../model/index.js';
 import { foreignOwners, isOwned, liveTagsOf } from './resource-actions.js';
+import { tagRefusals } from './tag-ownership.js';
 
 /** Plan error codes that are refusals (exit 3), not invalid input (exit 4). */
-export const REFUSAL_CODES: ReadonlySet<string> = new Set(['not-owned', 'foreign-write', 'delete-in-use']);
+export const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'not-owned',
+  'foreign-write',
+  'delete-in-use',
+  'tag-not-owned',
+]);
 
 export function isRefusal(problem: PlanProblem): boolean {
   return REFUSAL_CODES.has(problem.code);
@@ -149,7 +155,7 @@ export function ownershipRefusals(
   const byLiveId = new Map(
     actions.flatMap((a) => (a.liveId === undefined ? [] : [[`${a.kind}/${a.liveId}`, a] as const])),
   );
-  const problems: PlanProblem[] = [];
+  const problems: PlanProblem[] = tagRefusals(actions, live, o);
   for (const a of actions) {
     if (a.type === 'noop' || a.type === 'create' || !registry.get(a.kind).tagged) continue;
     const target = find.target(a);

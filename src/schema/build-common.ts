@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import type { SourceLocation } from '../model/index.js';
+import { isToolTagName, LOCK_TAG_PREFIX, type SourceLocation } from '../model/index.js';
 import type { Entry } from './entry.js';
 
-/** Tag names with this prefix belong to the tool (ownership, protection). */
-export const RESERVED_TAG_PREFIX = 'gitops:';
+/** Tag names with these prefixes belong to the tool (ownership, protection, the namespace lock). */
+export const RESERVED_TAG_PREFIXES = `"gitops:" or "${LOCK_TAG_PREFIX}"`;
 
 export interface CommonFields {
   readonly name: string;
@@ -34,10 +34,10 @@ export function commonFields(e: Entry): CommonFields {
   const raw = e.raw;
   const tags = 'tags' in raw ? strings(raw['tags']) : undefined;
   tags?.forEach((t, i) => {
-    if (t.startsWith(RESERVED_TAG_PREFIX)) {
+    if (isToolTagName(t)) {
       e.r.error(
         [...e.base, 'tags', i],
-        `tag "${t}" is reserved: "${RESERVED_TAG_PREFIX}" tags are managed by the tool`,
+        `tag "${t}" is reserved: tags starting with ${RESERVED_TAG_PREFIXES} are managed by the tool`,
         'use protected: true for protection',
       );
     }

@@ -1,12 +1,13 @@
 import {
   DEFAULT_TAG_TYPES,
+  isToolTagName,
   type DestinationResource,
   type SourceResource,
   type TagResource,
   type TransformResource,
   type TransformType,
 } from '../model/index.js';
-import { asRecord, commonFields, RESERVED_TAG_PREFIX, resourceLocation } from './build-common.js';
+import { asRecord, commonFields, RESERVED_TAG_PREFIXES, resourceLocation } from './build-common.js';
 import type { Entry } from './entry.js';
 import { resolveConfig, resolveExtraConfig, type ConfigSite } from './config-values.js';
 import { MAX_REFERENCED_FILE_BYTES, readReferencedFile } from './read-reference.js';
@@ -48,11 +49,11 @@ export function buildTransform(e: Entry, opts: BuildOptions): TransformResource 
 
 export function buildTag(e: Entry): TagResource {
   const name = e.name ?? '';
-  if (name.startsWith(RESERVED_TAG_PREFIX)) {
+  if (isToolTagName(name)) {
     e.r.error(
       [...e.base, 'name'],
       `tag name "${name}" is reserved for the tool`,
-      `choose a name without "${RESERVED_TAG_PREFIX}"`,
+      `choose a name that does not start with ${RESERVED_TAG_PREFIXES}`,
     );
   }
   const description = e.raw['description'];

@@ -1,6 +1,6 @@
 /** Pieces of the manifest's JSON Schema that every kind's item schema (./kinds/) shares. */
 import { listConnectors, type ConnectorKind } from '../catalogue/index.js';
-import type { JsonObject, JsonValue } from '../model/index.js';
+import { NAMESPACE_NAME, type JsonObject, type JsonValue } from '../model/index.js';
 import { editorConfigSchema } from './json-schema-config.js';
 
 export type SchemaMode = 'runtime' | 'editor';
@@ -13,7 +13,7 @@ export const MANIFEST_AJV_OPTIONS = {
   verbose: true,
 } as const;
 
-export const NAMESPACE_PATTERN = '^[a-z0-9][a-z0-9-]{0,40}$';
+export const NAMESPACE_PATTERN = `^${NAMESPACE_NAME}$`;
 
 export const NAME: JsonObject = { type: 'string', minLength: 1, maxLength: 255, pattern: '\\S' };
 export const NAMES: JsonObject = { type: 'array', items: NAME, uniqueItems: true };

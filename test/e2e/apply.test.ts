@@ -222,7 +222,7 @@ describe('apply against the emulator', () => {
     const after = byName(dump.pipelines, 'catalog-to-analytics');
     expect(after.id).toBe(before.id);
     expect([...after.source.topics].sort()).toEqual(['catalog.prices', 'catalog.products']);
-    expect(byName(dump.tags, 'team-checkout').description).toBe('Owned by checkout');
+    expect(byName(dump.tags, 'team-checkout').description).toBe('Owned by checkout [gitops:shop]');
     await expectNoChanges(h);
   });
 

@@ -63,6 +63,8 @@ function withoutTags(content: unknown): unknown {
   return JSON.parse(
     JSON.stringify(content, (k, v: unknown) => {
       if (ADOPT_MAY_CHANGE.has(k) || READ_ONLY.has(k)) return undefined;
+      // Adopting a custom tag appends the owner marker to its description (issue 12.7).
+      if (k === 'description' && typeof v === 'string') return v.replace(/ ?\[gitops:adopted\]$/, '');
       return k === 'topics' && Array.isArray(v) ? [...(v as string[])].sort() : v;
     }),
   );
@@ -96,9 +98,12 @@ describe('export --select unowned, then apply --adopt, over the whole account', 
       account.counts.destinations +
       account.counts.transforms +
       account.counts.pipelines;
-    const updates = actions.filter((a) => a.type === 'update');
+    const updates = actions.filter((a) => a.type === 'update' && !a.id.startsWith('tag/'));
     // NOTE: one object is not exported (its name holds an escape character); all others are adopted.
     expect(updates.length).toBe(objects);
+    // The account's custom tag is taken over too: only its owner changes.
+    const tags = actions.filter((a) => a.type === 'update' && a.id.startsWith('tag/'));
+    expect(tags.map((a) => [a.id, a.changes.map((c) => c.path)])).toEqual([['tag/team-yes', ['owner']]]);
     // Besides the updates: the namespace's ownership tag is created, and nothing else happens.
     const others = actions.filter((a) => a.type !== 'update' && a.type !== 'noop');
     expect(others.map((a) => `${a.type} ${a.id}`)).toEqual(['create tag/gitops:adopted']);

@@ -312,6 +312,11 @@ export function liveState(
   };
 }
 
+/** `live` with these tags marked as the namespace's own (what the tool writes since issue 12.7). */
+export function withOwnedTags(live: LiveState, names: readonly string[]): LiveState {
+  return { ...live, tags: live.tags.map((t) => (names.includes(t.name) ? { ...t, owner: NS } : t)) };
+}
+
 export const HMAC_KEY = 'test-plan-key';
 
 // ---- a small realistic account used by several scenarios ----

@@ -104,7 +104,9 @@ const fullLiveWithTag = (): LiveState => {
   const live = fullLive();
   return {
     ...live,
-    tags: live.tags.map((t) => (t.name === 'team-data' ? { ...t, description: 'Data engineering' } : t)),
+    tags: live.tags.map((t) =>
+      t.name === 'team-data' ? { ...t, description: 'Data engineering', owner: 'shop' } : t,
+    ),
   };
 };
 

@@ -9,6 +9,7 @@ import {
   desiredState,
   destination,
   HMAC_KEY,
+  withOwnedTags,
   liveState,
   ordersPipeline,
   pgSource,
@@ -63,16 +64,19 @@ export const SHOWCASE_SCENARIO = {
     ),
     at(pipeline('refunds-to-analytics', 'orders-db', 'analytics', { topics: ['public.refunds'] }), 51),
   ]),
-  live: liveState(
-    [
-      serverEcho(pgSource({ tags: ['team-data'] }), { id: 1 }),
-      serverEcho(snowflakeDest(), { id: 2 }),
-      serverEcho(ordersPipeline(), { id: 3 }),
-      serverEcho(clickhouse('lake', 'lake.internal', 'lake'), { id: 4 }),
-      serverEcho(pipeline('orders-to-lake', 'orders-db', 'lake', { topics: ['public.orders'] }), {
-        id: 5,
-      }),
-    ],
+  live: withOwnedTags(
+    liveState(
+      [
+        serverEcho(pgSource({ tags: ['team-data'] }), { id: 1 }),
+        serverEcho(snowflakeDest(), { id: 2 }),
+        serverEcho(ordersPipeline(), { id: 3 }),
+        serverEcho(clickhouse('lake', 'lake.internal', 'lake'), { id: 4 }),
+        serverEcho(pipeline('orders-to-lake', 'orders-db', 'lake', { topics: ['public.orders'] }), {
+          id: 5,
+        }),
+      ],
+      ['pii'],
+    ),
     ['pii'],
   ),
   options: { hmacKey: HMAC_KEY, maxDeletes: 5 },

@@ -1,21 +1,34 @@
 /**
- * Tags (api-notes §3.4): `POST /tags`, `PUT /tags/{id}` with `{name, description, type}`. Tags are
- * never deleted by the tool: ownership of a tag cannot be proven (other teams may use it).
+ * Tags (api-notes §3.4): `POST /tags`, `PUT /tags/{id}` with `{name, description, type}`. A
+ * manifest tag's description is written with the namespace's owner marker (model/tag-owner.ts) on
+ * every create and update; the tool's own tags (`gitops:*`) are written as they are. Tags are never
+ * deleted by the tool: other teams' objects may carry one (docs/manifest.md, "Tags").
  */
 import { InternalError } from '../../errors/index.js';
+import { isToolTagName, markedTagDescription, splitTagDescription } from '../../model/index.js';
 import type { RunContext } from '../run-context.js';
 import { idOf, isRecord, type KindWriter, type WriteInput } from './common.js';
 
-function tagBody({ desired }: WriteInput<'tag'>): Record<string, unknown> {
-  return { name: desired.name, description: desired.description, type: [...desired.types] };
+function tagBody({ desired, ctx }: WriteInput<'tag'>): Record<string, unknown> {
+  const description = isToolTagName(desired.name)
+    ? desired.description
+    : markedTagDescription(desired.description, ctx.namespace);
+  return { name: desired.name, description, type: [...desired.types] };
 }
 
-/** A tag is only a name: if our lost create landed, the tag with that exact name is it. */
+/**
+ * If our lost create landed, the tag with that exact name is it, when it carries our marker (the
+ * tool's own tags carry none): a namesake someone else made meanwhile is not ours, and the retry
+ * then fails with the duplicate error.
+ */
 function tagLookup(ctx: RunContext, name: string): () => Promise<unknown> {
+  const ours = (description: unknown): boolean =>
+    isToolTagName(name) ||
+    (typeof description === 'string' && splitTagDescription(description).owner === ctx.namespace);
   return async () => {
     const res = await ctx.client.request('GET', '/tags', { query: { tag_name: name } });
     const tags = isRecord(res) && Array.isArray(res['tags']) ? res['tags'] : [];
-    return tags.find((t) => isRecord(t) && t['name'] === name);
+    return tags.find((t) => isRecord(t) && t['name'] === name && ours(t['description']));
   };
 }
 

@@ -25,10 +25,14 @@ export function addPlanningOptions(cmd: Command): Command {
       collectResourceKeys,
       [],
     )
-    .option('--adopt', 'take over live objects that have a manifest name and no gitops: ownership tag', false)
+    .option(
+      '--adopt',
+      'take over live objects that have a manifest name and no gitops: ownership tag (tags: no owner marker)',
+      false,
+    )
     .option(
       '--adopt-from <namespace>',
-      'take over live objects with a manifest name that this namespace owns; gitops:protected stays (repeatable)',
+      'take over live objects (and tags) with a manifest name that this namespace owns; gitops:protected stays (repeatable)',
       collectNamespaces,
       [],
     )

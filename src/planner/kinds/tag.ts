@@ -1,5 +1,6 @@
 import {
   DEFAULT_TAG_TYPES,
+  isToolTagName,
   ownershipTag,
   PROTECTED_TAG,
   resourceKey,
@@ -16,7 +17,8 @@ import type { PlanLiveIndex } from '../live-index.js';
 import { locationOf } from '../location.js';
 import { sameSet } from '../rules/sets.js';
 import type { DraftAction, DraftSet } from '../types.js';
-import type { SelfPlan } from './types.js';
+import { claimTag, type TagClaim } from './tag-claim.js';
+import type { AdoptOptions, SelfPlan } from './types.js';
 
 /**
  * Tags: description (managed when the manifest gives one) and types (a set; an empty desired list
@@ -57,7 +59,7 @@ export function tagPlanJson(desired: TagResource, live: LiveTag | undefined): Ta
   };
 }
 
-function tagAction(desired: TagResource, index: PlanLiveIndex, set: DraftSet): DraftAction {
+function tagAction(desired: TagResource, index: PlanLiveIndex, set: DraftSet, claim: TagClaim): DraftAction {
   const live = index.tag(desired.name);
   const action: DraftAction = {
     id: resourceKey('tag', desired.name),
@@ -91,6 +93,7 @@ function tagAction(desired: TagResource, index: PlanLiveIndex, set: DraftSet): D
   }
   action.changes = changes;
   action.type = changes.length > 0 ? 'update' : 'noop';
+  if (!isToolTagName(desired.name)) claimTag(action, live, claim, set);
   return action;
 }
 
@@ -99,13 +102,20 @@ function builtinTag(name: string, description: string): TagResource {
 }
 
 /**
- * Tag actions: the manifest's tags (create or update, never delete: a tag's ownership cannot be
- * proven), the namespace's ownership tag, and `gitops:protected` when some resource is protected.
+ * Tag actions: the manifest's tags (create or update, never delete: other teams' objects may carry
+ * one), the namespace's ownership tag, and `gitops:protected` when some resource is protected.
+ * A manifest tag that exists without our owner marker is only written when taken over (./tag-claim.ts).
  * The two built-in tags are created when missing and otherwise left as they are.
  */
-export function planTags(desired: DesiredState, index: PlanLiveIndex, set: DraftSet): void {
+export function planTags(
+  desired: DesiredState,
+  index: PlanLiveIndex,
+  set: DraftSet,
+  options: AdoptOptions,
+): void {
+  const claim: TagClaim = { namespace: desired.namespace, ...options };
   for (const r of desired.resources) {
-    if (r.kind === 'tag') set.actions.set(resourceKey('tag', r.name), tagAction(r, index, set));
+    if (r.kind === 'tag') set.actions.set(resourceKey('tag', r.name), tagAction(r, index, set, claim));
   }
   const builtins = [
     builtinTag(
@@ -119,7 +129,7 @@ export function planTags(desired: DesiredState, index: PlanLiveIndex, set: Draft
   for (const tag of builtins) {
     const id = resourceKey('tag', tag.name);
     if (set.actions.has(id)) continue;
-    const action = tagAction(tag, index, set);
+    const action = tagAction(tag, index, set, claim);
     if (action.type === 'update') {
       action.type = 'noop';
       action.changes = [];

@@ -28,7 +28,13 @@ export interface ResourcePlan<K extends ResourceKind = ResourceKind> {
   payload(desired: ResourceOf<K>, liveTags: readonly string[] | undefined, ctx: DiffContext): PayloadOf<K>;
 }
 
+/** What `--adopt` and `--adopt-from` allow a self-planned kind to take over. */
+export interface AdoptOptions {
+  readonly adopt: boolean;
+  readonly adoptFrom: readonly string[];
+}
+
 /** A kind that plans its own actions: tags (shared, matched by name, never deleted). */
 export interface SelfPlan {
-  planAll(desired: DesiredState, index: PlanLiveIndex, set: DraftSet): void;
+  planAll(desired: DesiredState, index: PlanLiveIndex, set: DraftSet, options: AdoptOptions): void;
 }

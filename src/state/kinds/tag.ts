@@ -3,8 +3,16 @@
  * envelope, unpaged). Every tag becomes a LiveTag for id ↔ name resolution; only custom (non-system)
  * tags become `tag` resources, since system tags are never managed. `type` comes back in random
  * order, so it is kept as a sorted set. Entities carry tags as ids (or tag objects); `null` = none.
+ * A custom tag's description loses its owner marker (model/tag-owner.ts) here: the owner is kept
+ * beside it, so nothing downstream compares, shows or exports the marker.
  */
-import { isLockTag, type LiveResource, type LiveTag } from '../../model/index.js';
+import {
+  isLockTag,
+  isToolTagName,
+  splitTagDescription,
+  type LiveResource,
+  type LiveTag,
+} from '../../model/index.js';
 import { ShapeReader, isRecord } from '../parse.js';
 import type { AccountTagsLive, ReadResult, TagResolver } from '../reader.js';
 import { fingerprintOf } from '../fingerprint.js';
@@ -28,7 +36,10 @@ export function readTag(raw: unknown): ReadResult<LiveTag> {
   const custom = r.optionalBoolean('custom') ?? !system;
   if (r.problems.length > 0) return { problems: r.problems };
   const sorted = [...new Set(types as string[])].sort();
-  return { value: { id, name, description, types: sorted, system, custom } };
+  // NOTE: system tags and the tool's own tags are never owned: their description is kept as read.
+  const split = system || isToolTagName(name) ? { description } : splitTagDescription(description);
+  const owner = split.owner === undefined ? {} : { owner: split.owner };
+  return { value: { id, name, description: split.description, types: sorted, system, custom, ...owner } };
 }
 
 /** A custom tag as a `tag` resource of the model. */
