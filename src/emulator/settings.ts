@@ -83,6 +83,12 @@ export interface EmulatorSettings extends HealthSettings {
   snapshotDurationMs: number | null;
   /** Names that collide on create but never list (a namesake in a sibling service). */
   hiddenNames: { source: string[]; destination: string[] };
+  /**
+   * Sources, destinations, transforms and pipelines accept a name that is already taken (the real API
+   * refuses it), so tests can make the live duplicates the planner and the post-apply check refuse.
+   * Tags still refuse one: the namespace lock relies on it.
+   */
+  allowDuplicateNames: boolean;
   /** Unknown tag ids in an entity's `tags` give 400. */
   validateTagIds: boolean;
   /** Missing required catalogue keys on create give a 422 array. */
@@ -128,6 +134,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   deployPolls: 2,
   snapshotDurationMs: 30_000,
   hiddenNames: { source: [], destination: [] },
+  allowDuplicateNames: false,
   validateTagIds: true,
   requireConfigKeys: false,
   tagsPageSize: null,
@@ -211,6 +218,7 @@ const CHECKS: Record<keyof EmulatorSettings, Check> = {
   deployPolls: isNum,
   snapshotDurationMs: isNumOrNull,
   hiddenNames: isObject,
+  allowDuplicateNames: isBool,
   validateTagIds: isBool,
   requireConfigKeys: isBool,
   tagsPageSize: (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100),

@@ -185,6 +185,18 @@ describe('emulator api-notes §8.7: duplicate names', () => {
     expect(r.body.detail).toContain('already exists');
     expect((await h.call('GET', '/sources?partial_name=ghost')).body.total).toBe(0);
   });
+
+  it('allowDuplicateNames: a second source or destination with a taken name is created', async () => {
+    await h.control('POST', '/faults', { allowDuplicateNames: true });
+    for (const [path, body] of [
+      ['/sources', sourceBody('pg-main')],
+      ['/destinations', destinationBody('sf')],
+    ] as const) {
+      const ids = [(await h.call('POST', path, body)).body.id, (await h.call('POST', path, body)).body.id];
+      expect(new Set(ids).size).toBe(2);
+    }
+    expect((await h.call('GET', '/sources?partial_name=pg-main')).body.total).toBe(2);
+  });
 });
 
 describe('emulator api-notes §8.8: read-side normalisation', () => {

@@ -115,6 +115,9 @@ describe('emulator api-notes §8.10: pipelines', () => {
     const dup = await h.call('POST', '/pipelines', body);
     expect(dup.status).toBe(409);
     expect(dup.body.detail).toContain('already exists');
+    await h.control('POST', '/faults', { allowDuplicateNames: true });
+    expect((await h.call('POST', '/pipelines', body)).status).toBe(200);
+    expect((await h.call('GET', '/pipelines?partial_name=p')).body.total).toBe(2);
   });
 
   it('validates references and body shape', async () => {
@@ -190,6 +193,13 @@ describe('emulator api-notes §8.11: transforms', () => {
     const noName = await h.call('POST', '/transforms', { transform: 'map_filter', config: {} });
     expect(noName.status).toBe(422);
     expect(noName.body.detail[0].loc).toEqual(['body', 'config', 'transforms.name']);
+    await h.control('POST', '/faults', { allowDuplicateNames: true });
+    const twin = await h.call('POST', '/transforms', {
+      transform: 'map_filter',
+      config: { 'transforms.name': 'router' },
+    });
+    expect(twin.status).toBe(200);
+    expect(twin.body.id).not.toBe(t.id);
   });
 
   it('updates with PUT /transforms (id in the body); a PUT without implementation erases it', async () => {

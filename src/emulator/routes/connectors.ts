@@ -104,10 +104,12 @@ function configProblems(
 }
 
 function duplicate(call: Call, kind: ConnectorKind, name: string, selfId?: string): Reply | undefined {
-  const taken = call.env.store
-    .connectors(kind)
-    .named(name)
-    .some((c) => c.id !== selfId);
+  const taken =
+    !call.env.settings().allowDuplicateNames &&
+    call.env.store
+      .connectors(kind)
+      .named(name)
+      .some((c) => c.id !== selfId);
   const hidden = call.env.settings().hiddenNames[kind].includes(name);
   if (!taken && !hidden) return undefined;
   return detail(422, `${LABEL[kind]} with name '${name}' already exists.`);

@@ -100,6 +100,7 @@ function transformEntries(env: ServerEnv, raw: readonly JsonRecord[]): PipelineT
 }
 
 function duplicate(env: ServerEnv, name: string, selfId?: string): Reply | undefined {
+  if (env.settings().allowDuplicateNames) return undefined;
   if (!env.store.pipelines.named(name).some((p) => p.id !== selfId)) return undefined;
   return detail(409, `Pipeline with name '${name}' already exists.`);
 }
