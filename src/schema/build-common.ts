@@ -25,8 +25,20 @@ function strings(v: unknown): string[] {
  */
 export function resourceLocation(e: Entry): SourceLocation {
   if (!path.isAbsolute(e.location.file)) return e.location;
-  const file = path.relative(e.r.root, e.r.absPath).split(path.sep).join('/');
-  return { ...e.location, file };
+  return { ...e.location, file: relativeToRoot(e.r.root, e.r.absPath) };
+}
+
+// NOTE: one file holds up to thousands of entries: its relative path is worked out once.
+const relativePaths = new Map<string, string>();
+
+function relativeToRoot(root: string, absPath: string): string {
+  const key = `${root}\0${absPath}`;
+  let file = relativePaths.get(key);
+  if (file === undefined) {
+    file = path.relative(root, absPath).split(path.sep).join('/');
+    relativePaths.set(key, file);
+  }
+  return file;
 }
 
 /** name, tags (undefined when absent: the manifest leaves live tags alone), protected, previous_names. */

@@ -1,9 +1,12 @@
 /**
- * One YAML text → plain documents plus what the loader needs to report problems. The AST is dropped
+ * One YAML text → plain documents plus what the loader needs to report problems. Plain manifests take
+ * a fast path (parse-yaml-fast.ts) that gives the same result; the rest goes to yaml. The AST is dropped
  * as soon as the plain data and the few positions below are taken (parse-documents.ts re-parses a
  * file lazily only when a problem needs a position inside it).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { parseYamlFast } from './parse-yaml-fast.js';
+import type { RawDocument, RawParse, RawPosition } from './raw-document.js';
 import { explainYamlError } from './yaml-errors.js';
 
 /** Alias expansions allowed per document (billion-laughs guard). */
@@ -11,32 +14,7 @@ export const MAX_ALIAS_COUNT = 100;
 
 export const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, merge: true, version: '1.2' } as const;
 
-export interface RawPosition {
-  readonly line: number;
-  readonly col: number;
-}
-
-export interface RawDocument {
-  /** The parser's errors in plain words (yaml-errors.ts), at the line of the real mistake. */
-  readonly errors: readonly {
-    readonly code: string;
-    readonly message: string;
-    readonly hint?: string;
-    readonly pos: RawPosition;
-  }[];
-  readonly value?: unknown;
-  /** Why `value` is missing although the syntax was fine: too many aliases, too deep, other. */
-  readonly failure?: { readonly kind: 'aliases' | 'stack' | 'other'; readonly message: string };
-  /** Start of the document's content. */
-  readonly start: RawPosition;
-  /**
-   * Positions taken while the AST exists: `namespace` and every top-level list item (`sources/3`),
-   * so entry locations need no second parse.
-   */
-  readonly anchors: Readonly<Record<string, RawPosition>>;
-}
-
-export type RawParse = { readonly docs: readonly RawDocument[] } | { readonly fatal: 'stack' | string };
+export type { RawDocument, RawParse, RawPosition } from './raw-document.js';
 
 /**
  * NOTE: yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native
@@ -97,7 +75,13 @@ function toRaw(doc: Document.Parsed, lc: LineCounter, text: string): RawDocument
   }
 }
 
+/** Every document of `text`: through the fast path when it can vouch for the result, else yaml. */
 export function parseYaml(text: string): RawParse {
+  return parseYamlFast(text) ?? parseYamlExact(text);
+}
+
+/** yaml's parse, with its errors in plain words: the reference the fast path is checked against. */
+export function parseYamlExact(text: string): RawParse {
   const lineCounter = new LineCounter();
   try {
     return { docs: parseQuietly(text, lineCounter).map((d) => toRaw(d, lineCounter, text)) };
