@@ -117,18 +117,24 @@ function describe(details: readonly string[], body: ResponseBody, known: Iterabl
 export function httpError(failure: HttpFailure): ApiError {
   const details = detailLines(failure.body, failure.knownSecrets);
   const after = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
-  const requestId = failure.requestId ? ` [request id ${failure.requestId}]` : '';
+  const shownId = shownRequestId(failure.requestId, failure.knownSecrets);
+  const requestId = shownId ? ` [request id ${shownId}]` : '';
   const hint = hintFor(failure.status, details, failure.body);
   return new ApiError({
     message: `${failure.method} ${failure.path} -> HTTP ${failure.status}${after}${describe(details, failure.body, failure.knownSecrets)}${requestId}`,
     status: failure.status,
     method: failure.method,
     path: failure.path,
-    requestId: failure.requestId,
+    requestId: shownId,
     details,
     retryable: failure.retryable,
     ...(hint ? { hint } : {}),
   });
+}
+
+/** A request id as shown in messages and logs: secrets masked (a hostile server could echo one). */
+export function shownRequestId(id: string | undefined, known: Iterable<string>): string | undefined {
+  return id === undefined ? undefined : scrubText(id, known);
 }
 
 /** The path as shown in errors and logs: ids kept, no query string, secrets masked. */

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { ApiError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
 import { collectCatalogueSecretStrings, collectSecretStrings, scrubText } from '../logging/scrub.js';
-import { displayPath } from './api-error.js';
+import { displayPath, shownRequestId } from './api-error.js';
 import { TokenManager } from './auth.js';
 import { backoffDelay } from './backoff.js';
 import { resolveDefaults, type ApiClientConfig, type ResolvedApiConfig } from './config.js';
@@ -173,9 +173,6 @@ class StreamkapClient implements ApiClient {
       const token = call.authenticated ? await this.#tokens.accessToken() : undefined;
       state.attempts += 1;
       const outcome = await this.#send(state, token);
-      if (outcome.kind === 'response' && outcome.body.json) {
-        collectCatalogueSecretStrings(outcome.body.value, this.#seen);
-      }
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
         return outcome.body.json ? outcome.body.value : outcome.body.text === '' ? null : outcome.body.text;
       }
@@ -324,8 +321,12 @@ class StreamkapClient implements ApiClient {
         timeoutMs,
       });
     });
-    const outcome =
-      raw.kind === 'response' ? { ...raw, requestId: shownRequestId(raw.requestId, state.known) } : raw;
+    // NOTE: the id is scrubbed where it is shown (an error, a debug line), not here: `known` may hold
+    // every secret of the account, and scrubbing each response's id made a run quadratic.
+    const outcome = raw.kind === 'response' ? { ...raw, requestId: opaqueRequestId(raw.requestId) } : raw;
+    // Before anything is logged: the response's own secrets are masked in its log line too.
+    if (outcome.kind === 'response' && outcome.body.json)
+      collectCatalogueSecretStrings(outcome.body.value, this.#seen);
     this.#logAttempt(state, outcome, performance.now() - started);
     if (outcome.kind === 'response') {
       this.#config.onResponse?.({
@@ -340,13 +341,14 @@ class StreamkapClient implements ApiClient {
   }
 
   #logAttempt(state: CallState, outcome: AttemptOutcome, durationMs: number): void {
+    if (!this.#logger.isLevelEnabled('debug')) return;
     const line = {
       method: state.call.method,
       path: state.shownPath,
       attempt: state.attempts,
       durationMs: Math.round(durationMs),
       ...(outcome.kind === 'response'
-        ? { status: outcome.status, requestId: outcome.requestId }
+        ? { status: outcome.status, requestId: shownRequestId(outcome.requestId, state.known) }
         : { status: outcome.kind }),
     };
     this.#logger.debug(line, 'api request');
@@ -356,8 +358,8 @@ class StreamkapClient implements ApiClient {
 /** A request id as the server sent it goes into messages and logs: only an opaque token, secrets masked. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-function shownRequestId(id: string | undefined, known: Iterable<string>): string | undefined {
-  return id !== undefined && REQUEST_ID.test(id) ? scrubText(id, known) : undefined;
+function opaqueRequestId(id: string | undefined): string | undefined {
+  return id !== undefined && REQUEST_ID.test(id) ? id : undefined;
 }
 
 export function createApiClient(config: ApiClientConfig, logger: Logger): ApiClient {

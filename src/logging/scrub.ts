@@ -168,8 +168,18 @@ export function scrubText(text: string, known: Iterable<string> = []): string {
   return out;
 }
 
+// NOTE: every API call scrubs its path with the client's secrets: their variants are worked out once.
+const variantsOf = new Map<string, readonly string[]>();
+const MAX_CACHED_VARIANTS = 10_000;
+
 /** The value as is, echoed inside a JSON string (escaped once or twice), and URL-encoded. */
-function secretVariants(secret: string): string[] {
-  const once = JSON.stringify(secret).slice(1, -1);
-  return [secret, once, JSON.stringify(once).slice(1, -1), encodeURIComponent(secret)];
+function secretVariants(secret: string): readonly string[] {
+  let variants = variantsOf.get(secret);
+  if (variants === undefined) {
+    const once = JSON.stringify(secret).slice(1, -1);
+    variants = [secret, once, JSON.stringify(once).slice(1, -1), encodeURIComponent(secret)];
+    if (variantsOf.size >= MAX_CACHED_VARIANTS) variantsOf.clear();
+    variantsOf.set(secret, variants);
+  }
+  return variants;
 }

@@ -110,4 +110,30 @@ describe('scrubSecrets / scrubText', () => {
     );
     expect(scrubText('echo: swordfish!', ['swordfish!'])).toBe('echo: [redacted]');
   });
+
+  it('masks a stored secret echoed back as a request id, in the error and in the debug log', async () => {
+    const ECHOED = 'stored-pw-ECHOED-31';
+    const auth = new FakeAuth();
+    const headers = { 'X-Request-Id': ECHOED };
+    server.use(
+      ...auth.handlers(),
+      http.get(`${BASE}/sources/s1`, () =>
+        HttpResponse.json(
+          { id: 's1', name: 'a', connector: 'postgresql', config: { 'database.password': ECHOED } },
+          { headers },
+        ),
+      ),
+      http.delete(`${BASE}/sources/s1`, () =>
+        HttpResponse.json({ detail: 'refused' }, { status: 400, headers }),
+      ),
+    );
+    const { logger, text } = bufferLogger();
+    const { client } = testClient({}, logger);
+    await client.request('GET', '/sources/s1');
+    const error = (await caught(() => client.request('DELETE', '/sources/s1'))) as Error;
+    expect(error.message).toContain('[request id [redacted]]');
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain(ECHOED);
+    expect(text()).toContain('api request');
+    expect(text()).not.toContain(ECHOED);
+  });
 });
