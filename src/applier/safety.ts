@@ -4,6 +4,7 @@
  * more deletes than --max-deletes. Each refusal lists what it is about. A plan with errors never
  * gets here: apply refuses it first as invalid input (exit 4, `throwIfPlanErrors`).
  */
+import { liveLookup, type LiveLookup } from './live-lookup.js';
 import { SafetyError } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';
 import {
@@ -57,10 +58,9 @@ export function checkSafety(plan: Plan, options: SafetyOptions): void {
   }
 }
 
-function liveProtected(action: PlanAction, live: LiveState): boolean {
+function liveProtected(action: PlanAction, lookup: LiveLookup): boolean {
   const target =
-    live.resources.find((r) => r.kind === action.kind && r.live.id === action.liveId) ??
-    live.resources.find((r) => r.kind === action.kind && r.name === (action.renamedFrom ?? action.name));
+    lookup.byId(action.kind, action.liveId) ?? lookup.byName(action.kind, action.renamedFrom ?? action.name);
   return target !== undefined && 'tags' in target && (target.tags ?? []).includes(PROTECTED_TAG);
 }
 
@@ -78,10 +78,11 @@ export function withLiveFlags(plan: Plan, live: LiveState): Plan {
     delete: 0,
     noop: 0,
   };
+  const lookup = liveLookup(live);
   const actions = plan.actions.map((a): PlanAction => {
     summary[a.type] += 1;
     const removes = a.type === 'delete' || a.type === 'replace';
-    const isProtected = a.protected || (a.type !== 'create' && liveProtected(a, live));
+    const isProtected = a.protected || (a.type !== 'create' && liveProtected(a, lookup));
     const destructive = a.destructive || (removes && (isProtected || registry.get(a.kind).destructive));
     return isProtected === a.protected && destructive === a.destructive
       ? a

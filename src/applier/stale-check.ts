@@ -5,17 +5,18 @@
  */
 import { registry } from '../kinds/registry.js';
 import type { LiveState, Plan, PlanAction } from '../model/index.js';
+import { liveLookup, type LiveLookup } from './live-lookup.js';
 
-function describeStale(action: PlanAction, live: LiveState): string | undefined {
+function describeStale(action: PlanAction, lookup: LiveLookup): string | undefined {
   if (action.type === 'create') {
     // NOTE: a kind read from the account's tags is checked against every tag, system ones included.
     const exists =
       'fromAccountTags' in registry.get(action.kind).live
-        ? live.tags.some((t) => t.name === action.name)
-        : live.resources.some((r) => r.kind === action.kind && r.name === action.name);
+        ? lookup.hasTag(action.name)
+        : lookup.byName(action.kind, action.name) !== undefined;
     return exists ? `${action.id} was to be created but now exists` : undefined;
   }
-  const current = live.resources.find((r) => r.live.id === action.liveId);
+  const current = lookup.withId(action.liveId);
   if (!current) return `${action.id} (${action.liveId ?? 'no id'}) no longer exists`;
   if (action.liveFingerprint !== undefined && current.live.fingerprint !== action.liveFingerprint) {
     return `${action.id} changed since the plan was made`;
@@ -25,7 +26,8 @@ function describeStale(action: PlanAction, live: LiveState): string | undefined 
 
 /** One line per touched object that differs from what the plan saw; empty when the plan is fresh. */
 export function staleActions(plan: Plan, live: LiveState): string[] {
-  return plan.actions.filter((a) => a.type !== 'noop').flatMap((a) => describeStale(a, live) ?? []);
+  const lookup = liveLookup(live);
+  return plan.actions.filter((a) => a.type !== 'noop').flatMap((a) => describeStale(a, lookup) ?? []);
 }
 
 /**
