@@ -6,6 +6,17 @@
  */
 import type { Segment } from './problems.js';
 
+interface Frame {
+  readonly parent: Frame | undefined;
+  readonly seg: Segment;
+}
+
+function segmentsOf(frame: Frame | undefined): Segment[] {
+  const segs: Segment[] = [];
+  for (let f = frame; f; f = f.parent) segs.push(f.seg);
+  return segs.reverse();
+}
+
 function pathKey(segs: readonly Segment[]): string {
   return JSON.stringify(segs);
 }
@@ -16,24 +27,30 @@ export class NullKeys {
   /** Removes null-valued entries from every mapping of `value`, in place, and records where they were. */
   static strip(value: unknown): NullKeys {
     const found = new NullKeys();
-    found.#walk(value, []);
+    found.#walk(value, undefined);
     return found;
   }
 
-  #walk(value: unknown, at: Segment[]): void {
+  // NOTE: the path is a chain of frames, turned into segments only where a null is found: every
+  // mapping of a large manifest set passes here, and copying the path per child was most of the cost.
+  #walk(value: unknown, at: Frame | undefined): void {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => this.#walk(item, [...at, i]));
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object') this.#walk(item, { parent: at, seg: i });
+      }
       return;
     }
     if (value === null || typeof value !== 'object') return;
     const map = value as Record<string, unknown>;
     for (const key of Object.keys(map)) {
-      if (map[key] !== null) {
-        this.#walk(map[key], [...at, key]);
+      const child = map[key];
+      if (child !== null) {
+        if (typeof child === 'object') this.#walk(child, { parent: at, seg: key });
         continue;
       }
       delete map[key];
-      const parent = pathKey(at);
+      const parent = pathKey(segmentsOf(at));
       const keys = this.#byParent.get(parent);
       if (keys) keys.push(key);
       else this.#byParent.set(parent, [key]);

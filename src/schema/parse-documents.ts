@@ -63,13 +63,21 @@ class LazyAst {
 /** Depth of the deepest collection, computed without recursion so it cannot overflow. */
 function maxDepth(value: unknown): number {
   let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop() as [unknown, number];
+  // NOTE: two parallel stacks, not one of pairs: no allocation per node of a large manifest set.
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop();
+    const d = depths.pop() as number;
     if (v === null || typeof v !== 'object') continue;
     if (d > deepest) deepest = d;
     if (d > MAX_DEPTH) break;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') {
+        values.push(child);
+        depths.push(d + 1);
+      }
+    }
   }
   return deepest;
 }
