@@ -6,7 +6,7 @@
  * of the catalogue's range) is left out, with the reason, and the rest is written.
  */
 import * as path from 'node:path';
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger.js';
 import type { ApiClient } from '../api/types.js';
 import { OperationError, type Problem } from '../errors/index.js';
 import { registry } from '../kinds/registry.js';

@@ -3,7 +3,7 @@
  * exact filter, api-notes §2.3), compared exactly. Read without `secret_returned`: only the include list,
  * the database name and the tags are used. A miss lists the account's sources for a "did you mean".
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger.js';
 import type { ApiClient } from '../api/types.js';
 import { SafetyError, UserError } from '../errors/index.js';
 import { ownershipTag } from '../model/index.js';

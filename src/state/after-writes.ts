@@ -5,7 +5,7 @@
  * write answer does not show whole (transforms), instead of listing every kind again: at 10,000
  * resources a 1% change sends ~100 writes, and a full re-read would add ~100 more requests.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger.js';
 import type { ApiClient } from '../api/types.js';
 import { registry } from '../kinds/registry.js';
 import { silentLogger } from '../logging/logger.js';

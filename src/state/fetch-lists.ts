@@ -3,7 +3,7 @@
  * unpaged `GET /tags`, all started at once. Never one GET per resource (api-notes §2.1): a plan of N
  * resources costs about N/100 list calls per kind, plus one for tags.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger.js';
 import type { ApiClient } from '../api/types.js';
 import type { ResourceKind } from '../model/index.js';
 import { ApiError } from '../errors/index.js';

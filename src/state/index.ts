@@ -16,7 +16,7 @@
  *   planner refuses to act on those names and can still show them.
  * - Static defaults are not filled in (the planner applies rule 3 to both sides).
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger.js';
 import type { ApiClient } from '../api/types.js';
 import { registry } from '../kinds/registry.js';
 import { silentLogger } from '../logging/logger.js';

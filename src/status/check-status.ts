@@ -2,7 +2,7 @@
  * `status` end to end minus the CLI: the owned pipelines, their readings, one evaluated row each.
  * Throws (exit 1) only when the check itself cannot run: the tags or the pipelines cannot be listed.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger.js';
 import type { ApiClient } from '../api/types.js';
 import { evaluatePipeline } from './evaluate-health.js';
 import { fetchHealth } from './fetch-health.js';

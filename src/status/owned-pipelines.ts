@@ -3,7 +3,7 @@
  * whatever the count (`GET /tags`, `GET /pipelines` paged by 100), and without
  * `secret_returned`: status needs ids, names and statuses, never a config value.
  */
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger.js';
 import type { ApiClient } from '../api/types.js';
 import { ownershipTag } from '../model/index.js';
 import { fetchTags } from '../state/fetch-lists.js';

@@ -5,7 +5,7 @@
  * on top: code the manifest does not manage (no `implementation_file`, or keys next to
  * `value_transform` such as a fan_out's `topic_transform`) stays as it is.
  */
-import { getOne } from '../../api/index.js';
+import { getOne } from '../../api/get-one.js';
 import { UserError } from '../../errors/index.js';
 import type { JsonRecord } from '../../model/index.js';
 import { parseImplementation } from '../../state/kinds/transform.js';
