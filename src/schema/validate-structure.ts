@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type * as AjvModule from 'ajv/dist/2020.js';
+import standaloneValidate from './manifest-validator.generated.cjs';
 import { connectorCodes, type ConnectorKind } from '../catalogue/index.js';
 import { registry } from '../kinds/registry.js';
 import { buildManifestSchema } from './json-schema.js';
@@ -15,15 +16,15 @@ import { pipelineReferenceHint } from './quickstart-hints.js';
 let cached: { generation: number; validate: ValidateFunction; essential: ReadonlySet<string> } | undefined;
 
 /**
- * Loaded on first use. NOTE: precompiled (ajv standalone code, CommonJS) by `npm run gen:validator`
- * from buildManifestSchema('runtime'); compiling at start cost 30–170 ms, loading costs a few. A test
+ * NOTE: precompiled (ajv standalone code, CommonJS) by `npm run gen:validator` from
+ * buildManifestSchema('runtime'), and imported statically so that the bundle (scripts/build.ts)
+ * holds it; compiling at start cost 30–170 ms, loading costs a few. A test
  * fails when the generated file is stale. A kind registered at run time (a test's, an extension's)
  * is not in it: the schema is then compiled here, once per registry state.
  */
 function loadValidator(): ValidateFunction {
-  const require = createRequire(import.meta.url);
-  if (registry.generation === 0) return require('./manifest-validator.generated.cjs') as ValidateFunction;
-  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof AjvModule;
+  if (registry.generation === 0) return standaloneValidate;
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof AjvModule;
   return new Ajv2020(MANIFEST_AJV_OPTIONS).compile(buildManifestSchema('runtime'));
 }
 

@@ -25,9 +25,14 @@ interface Step {
   readonly act?: () => Promise<string>;
 }
 
-/** The package root: this file is src/cli/run/demo.ts or dist/cli/run/demo.js. */
+/**
+ * The package root: the nearest directory above this module holding a package.json. NOTE: the
+ * module is src/cli/run/demo.ts from source and a chunk of the bundle (dist/chunks/) when built.
+ */
 function packageRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }
 
 function findManifest(cwd: string): { root: string; file: string } {
