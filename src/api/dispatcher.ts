@@ -1,4 +1,5 @@
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent } from './undici-parts.js';
 import type { ApiClientConfig, ProxyConfig } from './config.js';
 import type { Transport } from './transport.js';
 import { fetchTransport } from './transport-fetch.js';
