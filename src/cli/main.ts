@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, type CliIo, type GlobalOptions } from './context.js';
+import { quietOnClosedPipe } from './closed-pipe.js';
 import { watchWrites } from './watch-writes.js';
 import { TOOL_VERSION } from './version.js';
 import { commandsFor, registerCommands } from './commands/index.js';
@@ -57,6 +58,8 @@ export async function buildProgram(
 /** Runs the CLI and returns the exit code; the bin sets process.exitCode from it. */
 export async function main(argv: readonly string[], ioOverrides: Partial<CliIo> = {}): Promise<number> {
   const given = { ...defaultIo(), ...ioOverrides };
+  quietOnClosedPipe(given.stdout);
+  quietOnClosedPipe(given.stderr);
   const stdout = watchWrites(given.stdout);
   const io = { ...given, stdout: stdout.stream };
   const { program, ctx } = await buildProgram(io, argv);
