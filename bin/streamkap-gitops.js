@@ -2,6 +2,7 @@
 // Thin launcher: the compiled CLI lives in dist/, which the published package ships (built by
 // `prepack`). In a clone of the repository, `npm run build` makes it.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
@@ -23,6 +24,10 @@ if (!existsSync(entry)) {
   // Liftoff code is fast enough for headers and chunk framing (bodies are passed through), so
   // TurboFan is turned off before anything compiles WebAssembly.
   setFlagsFromString('--liftoff-only');
+  // Node 22.1+ keeps V8's compiled code of the bundle between runs (in the OS temp directory; off
+  // with NODE_DISABLE_COMPILE_CACHE): compiling dist/ is a sizeable part of every start. Node 20
+  // has no such API, and this does nothing there.
+  module.enableCompileCache?.();
   const { main } = await import(entry.href);
   process.exitCode = await main(process.argv);
 }
