@@ -8,7 +8,8 @@
  * - scalars resolve through the YAML 1.2 core schema with yaml's own patterns and conversions
  *   (below), not js-yaml's, which accepts more (`0b1`, `1_000`);
  * - features where the two differ or where yaml's guards matter are never taken: anchors, aliases,
- *   tags, merge keys, explicit keys, empty or null keys, directives, tabs, a BOM, lone CRs;
+ *   tags, merge keys, explicit, empty, null or collection keys, directives, content on a `---` line,
+ *   tabs, a BOM, lone CRs, flow collections and quoted or plain scalars that span lines;
  * - js-yaml refuses what yaml reports as an error (duplicate keys, bad indentation, unclosed
  *   quotes): its exception sends the file to yaml, which explains it;
  * - every document must be a mapping, and the positions recorded for it are checked against the
@@ -20,9 +21,11 @@ import type { RawDocument, RawParse, RawPosition } from './raw-document.js';
 /**
  * Text that may use a feature the fast path does not take. Over-matching only costs speed (the
  * exact parser runs), so the patterns are deliberately broad: `<<`, `%` at a line start, a tab, a
- * BOM, a CR not followed by LF; `!`, `&` or `*` starting a token, `? ` starting a token; a key that
- * is empty or null. NOTE: three simple patterns, not one alternation: a combined pattern tried at
- * every whitespace character cost more than the parse it guards.
+ * BOM, a CR not followed by LF, a `---` or `...` line with more on it (js-yaml reads `---k: v` as a
+ * marker and a mapping), a `#` right after a closing bracket or quote (yaml: not a comment); `!`, `&`
+ * or `*` starting a token, `? ` starting a token; a key that is empty, null or a collection (the two
+ * turn those into different strings). NOTE: a few simple patterns, not one alternation: a combined
+ * pattern tried at every whitespace character cost more than the parse it guards.
  */
 const ODD_TEXT = /<<|^%|\t|\uFEFF|\r(?!\n)|^(?:---|\.\.\.)(?![ ]*(?:#|$))|[\]}"']#/m;
 const MAY_HAVE_PROPERTY = /[!&*?]/;

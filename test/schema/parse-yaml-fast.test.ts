@@ -134,6 +134,8 @@ describe('the fast YAML path', () => {
     'a b  c',
     '😀',
     'é',
+    '__proto__',
+    'constructor',
   ];
 
   it.each(SCALARS)('reads the plain scalar %s as yaml does, as a value, an item and a key', (s) => {
