@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Position, Segment } from './problems.js';
 
 /** Where a problem points: the key of a map entry (unknown keys) or its value (everything else). */
@@ -11,10 +12,12 @@ interface Found {
 }
 
 function keyMatches(key: unknown, seg: Segment): boolean {
+  const { isScalar } = yamlLib();
   return isScalar(key) && String(key.value) === String(seg);
 }
 
 function findInMap(doc: Document, node: Node, seg: Segment, depth = 0): Found | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   if (!isMap(node) || depth > 8) return undefined;
   for (const pair of node.items) {
     if (isPair(pair) && keyMatches(pair.key, seg)) {
@@ -39,7 +42,7 @@ function findInMap(doc: Document, node: Node, seg: Segment, depth = 0): Found | 
 }
 
 function resolve(doc: Document, node: Node): Node {
-  return isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? node) : node;
+  return yamlLib().isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? node) : node;
 }
 
 /**
@@ -53,6 +56,7 @@ export function locate(
   segments: readonly Segment[],
   target: Target = 'value',
 ): Position {
+  const { isSeq } = yamlLib();
   let node = doc.contents as Node | null;
   if (!node) return { line: 1, col: 1 };
   let at: Node = node;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { LineCounter, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { ManifestPath } from './collect-files.js';
 import { locate, type Target } from './locate.js';
 import { checkControlCharacters } from './control-chars.js';
 import { NullKeys } from './null-keys.js';
 import { MAX_ALIAS_COUNT, parseQuietly, parseYaml, type RawDocument, type RawParse } from './parse-yaml.js';
 import type { Position, ProblemList, Segment } from './problems.js';
+import { yamlLib } from './yaml-lib.js';
 import { findInvalidUtf8, formatBytes, readRegularFile, type ReadRefusal } from './read-limited.js';
 
 /**
@@ -45,8 +46,7 @@ const START: Position = { line: 1, col: 1 };
  * file's AST alive also keeps garbage collection small on large manifest sets.
  */
 class LazyAst {
-  #docs: Document.Parsed[] | undefined;
-  readonly #lineCounter = new LineCounter();
+  #parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
   readonly #text: string;
 
   constructor(text: string) {
@@ -54,9 +54,12 @@ class LazyAst {
   }
 
   locate(index: number, segments: readonly Segment[], target: Target | undefined): Position {
-    this.#docs ??= parseQuietly(this.#text, this.#lineCounter);
-    const doc = this.#docs[index];
-    return doc ? locate(doc, this.#lineCounter, segments, target) : START;
+    if (this.#parsed === undefined) {
+      const lineCounter = new (yamlLib().LineCounter)();
+      this.#parsed = { docs: parseQuietly(this.#text, lineCounter), lineCounter };
+    }
+    const doc = this.#parsed.docs[index];
+    return doc ? locate(doc, this.#parsed.lineCounter, segments, target) : START;
   }
 }
 

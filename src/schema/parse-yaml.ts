@@ -4,7 +4,8 @@
  * as soon as the plain data and the few positions below are taken (parse-documents.ts re-parses a
  * file lazily only when a problem needs a position inside it).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
 import type { RawDocument, RawParse, RawPosition } from './raw-document.js';
 import { explainYamlError } from './yaml-errors.js';
@@ -25,13 +26,14 @@ export function parseQuietly(text: string, lineCounter: LineCounter): Document.P
   const realEnv = process.env;
   process.env = { ...realEnv };
   try {
-    return parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter }) as Document.Parsed[];
+    return yamlLib().parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter }) as Document.Parsed[];
   } finally {
     process.env = realEnv;
   }
 }
 
 function anchorsOf(doc: Document.Parsed, lc: LineCounter): Record<string, RawPosition> {
+  const { isMap, isScalar, isSeq } = yamlLib();
   const out: Record<string, RawPosition> = {};
   if (!isMap(doc.contents)) return out;
   for (const pair of doc.contents.items) {
@@ -82,7 +84,7 @@ export function parseYaml(text: string): RawParse {
 
 /** yaml's parse, with its errors in plain words: the reference the fast path is checked against. */
 export function parseYamlExact(text: string): RawParse {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLib().LineCounter)();
   try {
     return { docs: parseQuietly(text, lineCounter).map((d) => toRaw(d, lineCounter, text)) };
   } catch (error) {

@@ -6,7 +6,7 @@
  * pull them in.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +19,7 @@ const MODULE_LOG_HOOK = path.join(ROOT, 'test/helpers/module-log.mjs');
 
 const HTTP_CLIENT = /^(node_modules\/undici\/|src\/api\/(client|dispatcher|transport-undici)\.ts$)/;
 const PINO = /^node_modules\/(pino|pino-std-serializers|thread-stream|sonic-boom)\//;
+const EXACT_YAML = /^node_modules\/yaml\//;
 
 /** A local URL nothing listens on: requests to it are refused at once. */
 async function refusedUrl(): Promise<string> {
@@ -78,5 +79,18 @@ describe('modules a command loads', () => {
     // At debug level the client logs each request: pino is loaded to write it.
     const debug = await modulesLoaded(['--log-level', 'debug', ...plan]);
     expect(debug.modules.filter((m) => PINO.test(m)).length).toBeGreaterThan(0);
+  });
+
+  it('plain manifests are read without loading yaml; a file with an anchor loads it', async () => {
+    const plain = await modulesLoaded(['validate', dir]);
+    expect(plain.code).toBe(0);
+    expect(plain.modules).toContain('node_modules/js-yaml/dist/js-yaml.mjs');
+    expect(plain.modules.filter((m) => EXACT_YAML.test(m))).toEqual([]);
+    const anchored = path.join(dir, 'anchored');
+    await mkdir(anchored);
+    await writeFile(path.join(anchored, 'streamkap.yaml'), 'namespace: &ns demo\nsources: []\n');
+    const exact = await modulesLoaded(['validate', anchored]);
+    expect(exact.code).toBe(0);
+    expect(exact.modules.filter((m) => EXACT_YAML.test(m)).length).toBeGreaterThan(0);
   });
 });
