@@ -22,20 +22,71 @@ import type { RawDocument, RawParse, RawPosition } from './raw-document.js';
  * Text that may use a feature the fast path does not take. Over-matching only costs speed (the
  * exact parser runs), so the patterns are deliberately broad: `<<`, `%` at a line start, a tab, a
  * BOM, a CR not followed by LF, a `---` or `...` line with more on it (js-yaml reads `---k: v` as a
- * marker and a mapping), a `#` right after a closing bracket or quote (yaml: not a comment); `!`, `&`
+ * marker and a mapping), a `#` right after a closing bracket or quote (yaml: not a comment), a line of
+ * 1,000 characters or more (yaml refuses an implicit key longer than 1,024; js-yaml does not); `!`, `&`
  * or `*` starting a token, `? ` starting a token; a key that is empty, null or a collection (the two
  * turn those into different strings). NOTE: a few simple patterns, not one alternation: a combined
  * pattern tried at every whitespace character cost more than the parse it guards.
  */
-const ODD_TEXT = /<<|^%|\t|\uFEFF|\r(?!\n)|^(?:---|\.\.\.)(?![ ]*(?:#|$))|[\]}"']#/m;
+const ODD_TEXT = /<<|^%|\t|\uFEFF|\r(?!\n)|^(?:---|\.\.\.)(?![ ]+#|[ ]*$)|[\]}"']#|^[^\n]{1000}/m;
 const MAY_HAVE_PROPERTY = /[!&*?]/;
 const PROPERTY_OR_EXPLICIT_KEY = /(?:^|[\s[\]{},])(?:[!&*]|\?\s)/m;
 const ODD_KEY =
-  /(?:^|[-[{,])[ ]*(?:(?:~|null|Null|NULL)[ ]*)?:(?:\s|$)|[{,][ ]*(?:~|null|Null|NULL)[ ]*[,}]|[\]}][ ]*:(?:\s|$)/m;
+  /(?:^|[-[{,])[ ]*(?:(?:~|null|Null|NULL)[ ]*)?:(?:\s|$)|[{,][ ]*(?:~|null|Null|NULL)[ ]*[,}]|[\]}][ ]*:(?:\s|$)|[{,][ ]*[[{]|[[{,][ ]*:/m;
+
+/** `key: |`, `- >-`, `key: |2 # note`: a block scalar starts on this line (its content follows). */
+const BLOCK_SCALAR_HEADER = /(?::|^[ ]*-|[ ]-)[ ]+[|>][1-9+-]{0,2}[ ]*(?:#.*)?$/;
+/** `- - x`: a sequence nested compactly in a sequence item (js-yaml misplaces an item after an empty one). */
+const NESTED_COMPACT_SEQUENCE = /^[ ]*-[ ]+-(?:[ ]|$)/m;
+
+/**
+ * Whether the block structure's indentation is regular: a line indents deeper only past every level
+ * open so far, and dedents only back to a level that is open. NOTE: yaml refuses irregular block
+ * indentation where js-yaml may read something (an item under-indented in its list), so such files
+ * go to yaml. Levels are line indents and the content column after each `- `; comments, blank lines
+ * and block scalar content are not structure.
+ */
+function regularIndentation(text: string): boolean {
+  const levels = [0];
+  let blockScalarAbove: number | undefined;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    const rest = line.slice(indent);
+    if (rest === '' || rest === '\r') continue;
+    if (blockScalarAbove !== undefined) {
+      if (indent > blockScalarAbove) continue;
+      blockScalarAbove = undefined;
+    }
+    if (rest.startsWith('#')) continue;
+    if (indent === 0 && (rest.startsWith('---') || rest.startsWith('...'))) {
+      levels.length = 1;
+      continue;
+    }
+    let top = levels[levels.length - 1] as number;
+    if (indent < top) {
+      while (indent < top) {
+        levels.pop();
+        top = levels[levels.length - 1] ?? 0;
+      }
+      if (indent !== top) return false;
+    } else if (indent > top) levels.push(indent);
+    // Each `- ` opens a level at the column of what follows it.
+    let col = indent;
+    while (line[col] === '-' && line[col + 1] === ' ') {
+      col += 2;
+      while (line[col] === ' ') col++;
+      if (col < line.length) levels.push(col);
+    }
+    if (BLOCK_SCALAR_HEADER.test(line)) blockScalarAbove = levels[levels.length - 1] as number;
+  }
+  return true;
+}
 
 function needsExactParser(text: string): boolean {
   return (
     ODD_TEXT.test(text) ||
+    NESTED_COMPACT_SEQUENCE.test(text) ||
+    !regularIndentation(text) ||
     (MAY_HAVE_PROPERTY.test(text) && PROPERTY_OR_EXPLICIT_KEY.test(text)) ||
     ODD_KEY.test(text)
   );

@@ -174,6 +174,11 @@ describe('the fast YAML path', () => {
     ['a `#` right after a flow collection', 'x: [1]#a\n'],
     ['a non-specific tag', '!  k: v\n'],
     ['a null key without a value in a flow map', '{null}\n'],
+    ['a key longer than 1,024 characters', `${'k'.repeat(1100)}: v\n`],
+    ['a sequence nested compactly in an item', 'a:\n  - - -\n    - 1\n'],
+    ['a list item under-indented in its list', "'k':\n    - 1\n    -\n - false\n"],
+    ['a `#` glued to `---`', '---#a\nk: v\n'],
+    ['a quoted key longer than 1,024 characters', `"${'k'.repeat(1100)}": v\n`],
     ['an anchor without a name', '& \n[a]\n'],
   ])('declines %s, which yaml reads', (_what, text) => {
     expect(parseYamlFast(text)).toBeUndefined();
@@ -303,6 +308,90 @@ describe('the fast YAML path', () => {
         expect(disagreement(text) ?? '', text).toBe('');
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with yaml on yaml-written documents after random edits (deleted, inserted, moved characters)', () => {
+    const key = fc.stringMatching(/^[a-z_.][a-z0-9_.-]{0,6}$/);
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('yes', '0x1F', '1e3', 'a: b', '- x', '# c', "it's", 'a"b', 'é'),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 3 }),
+      ),
+    }));
+    const options = fc.record({
+      defaultStringType: fc.constantFrom(
+        'PLAIN',
+        'QUOTE_DOUBLE',
+        'QUOTE_SINGLE',
+        'BLOCK_LITERAL',
+        'BLOCK_FOLDED',
+      ),
+      collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+      indent: fc.integer({ min: 1, max: 4 }),
+      lineWidth: fc.constantFrom(0, 15, 80),
+    });
+    const edit = fc.record({
+      kind: fc.constantFrom('delete', 'insert', 'duplicate-line', 'indent', 'dedent', 'swap-lines'),
+      at: fc.nat(),
+      ch: fc.constantFrom(
+        ' ',
+        ':',
+        '-',
+        '"',
+        "'",
+        '#',
+        '[',
+        ']',
+        '{',
+        '}',
+        ',',
+        '\n',
+        '|',
+        '>',
+        'x',
+        '  ',
+        '\\',
+      ),
+    });
+    const apply = (text: string, e: { kind: string; at: number; ch: string }): string => {
+      const lines = text.split('\n');
+      const li = e.at % Math.max(1, lines.length);
+      const pos = e.at % Math.max(1, text.length);
+      if (e.kind === 'delete') return text.slice(0, pos) + text.slice(pos + 1);
+      if (e.kind === 'insert') return text.slice(0, pos) + e.ch + text.slice(pos);
+      if (e.kind === 'duplicate-line') lines.splice(li, 0, lines[li] ?? '');
+      else if (e.kind === 'indent') lines[li] = ` ${lines[li] ?? ''}`;
+      else if (e.kind === 'dedent') lines[li] = (lines[li] ?? '').replace(/^ /, '');
+      else {
+        const next = (li + 1) % lines.length;
+        [lines[li], lines[next]] = [lines[next] ?? '', lines[li] ?? ''];
+      }
+      return lines.join('\n');
+    };
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 }),
+        options,
+        fc.array(edit, { maxLength: 3 }),
+        (doc, opts, edits) => {
+          const written = stringify(doc, null, { ...opts, version: '1.2' } as unknown as Parameters<
+            typeof stringify
+          >[2]);
+          const text = edits.reduce(apply, written);
+          expect(disagreement(text) ?? '', text).toBe('');
+        },
+      ),
+      { numRuns: 1500 },
     );
   });
 });
