@@ -39,47 +39,117 @@ const BLOCK_SCALAR_HEADER = /(?::|^[ ]*-|[ ]-)[ ]+[|>][1-9+-]{0,2}[ ]*(?:#.*)?$/
 /** `- - x`: a sequence nested compactly in a sequence item (js-yaml misplaces an item after an empty one). */
 const NESTED_COMPACT_SEQUENCE = /^[ ]*-[ ]+-(?:[ ]|$)/m;
 
+/** An open block level: its column, and whether its lines are list items or mapping entries. */
+interface Level {
+  readonly col: number;
+  readonly items: boolean;
+  /** A mapping level holding a list at its own indentation (`key:` then `- a` under it). */
+  compactList: boolean;
+  /** What the last line on this level was: an item, or a key whose value follows on deeper lines. */
+  last: 'item' | 'open-key' | 'entry';
+}
+
 /**
- * Whether the block structure's indentation is regular: a line indents deeper only past every level
- * open so far, and dedents only back to a level that is open. NOTE: yaml refuses irregular block
- * indentation where js-yaml may read something (an item under-indented in its list), so such files
- * go to yaml. Levels are line indents and the content column after each `- `; comments, blank lines
- * and block scalar content are not structure.
+ * Whether the block structure is regular: a line indents deeper only past every open level, dedents
+ * only back onto an open level, and is an item on a list level or an entry on a mapping level (a
+ * mapping level may hold a list right under a key: `key:` then `- a`). NOTE: yaml refuses irregular
+ * block structure where js-yaml may read something (an item under-indented in its list, an item
+ * after the list ended), so such files go to yaml. Levels are line indents and the content column
+ * after each `- `; comments, blank lines and block scalar content are not structure.
  */
 function regularIndentation(text: string): boolean {
-  const levels = [0];
-  let blockScalarAbove: number | undefined;
-  for (const line of text.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    const rest = line.slice(indent);
-    if (rest === '' || rest === '\r') continue;
-    if (blockScalarAbove !== undefined) {
-      if (indent > blockScalarAbove) continue;
-      blockScalarAbove = undefined;
-    }
-    if (rest.startsWith('#')) continue;
-    if (indent === 0 && (rest.startsWith('---') || rest.startsWith('...'))) {
-      levels.length = 1;
-      continue;
-    }
-    let top = levels[levels.length - 1] as number;
-    if (indent < top) {
-      while (indent < top) {
-        levels.pop();
-        top = levels[levels.length - 1] ?? 0;
+  // NOTE: one pass over the characters, without splitting the text into lines: this runs on every
+  // file the fast path reads, and a split of a large manifest set cost a tenth of its parse.
+  let levels: Level[] = [];
+  let blockScalarAbove = -1;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let i = start;
+    while (text.charCodeAt(i) === 0x20 && i < end) i++;
+    const indent = i - start;
+    const blank = i === end || (i === end - 1 && text.charCodeAt(i) === 0x0d);
+    if (!blank && !(blockScalarAbove >= 0 && indent > blockScalarAbove)) {
+      blockScalarAbove = -1;
+      if (text.charCodeAt(i) !== 0x23 /* # */) {
+        if (indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i))) levels = [];
+        else {
+          const item = isItemAt(text, i, end);
+          if (!placeLine(levels, indent, item)) return false;
+          // Each `- ` opens a level at the column of what follows it (an entry of the item's mapping).
+          let col = i;
+          let on = levels[levels.length - 1] as Level;
+          while (text.charCodeAt(col) === 0x2d && (col + 1 === end || text.charCodeAt(col + 1) === 0x20)) {
+            col += 1;
+            while (text.charCodeAt(col) === 0x20) col++;
+            if (col >= end || text.charCodeAt(col) === 0x23) break;
+            on = { col: col - start, items: isItemAt(text, col, end), compactList: false, last: 'entry' };
+            levels.push(on);
+          }
+          on.last = on.items ? 'item' : endsWithColon(text, col, end) ? 'open-key' : 'entry';
+          if (item && on.items) on.last = 'item';
+          if (mayHoldBlockHeader(text, i, end) && BLOCK_SCALAR_HEADER.test(text.slice(start, end)))
+            blockScalarAbove = on.col;
+        }
       }
-      if (indent !== top) return false;
-    } else if (indent > top) levels.push(indent);
-    // Each `- ` opens a level at the column of what follows it.
-    let col = indent;
-    while (line[col] === '-' && line[col + 1] === ' ') {
-      col += 2;
-      while (line[col] === ' ') col++;
-      if (col < line.length) levels.push(col);
     }
-    if (BLOCK_SCALAR_HEADER.test(line)) blockScalarAbove = levels[levels.length - 1] as number;
+    start = end + 1;
   }
   return true;
+}
+
+function isItemAt(text: string, at: number, end: number): boolean {
+  return (
+    text.charCodeAt(at) === 0x2d &&
+    (at + 1 === end || text.charCodeAt(at + 1) === 0x20 || text.charCodeAt(at + 1) === 0x0d)
+  );
+}
+
+/** `key:` with nothing after it but spaces or a comment: its value is on the lines below. */
+function endsWithColon(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0d)) k--;
+  if (text.charCodeAt(k) === 0x3a) return true;
+  // NOTE: searched within the line only (an indexOf over the text would scan to the next ` #` for
+  // every line of a large file).
+  let hash = from;
+  while (hash < to && !(text.charCodeAt(hash) === 0x23 && text.charCodeAt(hash - 1) === 0x20)) hash++;
+  if (hash >= to) return false;
+  k = hash - 2;
+  while (k >= from && text.charCodeAt(k) === 0x20) k--;
+  return text.charCodeAt(k) === 0x3a;
+}
+
+/** Puts a line on its level: deeper opens one, equal continues one (by kind), shallower must land on one. */
+function placeLine(levels: Level[], indent: number, item: boolean): boolean {
+  const top = levels[levels.length - 1];
+  if (top === undefined || indent > top.col) {
+    levels.push({ col: indent, items: item, compactList: false, last: 'entry' });
+    return true;
+  }
+  let popped = false;
+  while ((levels[levels.length - 1]?.col ?? -1) > indent) {
+    levels.pop();
+    popped = true;
+  }
+  const on = levels[levels.length - 1];
+  if (on === undefined || on.col !== indent) return false;
+  if (on.items) return item;
+  if (!item) {
+    on.compactList = false;
+    return true;
+  }
+  // An item on a mapping level: a list right under the key before it, or that list going on.
+  if (on.last === 'open-key' && !popped) on.compactList = true;
+  return on.compactList && (on.last === 'item' || on.last === 'open-key');
+}
+
+function mayHoldBlockHeader(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x7c /* | */ || c === 0x3e /* > */) return true;
+  }
+  return false;
 }
 
 function needsExactParser(text: string): boolean {
