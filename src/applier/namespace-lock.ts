@@ -15,6 +15,7 @@ import type { ApiClient } from '../api/types.js';
 import type { Clock } from './clock.js';
 import { ApiError, InternalError, SafetyError } from '../errors/index.js';
 import { LOCK_TAG_PREFIX } from '../model/index.js';
+import { tagsNamed } from './tags-named.js';
 
 /** How long a lock lasts without renewal; an apply renews it as it starts each action. */
 export const LOCK_TTL_MS = 30 * 60_000;
@@ -53,11 +54,7 @@ function parseHolder(raw: unknown): LockHolder | undefined {
 
 /** The lock of a namespace as the account holds it now, or undefined. */
 export async function readLock(client: ApiClient, namespace: string): Promise<LockHolder | undefined> {
-  const name = lockTagName(namespace);
-  const res = (await client.request('GET', '/tags', { query: { tag_name: name } })) as { tags?: unknown };
-  const tags = Array.isArray(res?.tags) ? (res.tags as unknown[]) : [];
-  // NOTE: tag_name is a substring filter: only the exact name is the lock.
-  return parseHolder(tags.find((t) => (t as { name?: unknown } | null)?.name === name));
+  return parseHolder((await tagsNamed(client, lockTagName(namespace)))[0]);
 }
 
 /** "run 1c9e… until 2026-…" (or "a tag the tool did not write"), for messages. */

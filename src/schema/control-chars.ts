@@ -4,6 +4,7 @@
  */
 import { ANY_CONTROL, escapeChar, escapeControl, VALUE_CONTROL } from './escape-control.js';
 import type { Target } from './locate.js';
+import { segmentsOf, type PathFrame as Frame } from './path-frame.js';
 import type { Position, ProblemList, Segment } from './problems.js';
 
 /** Keys under which string values are free text rather than identifiers. */
@@ -52,18 +53,6 @@ function checkString(
       'values may hold TAB, LF and CR, but no other control characters',
     );
   }
-}
-
-/** Where a node sits: its parent's frame and its own key or index (the path is built only on a finding). */
-interface Frame {
-  readonly parent: Frame | undefined;
-  readonly seg: Segment;
-}
-
-function segmentsOf(frame: Frame | undefined): Segment[] {
-  const segs: Segment[] = [];
-  for (let f = frame; f; f = f.parent) segs.push(f.seg);
-  return segs.reverse();
 }
 
 /** Reports every key and string of one document that holds a control character it may not hold. */

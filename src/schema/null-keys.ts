@@ -4,18 +4,8 @@
  * as leaving the key out. The keys are remembered, so that a required key written empty is reported
  * as exactly that, not as a type error whose fix would make it the string "null".
  */
+import { segmentsOf, type PathFrame as Frame } from './path-frame.js';
 import type { Segment } from './problems.js';
-
-interface Frame {
-  readonly parent: Frame | undefined;
-  readonly seg: Segment;
-}
-
-function segmentsOf(frame: Frame | undefined): Segment[] {
-  const segs: Segment[] = [];
-  for (let f = frame; f; f = f.parent) segs.push(f.seg);
-  return segs.reverse();
-}
 
 function pathKey(segs: readonly Segment[]): string {
   return JSON.stringify(segs);

@@ -41,6 +41,43 @@ function disagreement(text: string): string | undefined {
   return '';
 }
 
+/**
+ * YAML that yaml writes, in random styles, for mappings of `key` to values nested from `scalar` (at
+ * most `width` entries per collection).
+ */
+function yamlWritten(
+  key: fc.Arbitrary<string>,
+  scalar: fc.Arbitrary<unknown>,
+  width: number,
+): fc.Arbitrary<string> {
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      scalar,
+      fc.array(tie('value'), { maxLength: width }),
+      fc.dictionary(key, tie('value'), { maxKeys: width }),
+    ),
+  }));
+  const style = fc.record({
+    defaultStringType: fc.constantFrom(
+      'PLAIN',
+      'QUOTE_DOUBLE',
+      'QUOTE_SINGLE',
+      'BLOCK_LITERAL',
+      'BLOCK_FOLDED',
+    ),
+    collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+    indent: fc.integer({ min: 1, max: 4 }),
+    lineWidth: fc.constantFrom(0, 15, 20, 80),
+  });
+  const doc = fc.dictionary(key, value, { minKeys: 1, maxKeys: width + 1 });
+  return fc
+    .tuple(doc, style)
+    .map(([d, o]) =>
+      stringify(d, null, { ...o, version: '1.2' } as unknown as Parameters<typeof stringify>[2]),
+    );
+}
+
 function yamlFilesOf(files: Readonly<Record<string, string | Buffer>>): string[] {
   return Object.entries(files)
     .filter(([name]) => /\.ya?ml$/.test(name))
@@ -189,7 +226,6 @@ describe('the fast YAML path', () => {
   });
 
   it('agrees with yaml on documents yaml writes in every style', () => {
-    const key = fc.string({ minLength: 1, maxLength: 8 });
     const scalar = fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.constantFrom(...SCALARS),
@@ -198,31 +234,8 @@ describe('the fast YAML path', () => {
       fc.boolean(),
       fc.constant(null),
     );
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small', withCrossShrink: true },
-        scalar,
-        fc.array(tie('value'), { maxLength: 4 }),
-        fc.dictionary(key, tie('value'), { maxKeys: 4 }),
-      ),
-    }));
-    const options = fc.record({
-      defaultStringType: fc.constantFrom(
-        'PLAIN',
-        'QUOTE_DOUBLE',
-        'QUOTE_SINGLE',
-        'BLOCK_LITERAL',
-        'BLOCK_FOLDED',
-      ),
-      collectionStyle: fc.constantFrom('any', 'block', 'flow'),
-      indent: fc.integer({ min: 1, max: 4 }),
-      lineWidth: fc.constantFrom(0, 20, 80),
-    });
     fc.assert(
-      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), options, (doc, opts) => {
-        const text = stringify(doc, null, { ...opts, version: '1.2' } as unknown as Parameters<
-          typeof stringify
-        >[2]);
+      fc.property(yamlWritten(fc.string({ minLength: 1, maxLength: 8 }), scalar, 4), (text) => {
         expect(disagreement(text) ?? '', text).toBe('');
       }),
       { numRuns: 300 },
@@ -314,7 +327,6 @@ describe('the fast YAML path', () => {
   });
 
   it('agrees with yaml on yaml-written documents after random edits (deleted, inserted, moved characters)', () => {
-    const key = fc.stringMatching(/^[a-z_.][a-z0-9_.-]{0,6}$/);
     const scalar = fc.oneof(
       fc.string({ maxLength: 10 }),
       fc.integer(),
@@ -322,26 +334,7 @@ describe('the fast YAML path', () => {
       fc.constant(null),
       fc.constantFrom('yes', '0x1F', '1e3', 'a: b', '- x', '# c', "it's", 'a"b', 'é'),
     );
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        scalar,
-        fc.array(tie('value'), { maxLength: 3 }),
-        fc.dictionary(key, tie('value'), { maxKeys: 3 }),
-      ),
-    }));
-    const options = fc.record({
-      defaultStringType: fc.constantFrom(
-        'PLAIN',
-        'QUOTE_DOUBLE',
-        'QUOTE_SINGLE',
-        'BLOCK_LITERAL',
-        'BLOCK_FOLDED',
-      ),
-      collectionStyle: fc.constantFrom('any', 'block', 'flow'),
-      indent: fc.integer({ min: 1, max: 4 }),
-      lineWidth: fc.constantFrom(0, 15, 80),
-    });
+    const written = yamlWritten(fc.stringMatching(/^[a-z_.][a-z0-9_.-]{0,6}$/), scalar, 3);
     const edit = fc.record({
       kind: fc.constantFrom('delete', 'insert', 'duplicate-line', 'indent', 'dedent', 'swap-lines'),
       at: fc.nat(),
@@ -381,18 +374,10 @@ describe('the fast YAML path', () => {
       return lines.join('\n');
     };
     fc.assert(
-      fc.property(
-        fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 }),
-        options,
-        fc.array(edit, { maxLength: 3 }),
-        (doc, opts, edits) => {
-          const written = stringify(doc, null, { ...opts, version: '1.2' } as unknown as Parameters<
-            typeof stringify
-          >[2]);
-          const text = edits.reduce(apply, written);
-          expect(disagreement(text) ?? '', text).toBe('');
-        },
-      ),
+      fc.property(written, fc.array(edit, { maxLength: 3 }), (yamlText, edits) => {
+        const text = edits.reduce(apply, yamlText);
+        expect(disagreement(text) ?? '', text).toBe('');
+      }),
       { numRuns: Number(process.env['FAST_YAML_RUNS'] ?? 1500) },
     );
   });

@@ -7,6 +7,7 @@
 import { InternalError } from '../../errors/index.js';
 import { isToolTagName, markedTagDescription, splitTagDescription } from '../../model/index.js';
 import type { RunContext } from '../run-context.js';
+import { tagsNamed } from '../tags-named.js';
 import { idOf, isRecord, type KindWriter, type WriteInput } from './common.js';
 
 function tagBody({ desired, ctx }: WriteInput<'tag'>): Record<string, unknown> {
@@ -25,11 +26,7 @@ function tagLookup(ctx: RunContext, name: string): () => Promise<unknown> {
   const ours = (description: unknown): boolean =>
     isToolTagName(name) ||
     (typeof description === 'string' && splitTagDescription(description).owner === ctx.namespace);
-  return async () => {
-    const res = await ctx.client.request('GET', '/tags', { query: { tag_name: name } });
-    const tags = isRecord(res) && Array.isArray(res['tags']) ? res['tags'] : [];
-    return tags.find((t) => isRecord(t) && t['name'] === name && ours(t['description']));
-  };
+  return async () => (await tagsNamed(ctx.client, name)).find((t) => ours(t['description']));
 }
 
 export const tagWriter: KindWriter<'tag'> = {
